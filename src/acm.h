@@ -1,0 +1,40 @@
+/*
+ * acm.h - Aho-Corasick multi-literal prefilter.
+ *
+ * Each kb pattern registers its key literal with an id; one pass over a
+ * message yields the ids whose key occurs in it, so the full pattern match
+ * runs only on those. The automaton is a dense DFA over byte classes (bytes
+ * that occur in no key share class 0), built once per dialect.
+ */
+#ifndef TD_ACM_H
+#define TD_ACM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct acm;
+
+struct acm *acm_new(void);
+void acm_free(struct acm *a);
+/* Register key[0..len) for id (ids are small non-negative ints). */
+void acm_add(struct acm *a, const char *key, size_t len, int id);
+/* Freeze the automaton; acm_add is not allowed afterwards. */
+void acm_build(struct acm *a);
+int acm_max_id(const struct acm *a);
+
+/* Per-caller scratch for de-duplicating hits. */
+struct acm_scratch {
+	uint32_t *stamp;
+	size_t nstamp;
+	uint32_t gen;
+};
+void acm_scratch_free(struct acm_scratch *s);
+
+/*
+ * Scan s[0..len) and store each distinct id whose key occurs into ids (at
+ * most maxids, in order of first occurrence). Returns the number stored.
+ */
+int acm_scan(const struct acm *a, struct acm_scratch *sc, const char *s,
+    size_t len, int *ids, int maxids);
+
+#endif

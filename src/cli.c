@@ -1,0 +1,377 @@
+/*
+ * cli.c - see cli.h. Each subcommand is an entry in one table that drives
+ * dispatch and the command list in --help.
+ */
+#include "cli.h"
+#include "analysis.h"
+#include "kb.h"
+#include "report.h"
+#include "source.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv, const char *kbopt, enum lang lang);
+	const char *summary_en, *summary_de;
+};
+
+static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang);
+static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang);
+
+static const struct command commands[] = {
+	{ "analyze", cmd_analyze, "analyse two VPN logs (or one) and print ladder and findings",
+	  "zwei VPN-Logs (oder eines) analysieren, Leiter und Befunde ausgeben" },
+	{ "kb-check", cmd_kbcheck, "validate the knowledge base and test every signature example",
+	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
+};
+
+static const char *const usage_en =
+    "Usage: tunneldoc [--kb DIR] [--lang de|en] COMMAND [OPTIONS]\n"
+    "       tunneldoc --version | --help\n"
+    "\n"
+    "tunneldoc reads the VPN logs of both gateways of an IPsec tunnel, lines\n"
+    "them up by IKE exchange, recognises the messages of the mGuard and LANCOM\n"
+    "troubleshooting guides and says what is wrong, with the evidence.\n"
+    "\n"
+    "Commands:\n";
+static const char *const usage_de =
+    "Aufruf: tunneldoc [--kb VERZ] [--lang de|en] BEFEHL [OPTIONEN]\n"
+    "        tunneldoc --version | --help\n"
+    "\n"
+    "tunneldoc liest die VPN-Logs beider Gateways eines IPsec-Tunnels, ordnet\n"
+    "sie nach IKE-Austausch einander zu, erkennt die Meldungen der mGuard- und\n"
+    "LANCOM-Leitfäden zur Fehlersuche und sagt mit Belegen, was falsch ist.\n"
+    "\n"
+    "Befehle:\n";
+static const char *const global_en =
+    "\nGlobal options:\n"
+    "  --kb DIR        knowledge base directory (default: $TUNNELDOC_KB, the kb/\n"
+    "                  next to the program, or the installed one)\n"
+    "  --lang de|en    language of all output (default: from LC_ALL/LC_MESSAGES/LANG)\n"
+    "  --version       print version and knowledge base revision\n"
+    "  -h, --help      this help; 'tunneldoc COMMAND --help' for a command\n"
+    "\nExit status: 0 analysis ran, 1 an input or the knowledge base cannot be\n"
+    "read, 2 usage error.\n";
+static const char *const global_de =
+    "\nAllgemeine Optionen:\n"
+    "  --kb VERZ       Verzeichnis der Wissensbasis (Standard: $TUNNELDOC_KB, kb/\n"
+    "                  neben dem Programm oder die installierte)\n"
+    "  --lang de|en    Sprache aller Ausgaben (Standard: aus LC_ALL/LC_MESSAGES/LANG)\n"
+    "  --version       Version und Revision der Wissensbasis ausgeben\n"
+    "  -h, --help      diese Hilfe; 'tunneldoc BEFEHL --help' für einen Befehl\n"
+    "\nRückgabewert: 0 Analyse gelaufen, 1 eine Eingabe oder die Wissensbasis ist\n"
+    "nicht lesbar, 2 Aufruffehler.\n";
+
+static const char *const analyze_en =
+    "Usage: tunneldoc analyze [OPTIONS] LEFT [RIGHT]\n"
+    "       tunneldoc analyze [OPTIONS] --left FILE [--right FILE]\n"
+    "\n"
+    "Analyse the VPN log of each gateway (a file, '-' for standard input, or a\n"
+    "directory holding a support snapshot or a recorded session). Prints the\n"
+    "two logs lined up by IKE exchange step, the clock offset and round-trip\n"
+    "time, and the ranked findings with evidence, guide chapter and remedies.\n"
+    "Which side initiated is read from the logs. With one log, what one side\n"
+    "can tell is reported.\n"
+    "\n"
+    "Options:\n"
+    "  --left FILE, --right FILE   the two logs (instead of LEFT RIGHT)\n"
+    "  --left-dialect ID, --right-dialect ID\n"
+    "                  force a dialect instead of detecting it\n"
+    "                  (ids: see 'tunneldoc kb-check --list')\n"
+    "  --json          print one JSON document instead of text\n"
+    "  --width N       text width (default: terminal width, else 160)\n"
+    "  --negotiations N  show at most the N newest negotiations (default 20)\n"
+    "  --ascii         plain ASCII arrows in the ladder\n"
+    "  -h, --help      this help\n"
+    "\nExamples:\n"
+    "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
+    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
+    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
+static const char *const analyze_de =
+    "Aufruf: tunneldoc analyze [OPTIONEN] LINKS [RECHTS]\n"
+    "        tunneldoc analyze [OPTIONEN] --left DATEI [--right DATEI]\n"
+    "\n"
+    "Analysiert das VPN-Log jedes Gateways (eine Datei, '-' für die\n"
+    "Standardeingabe, oder ein Verzeichnis mit einem Support-Snapshot oder\n"
+    "einer aufgezeichneten Sitzung). Gibt beide Logs nach IKE-Schritt\n"
+    "zugeordnet aus, dazu Uhrenversatz und Umlaufzeit sowie die Befunde nach\n"
+    "Rang mit Belegen, Kapitel im Leitfaden und Abhilfe. Wer initiiert hat,\n"
+    "wird aus den Logs gelesen. Mit nur einem Log wird ausgegeben, was eine\n"
+    "Seite erkennen lässt.\n"
+    "\n"
+    "Optionen:\n"
+    "  --left DATEI, --right DATEI  die beiden Logs (statt LINKS RECHTS)\n"
+    "  --left-dialect ID, --right-dialect ID\n"
+    "                  Dialekt vorgeben statt ihn zu erkennen\n"
+    "                  (IDs: siehe 'tunneldoc kb-check --list')\n"
+    "  --json          ein JSON-Dokument statt Text ausgeben\n"
+    "  --width N       Textbreite (Standard: Terminalbreite, sonst 160)\n"
+    "  --negotiations N  höchstens die N neuesten Aushandlungen zeigen (Standard 20)\n"
+    "  --ascii         einfache ASCII-Pfeile in der Leiter\n"
+    "  -h, --help      diese Hilfe\n"
+    "\nBeispiele:\n"
+    "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
+    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
+    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
+static const char *const kbcheck_en =
+    "Usage: tunneldoc kb-check [--list] [--verbose]\n"
+    "\n"
+    "Load and validate the knowledge base (every file and field), then run\n"
+    "every signature's example lines through the parser. Exit 0 when all\n"
+    "examples are recognised, 1 otherwise.\n"
+    "  --list      also list the dialects, causes and chapters\n"
+    "  --verbose   report every example checked\n";
+static const char *const kbcheck_de =
+    "Aufruf: tunneldoc kb-check [--list] [--verbose]\n"
+    "\n"
+    "Lädt und prüft die Wissensbasis (jede Datei, jedes Feld) und testet die\n"
+    "Beispielzeilen jeder Signatur mit dem Parser. Rückgabewert 0, wenn alle\n"
+    "Beispiele erkannt werden, sonst 1.\n"
+    "  --list      zusätzlich Dialekte, Ursachen und Kapitel auflisten\n"
+    "  --verbose   jedes geprüfte Beispiel melden\n";
+
+static void print_usage(FILE *f, enum lang lang)
+{
+	fputs(lang == LANG_DE ? usage_de : usage_en, f);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, lang == LANG_DE ? commands[i].summary_de : commands[i].summary_en);
+	fputs(lang == LANG_DE ? global_de : global_en, f);
+}
+
+static int usage_error(enum lang lang, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "tunneldoc: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "; %s\n", msg(M_USAGE_HINT, lang));
+	return TD_EXIT_USAGE;
+}
+
+static struct kb *load_kb(const char *kbopt, enum lang lang)
+{
+	char *dir = kb_find_dir(kbopt, NULL), *cause = NULL;
+	struct kb *kb;
+
+	if (dir == NULL) {
+		fprintf(stderr, "tunneldoc: %s: %s\n", msg(M_KB_ERROR, lang),
+		    lang == LANG_DE ? "keine Wissensbasis gefunden; --kb VERZ oder TUNNELDOC_KB setzen"
+				    : "no knowledge base found; give --kb DIR or set TUNNELDOC_KB");
+		return NULL;
+	}
+	kb = kb_load(dir, &cause);
+	if (kb == NULL) {
+		fprintf(stderr, "tunneldoc: %s: %s\n", msg(M_KB_ERROR, lang), cause);
+		free(cause);
+	}
+	free(dir);
+	return kb;
+}
+
+static int term_width(void)
+{
+	struct winsize ws;
+	const char *c = getenv("COLUMNS");
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (c != NULL && atoi(c) > 40)
+		return atoi(c);
+	return 160;
+}
+
+static int parse_int(const char *s, int lo, int hi, int *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *end != '\0' || end == s || v < lo || v > hi)
+		return -1;
+	*out = (int)v;
+	return 0;
+}
+
+static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII };
+	static const struct option opts[] = {
+		{ "left", required_argument, NULL, O_LEFT }, { "right", required_argument, NULL, O_RIGHT },
+		{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
+		{ "json", no_argument, NULL, O_JSON }, { "width", required_argument, NULL, O_WIDTH },
+		{ "negotiations", required_argument, NULL, O_NEG }, { "ascii", no_argument, NULL, O_ASCII },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	};
+	const char *path[2] = { NULL, NULL }, *dia[2] = { NULL, NULL };
+	struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION };
+	int json = 0, c, rc = TD_EXIT_OK;
+	struct kb *kb;
+	struct analysis *a;
+	const char *cs = nl_langinfo(CODESET);
+
+	ro.utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case O_LEFT: path[0] = optarg; break;
+		case O_RIGHT: path[1] = optarg; break;
+		case O_LDIA: dia[0] = optarg; break;
+		case O_RDIA: dia[1] = optarg; break;
+		case O_JSON: json = 1; break;
+		case O_ASCII: ro.utf8 = 0; break;
+		case O_WIDTH:
+			if (parse_int(optarg, 40, 1000, &ro.width) != 0)
+				return usage_error(lang, "--width takes a number from 40 to 1000, not '%s'", optarg);
+			break;
+		case O_NEG:
+			if (parse_int(optarg, 1, 100000, &ro.max_groups) != 0)
+				return usage_error(lang, "--negotiations takes a number from 1 to 100000, not '%s'", optarg);
+			break;
+		case 'h':
+			fputs(lang == LANG_DE ? analyze_de : analyze_en, stdout);
+			return TD_EXIT_OK;
+		default:
+			return usage_error(lang, "%s", "unknown option for 'analyze'");
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		if (path[0] == NULL)
+			path[0] = argv[i];
+		else if (path[1] == NULL)
+			path[1] = argv[i];
+		else
+			return usage_error(lang, "too many log files ('%s'): give at most two", argv[i]);
+	}
+	if (path[0] == NULL && path[1] == NULL)
+		return usage_error(lang, "%s", lang == LANG_DE ? "analyze braucht mindestens ein Log" : "analyze needs at least one log");
+	if (path[0] != NULL && path[1] != NULL && strcmp(path[0], "-") == 0 && strcmp(path[1], "-") == 0)
+		return usage_error(lang, "%s", "only one side can read standard input");
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	a = analysis_new(kb);
+	for (int s = 0; s < 2 && rc == TD_EXIT_OK; s++) {
+		int di = -1;
+
+		if (dia[s] != NULL && (di = kb_dialect_index(kb, dia[s])) < 0) {
+			rc = usage_error(lang, "unknown dialect '%s' (see 'tunneldoc kb-check --list')", dia[s]);
+			break;
+		}
+		if (path[s] == NULL)
+			continue;
+		analysis_open_side(a, (enum side_id)s, path[s], di);
+		if (source_feed_file(a, (enum side_id)s, path[s]) != 0) {
+			fprintf(stderr, "tunneldoc: %s: %s (%s); %s\n", path[s], msg(M_CANNOT_READ, lang), strerror(errno),
+			    lang == LANG_DE ? "Pfad und Leserechte prüfen" : "check the path and read permission");
+			rc = TD_EXIT_INPUT;
+		}
+	}
+	if (rc == TD_EXIT_OK) {
+		analysis_run(a);
+		if (json) {
+			if (report_json(stdout, a, &ro) != 0)
+				rc = TD_EXIT_INPUT;
+		} else {
+			report_text(stdout, a, &ro);
+		}
+		if (fflush(stdout) != 0) {
+			fprintf(stderr, "tunneldoc: cannot write output (%s)\n", strerror(errno));
+			rc = TD_EXIT_INPUT;
+		}
+	}
+	analysis_free(a);
+	kb_free(kb);
+	return rc;
+}
+
+static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	static const struct option opts[] = {
+		{ "list", no_argument, NULL, 'l' }, { "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	};
+	int list = 0, verbose = 0, c, bad;
+	struct kb *kb;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hlv", opts, NULL)) != -1) {
+		if (c == 'l')
+			list = 1;
+		else if (c == 'v')
+			verbose = 1;
+		else if (c == 'h') {
+			fputs(lang == LANG_DE ? kbcheck_de : kbcheck_en, stdout);
+			return TD_EXIT_OK;
+		} else
+			return usage_error(lang, "%s", "unknown option for 'kb-check'");
+	}
+	if (optind < argc)
+		return usage_error(lang, "kb-check takes no arguments ('%s')", argv[optind]);
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	if (list) {
+		printf("dialects:\n");
+		for (int i = 0; i < kb->ndialects; i++)
+			printf("  %-18s %s\n", kb->dialects[i].id, kb->dialects[i].name);
+		printf("causes:\n");
+		for (int i = 0; i < kb->ncauses; i++)
+			printf("  %-28s %s\n", kb->causes[i].id, txt(&kb->causes[i].title, lang));
+		printf("chapters:\n");
+		for (int i = 0; i < kb->nchapters; i++)
+			printf("  %-16s %s\n", kb->chapters[i].id, txt(&kb->chapters[i].title, lang));
+	}
+	bad = kb_check_examples(kb, verbose);
+	kb_free(kb);
+	return bad == 0 ? TD_EXIT_OK : TD_EXIT_INPUT;
+}
+
+int cli_main(int argc, char **argv)
+{
+	const char *kbopt = NULL, *langopt = NULL;
+	enum lang lang;
+	int i = 1;
+
+	setlocale(LC_ALL, "");
+	/* global options come before the command */
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "--kb") == 0 && i + 1 < argc) {
+			kbopt = argv[++i];
+		} else if (str_startswith(argv[i], "--kb=")) {
+			kbopt = argv[i] + 5;
+		} else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc) {
+			langopt = argv[++i];
+		} else if (str_startswith(argv[i], "--lang=")) {
+			langopt = argv[i] + 7;
+		} else if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
+			struct kb *kb = load_kb(kbopt, lang_from(langopt));
+
+			printf("tunneldoc %s\nknowledge base: %s\n", TD_VERSION, kb ? kb->revision : "(not found)");
+			kb_free(kb);
+			return TD_EXIT_OK;
+		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			print_usage(stdout, lang_from(langopt));
+			return TD_EXIT_OK;
+		} else {
+			return usage_error(lang_from(langopt), "unknown option '%s'", argv[i]);
+		}
+	}
+	if (langopt != NULL && strcmp(langopt, "de") != 0 && strcmp(langopt, "en") != 0)
+		return usage_error(LANG_EN, "--lang takes 'de' or 'en', not '%s'", langopt);
+	lang = lang_from(langopt);
+	if (i >= argc) {
+		print_usage(stderr, lang);
+		return TD_EXIT_USAGE;
+	}
+	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
+		if (strcmp(argv[i], commands[k].name) == 0)
+			return commands[k].run(argc - i, argv + i, kbopt, lang);
+	return usage_error(lang, "unknown command '%s'", argv[i]);
+}

@@ -1,0 +1,23 @@
+/*
+ * cli.h - the tunneldoc command line: subcommand dispatch, options, help
+ * texts (English and German) and exit codes (0 ran, 1 input unreadable or
+ * knowledge base broken, 2 usage error).
+ */
+#ifndef TD_CLI_H
+#define TD_CLI_H
+
+#define TD_EXIT_OK 0
+#define TD_EXIT_INPUT 1
+#define TD_EXIT_USAGE 2
+
+#ifndef TD_VERSION
+#define TD_VERSION "0.1.0"
+#endif
+
+int cli_main(int argc, char **argv);
+
+/* kbcheck.c: verify every signature example against the engine. */
+struct kb;
+int kb_check_examples(const struct kb *kb, int verbose);
+
+#endif

@@ -1,0 +1,173 @@
+/*
+ * kb.h - the knowledge base in memory. kb_load() reads kb/ (JSON, via
+ * json-c, which stays inside kb.c), validates every file and field, and
+ * builds one matcher per dialect. Everything else in the program sees only
+ * these plain structs. See kb/SCHEMA.md for the files.
+ */
+#ifndef TD_KB_H
+#define TD_KB_H
+
+#include "acm.h"
+#include "i18n.h"
+#include "pattern.h"
+#include "step.h"
+
+enum severity { SEV_BENIGN = 0, SEV_INFO, SEV_WARNING, SEV_ERROR };
+enum phase { PH_CONFIG, PH_PHASE1, PH_PHASE2, PH_TRAFFIC, PH_POLL, PH_INFO };
+enum record_mode { REC_LINE, REC_TIMESTAMP_LINE };
+
+const char *severity_name(enum severity s);
+const char *phase_name(enum phase p);
+
+struct cause {
+	char *id;
+	struct text title;
+};
+
+struct chapter {
+	char *id;
+	struct text title;
+	char *source;
+};
+
+struct remedy {
+	struct text text;
+	struct text menu;    /* may be empty */
+	char *command;       /* may be NULL */
+};
+
+struct signature {
+	char *id;
+	struct pattern *pats;
+	int npats;
+	unsigned long long dialect_mask; /* 0: all dialects */
+	enum role role;
+	enum phase phase;
+	enum severity severity;
+	int cause;                    /* index into kb->causes, -1 none */
+	char **chapters;
+	int nchapters;
+	struct text title, meaning;
+	struct text *causes;
+	int ncauses;
+	struct remedy *remedies;
+	int nremedies;
+	char **examples;
+	int nexamples;
+	int score;
+	const char *file;
+};
+
+struct dl_event {
+	struct pattern pat;
+	enum step step;
+	enum dir dir;
+	enum step ack;
+	enum role role;
+	int retrans, dup, isnew;
+	int established;     /* 0, 1 = ike, 2 = ipsec */
+};
+
+struct dl_state {
+	char *name;
+	enum step step;
+};
+
+struct dialect {
+	char *id, *name;
+	char *extends;       /* parent dialect id, NULL */
+	int ike;
+	enum record_mode record;
+	char **time;
+	int ntime;
+	struct pattern *strip;
+	int nstrip;
+	struct pattern *prefix;
+	int nprefix;
+	struct pattern *ignore;
+	int nignore;
+	char **detect;
+	int ndetect;
+	struct dl_state *states;
+	int nstates;
+	struct dl_event *events;
+	int nevents;
+	/* built: ids < nevents are events, then signature patterns */
+	struct acm *acm;
+	int *cand_sig;       /* acm id - nevents -> signature index */
+	int *cand_pat;       /* acm id - nevents -> pattern index */
+	int ncand;
+	const char *file;
+};
+
+enum atom_kind {
+	A_ANY, A_SIG, A_SENT, A_RECV, A_STEP, A_RETRANS, A_DUP, A_STATE,
+	A_EST_IKE, A_EST_IPSEC, A_SILENT, A_NOLOG, A_LOST
+};
+
+struct atom {
+	enum atom_kind kind;
+	enum step step;
+	int sig;             /* signature index */
+	char *arg;           /* state name */
+};
+
+struct cond {
+	int present;         /* the rule checks this side */
+	struct atom *all, *any, *none;
+	int nall, nany, nnone;
+};
+
+struct rule {
+	char *id;
+	int cause;
+	char **chapters;
+	int nchapters;
+	enum severity severity;
+	int score;
+	struct cond init, resp;
+	int *consumes;       /* signature indexes */
+	int nconsumes;
+	struct text title, explanation;
+	struct remedy *remedies;
+	int nremedies;
+	char **alternatives; /* cause ids */
+	int nalternatives;
+	const char *file;
+};
+
+struct kb {
+	char *dir;
+	char *revision;      /* short content hash of all kb files */
+	struct cause *causes;
+	int ncauses;
+	struct chapter *chapters;
+	int nchapters;
+	struct dialect *dialects;
+	int ndialects;
+	struct signature *sigs;
+	int nsigs;
+	struct rule *rules;
+	int nrules;
+	char **files;        /* every file read, for messages */
+	int nfiles;
+};
+
+/*
+ * Load the knowledge base from dir. On error return NULL and set *cause to
+ * a message naming the file and the field (allocated).
+ */
+struct kb *kb_load(const char *dir, char **cause);
+void kb_free(struct kb *kb);
+
+int kb_cause_index(const struct kb *kb, const char *id);
+int kb_sig_index(const struct kb *kb, const char *id);
+const struct chapter *kb_chapter(const struct kb *kb, const char *id);
+const struct dialect *kb_dialect(const struct kb *kb, const char *id);
+int kb_dialect_index(const struct kb *kb, const char *id);
+
+/* Find the kb directory: opt, $TUNNELDOC_KB, ./kb, next to the binary, the
+ * installed data dir. Returns an allocated path or NULL. */
+char *kb_find_dir(const char *opt, const char *argv0);
+
+#endif

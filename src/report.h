@@ -1,0 +1,29 @@
+/*
+ * report.h - the batch outputs of an analysis: a readable two-column
+ * ladder with the ranked findings, and one JSON document for scripts.
+ * Both print only redacted evidence (see redact.h).
+ */
+#ifndef TD_REPORT_H
+#define TD_REPORT_H
+
+#include <stdio.h>
+
+#include "analysis.h"
+#include "i18n.h"
+
+struct report_opts {
+	enum lang lang;
+	int width;           /* total text width */
+	int utf8;            /* box drawing and arrows in UTF-8 */
+	int max_groups;      /* ladder: at most this many negotiations (newest) */
+	const char *version;
+};
+
+void report_text(FILE *f, const struct analysis *a, const struct report_opts *o);
+/* Returns 0, or -1 if writing failed. */
+int report_json(FILE *f, const struct analysis *a, const struct report_opts *o);
+
+/* "+1234 ms" style; shared by the front ends. */
+void fmt_ms(char *buf, size_t sz, int64_t us, int sign);
+
+#endif

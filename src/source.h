@@ -1,0 +1,22 @@
+/*
+ * source.h - read a log file (or standard input) line by line into the
+ * analysis, in large chunks, with bounded memory however long a line is:
+ * a line over TD_MAXLINE is cut and the rest skipped.
+ */
+#ifndef TD_SOURCE_H
+#define TD_SOURCE_H
+
+#include "analysis.h"
+
+/*
+ * Feed the file at path ("-" for standard input) to side. Returns 0, or -1
+ * with errno set when the file cannot be opened or read. A directory is
+ * searched for a log file (see source_pick_in_dir).
+ */
+int source_feed_file(struct analysis *a, enum side_id side, const char *path);
+
+/* For a directory (a support snapshot or a recorded session), the path of
+ * the log file to analyse, allocated; NULL if none. */
+char *source_pick_in_dir(const char *dir, enum side_id side);
+
+#endif
