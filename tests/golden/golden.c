@@ -1,0 +1,151 @@
+/*
+ * golden.c - run the real pipeline on a pair of logs and compare the top
+ * finding with what is expected.
+ *
+ *   golden sample DIR           DIR/left.log, DIR/right.log (either may be
+ *                               missing), DIR/expect.json {cause, chapter}
+ *   golden pair LEFT RIGHT CAUSE CHAPTER   ("-" for an absent side or
+ *                               chapter); used for the shared corpus
+ *   golden rule DIR RULE_ID     the rule must be among the findings
+ *
+ * On a mismatch it prints what was found (all findings) and exits 1.
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "analysis.h"
+#include "kb.h"
+#include "source.h"
+
+static int exists(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0;
+}
+
+static void dump(const struct analysis *a)
+{
+	const struct diagnosis *d = analysis_diagnosis(a);
+	const struct kb *kb = analysis_kb(a);
+
+	fprintf(stderr, "findings (%d):\n", d->n);
+	for (int i = 0; i < d->n; i++) {
+		const struct finding *f = &d->f[i];
+
+		fprintf(stderr, "  %d. %s %s score=%d source=%s\n", i + 1, kb->causes[f->cause].id,
+		    f->nchapters ? f->chapters[0] : "-", f->score, f->rule ? f->rule->id : f->sig->id);
+	}
+}
+
+static struct analysis *run(const struct kb *kb, const char *left, const char *right)
+{
+	struct analysis *a = analysis_new(kb);
+	const char *p[2] = { left, right };
+
+	for (int s = 0; s < 2; s++) {
+		if (p[s] == NULL || strcmp(p[s], "-") == 0)
+			continue;
+		analysis_open_side(a, (enum side_id)s, p[s], -1);
+		if (source_feed_file(a, (enum side_id)s, p[s]) != 0) {
+			fprintf(stderr, "golden: cannot read %s\n", p[s]);
+			exit(2);
+		}
+	}
+	analysis_run(a);
+	return a;
+}
+
+static int check(const struct analysis *a, const char *cause, const char *chapter)
+{
+	const struct diagnosis *d = analysis_diagnosis(a);
+	const struct kb *kb = analysis_kb(a);
+	const char *got = d->n > 0 ? kb->causes[d->f[0].cause].id : "unknown";
+	int ok = strcmp(got, cause) == 0;
+
+	if (ok && chapter != NULL && strcmp(chapter, "-") != 0) {
+		ok = 0;
+		for (int c = 0; d->n > 0 && c < d->f[0].nchapters; c++)
+			ok |= strcmp(d->f[0].chapters[c], chapter) == 0;
+	}
+	if (!ok) {
+		fprintf(stderr, "expected %s (%s), got %s\n", cause, chapter ? chapter : "-", got);
+		dump(a);
+		return 1;
+	}
+	printf("ok: %s (%s)\n", cause, chapter ? chapter : "-");
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	char *why = NULL;
+	struct kb *kb;
+	struct analysis *a;
+	int r = 2;
+
+	if (argc < 3) {
+		fprintf(stderr, "usage: golden sample DIR | pair L R CAUSE CHAPTER | rule DIR ID\n");
+		return 2;
+	}
+	kb = kb_load(TD_SOURCE_DIR "/kb", &why);
+	if (kb == NULL) {
+		fprintf(stderr, "golden: %s\n", why);
+		return 2;
+	}
+	if (strcmp(argv[1], "sample") == 0) {
+		char l[1024], rt[1024], e[1024];
+		json_object *ex, *c, *ch;
+
+		snprintf(l, sizeof l, "%s/left.log", argv[2]);
+		snprintf(rt, sizeof rt, "%s/right.log", argv[2]);
+		snprintf(e, sizeof e, "%s/expect.json", argv[2]);
+		ex = json_object_from_file(e);
+		if (ex == NULL || !json_object_object_get_ex(ex, "cause", &c) || !json_object_object_get_ex(ex, "chapter", &ch)) {
+			fprintf(stderr, "golden: %s: needs cause and chapter\n", e);
+			return 2;
+		}
+		a = run(kb, exists(l) ? l : NULL, exists(rt) ? rt : NULL);
+		r = check(a, json_object_get_string(c), json_object_get_string(ch));
+		json_object_put(ex);
+		analysis_free(a);
+	} else if (strcmp(argv[1], "pair") == 0 && argc == 6) {
+		a = run(kb, argv[2], argv[3]);
+		r = check(a, argv[4], argv[5]);
+		analysis_free(a);
+	} else if (strcmp(argv[1], "rule") == 0 && argc == 4) {
+		char l[1024], rt[1024];
+		const struct diagnosis *d;
+
+		snprintf(l, sizeof l, "%s/left.log", argv[2]);
+		snprintf(rt, sizeof rt, "%s/right.log", argv[2]);
+		a = run(kb, exists(l) ? l : NULL, exists(rt) ? rt : NULL);
+		d = analysis_diagnosis(a);
+		r = 1;
+		for (int i = 0; i < d->n; i++)
+			if (d->f[i].rule != NULL && strcmp(d->f[i].rule->id, argv[3]) == 0)
+				r = 0;
+		if (kb_sig_index(kb, argv[3]) < 0) {
+			int known = 0;
+
+			for (int i = 0; i < kb->nrules; i++)
+				known |= strcmp(kb->rules[i].id, argv[3]) == 0;
+			if (!known) {
+				fprintf(stderr, "golden: no rule %s in kb\n", argv[3]);
+				r = 1;
+			}
+		}
+		if (r != 0) {
+			fprintf(stderr, "rule %s did not fire\n", argv[3]);
+			dump(a);
+		} else {
+			printf("ok: rule %s fired\n", argv[3]);
+		}
+		analysis_free(a);
+	}
+	kb_free(kb);
+	return r;
+}
