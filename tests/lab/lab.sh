@@ -1,0 +1,663 @@
+#!/usr/bin/env bash
+# tunneldoc lab: two IPsec gateways in network namespaces, with real daemons.
+#
+#   lab.sh up SCENARIO     build the lab for tests/lab/scenarios/SCENARIO.conf;
+#                          prints the lab's variables (see `env`), eval-able
+#   lab.sh initiate        gateway A (left) starts the negotiation; for
+#                          scenarios with traffic it also waits for the tunnel,
+#                          applies a post-establishment fault and pings
+#   lab.sh wait [SECS]     wait until the scenario's expected evidence is in
+#                          both logs (default: the scenario's EVIDENCE_TIMEOUT)
+#   lab.sh ping [COUNT]    client in LAN A pings the client in LAN B
+#   lab.sh fault NAME      set the router fault: none|drop-udp500|drop-udp4500|drop-esp
+#   lab.sh logs            print both gateways' IKE logs
+#   lab.sh env             print the lab's shell variables
+#   lab.sh status          print the daemons' view of the tunnel
+#   lab.sh down [--keep]   stop daemons, delete namespaces (and the run dir)
+#
+# The run directory is given with --dir DIR or the TDLAB_DIR variable (`up`
+# prints TDLAB_DIR=...). Everything happens inside namespaces named
+# td<PID>-{tech,gwa,gwb,rtr,lana,lanb}; the root namespace gets no address and
+# no route. Requires tests/lab/install.sh to have been run.
+set -euo pipefail
+
+LAB_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SCENARIO_DIR="$LAB_HOME/scenarios"
+PLUTO=/usr/libexec/ipsec/pluto
+WHACK=/usr/libexec/ipsec/whack
+CHARON=/usr/lib/ipsec/charon
+SSH_USER="${TDLAB_SSH_USER:-tdlab}"
+SSH_PORT=22
+CONN=lab
+
+# Fixed lab addressing (inside namespaces only).
+WAN_A=198.51.100.10 RTR_WAN_A=198.51.100.1   # 198.51.100.0/28
+WAN_B=198.51.100.20 RTR_WAN_B=198.51.100.17  # 198.51.100.16/28
+TECH_MGMT_A=203.0.113.1 MGMT_A=203.0.113.2   # 203.0.113.0/30
+TECH_MGMT_B=203.0.113.5 MGMT_B=203.0.113.6   # 203.0.113.4/30
+LAN_A=10.1.0.0/24 GW_LAN_A=10.1.0.1 CLIENT_A=10.1.0.10
+LAN_B=10.2.0.0/24 GW_LAN_B=10.2.0.1 CLIENT_B=10.2.0.10
+
+DIR=""
+KEEP=0
+
+# Print a message on stderr.
+say() { printf 'lab.sh: %s\n' "$*" >&2; }
+
+# Print a message on stderr and exit non-zero.
+die() { say "error: $*"; exit 1; }
+
+# Run a command inside a lab namespace.
+nsx() { local ns="$1"; shift; ip netns exec "$ns" "$@"; }
+
+# Append one variable to the run's state file.
+state_set() { printf '%s=%q\n' "$1" "$2" >>"$DIR/state.env"; }
+
+# Load the run's state file.
+state_load() {
+  [[ -n "$DIR" ]] || DIR="${TDLAB_DIR:-}"
+  [[ -n "$DIR" ]] || die "no run directory: pass --dir DIR or set TDLAB_DIR"
+  [[ -f "$DIR/state.env" ]] || die "$DIR is not a lab run directory"
+  # shellcheck disable=SC1091
+  source "$DIR/state.env"
+}
+
+# Wait until a command succeeds, polling every 0.2 s, at most $1 seconds.
+wait_for() {
+  local limit="$1"; shift
+  local end=$((SECONDS + limit))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < end)) || return 1
+    sleep 0.2
+  done
+}
+
+# Load a scenario file on top of the defaults.
+scenario_load() {
+  local name="$1" file="$SCENARIO_DIR/$1.conf"
+  [[ -f "$file" ]] || die "unknown scenario '$name' (no $file)"
+  DAEMON=libreswan IKE=1
+  PSK_A=lab-psk-A-throwaway PSK_B=lab-psk-A-throwaway
+  IKE_A="" IKE_B="" ESP_A="" ESP_B="" PFS_A=no PFS_B=no
+  LSUBNET_A=$LAN_A RSUBNET_A=$LAN_B LSUBNET_B=$LAN_B RSUBNET_B=$LAN_A
+  ID_A="" PEERID_A="" ID_B="" PEERID_B=""
+  NATT_A=no NATT_B=no CONN_B=yes
+  FAULT=none FAULT_AFTER_UP=no PING=no FWLOG=no DPD_DELAY=0
+  EXPECT_CAUSE="" EXPECT_CHAPTER="" EVIDENCE_A="" EVIDENCE_B="" EVIDENCE_TIMEOUT=30
+  DESCRIPTION=""
+  # shellcheck disable=SC1090
+  source "$file"
+  case "$DAEMON" in libreswan|strongswan) ;; *) die "$file: DAEMON must be libreswan or strongswan" ;; esac
+  case "$IKE" in 1|2) ;; *) die "$file: IKE must be 1 or 2" ;; esac
+  SCENARIO="$name"
+}
+
+# Make sure the unprivileged ssh test user exists and can log in with a key.
+ensure_user() {
+  if ! getent passwd "$SSH_USER" >/dev/null; then
+    useradd --system --create-home --home-dir "/var/lib/$SSH_USER" --shell /bin/sh "$SSH_USER"
+  fi
+  # '!' in the password field makes sshd treat the account as locked.
+  usermod -p '*' "$SSH_USER"
+  mkdir -p /run/sshd
+}
+
+# Create the six namespaces and the veth links between them.
+net_create() {
+  local n
+  for n in tech gwa gwb rtr lana lanb; do
+    ip netns add "$ID-$n"
+    echo "$ID-$n" >>"$DIR/namespaces"
+    ip -n "$ID-$n" link set lo up
+    # IPv4 only: keeps IPv6 link-local chatter out of the daemons' logs
+    nsx "$ID-$n" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
+  done
+  # management links tech <-> gateways
+  ip -n "$NS_TECH" link add mgmta type veth peer name mgmt netns "$NS_GWA"
+  ip -n "$NS_TECH" link add mgmtb type veth peer name mgmt netns "$NS_GWB"
+  # WAN: gateways <-> router
+  ip -n "$NS_GWA" link add wan type veth peer name wana netns "$NS_RTR"
+  ip -n "$NS_GWB" link add wan type veth peer name wanb netns "$NS_RTR"
+  # LANs: gateways <-> clients
+  ip -n "$NS_GWA" link add lan type veth peer name eth0 netns "$NS_LANA"
+  ip -n "$NS_GWB" link add lan type veth peer name eth0 netns "$NS_LANB"
+
+  ip -n "$NS_TECH" addr add "$TECH_MGMT_A/30" dev mgmta
+  ip -n "$NS_TECH" addr add "$TECH_MGMT_B/30" dev mgmtb
+  ip -n "$NS_GWA" addr add "$MGMT_A/30" dev mgmt
+  ip -n "$NS_GWB" addr add "$MGMT_B/30" dev mgmt
+  ip -n "$NS_GWA" addr add "$WAN_A/28" dev wan
+  ip -n "$NS_GWB" addr add "$WAN_B/28" dev wan
+  ip -n "$NS_RTR" addr add "$RTR_WAN_A/28" dev wana
+  ip -n "$NS_RTR" addr add "$RTR_WAN_B/28" dev wanb
+  ip -n "$NS_GWA" addr add "$GW_LAN_A/24" dev lan
+  ip -n "$NS_GWB" addr add "$GW_LAN_B/24" dev lan
+  ip -n "$NS_LANA" addr add "$CLIENT_A/24" dev eth0
+  ip -n "$NS_LANB" addr add "$CLIENT_B/24" dev eth0
+  for n in "$NS_TECH:mgmta" "$NS_TECH:mgmtb" "$NS_GWA:mgmt" "$NS_GWB:mgmt" \
+           "$NS_GWA:wan" "$NS_GWB:wan" "$NS_RTR:wana" "$NS_RTR:wanb" \
+           "$NS_GWA:lan" "$NS_GWB:lan" "$NS_LANA:eth0" "$NS_LANB:eth0"; do
+    ip -n "${n%%:*}" link set "${n#*:}" up
+  done
+  ip -n "$NS_GWA" route add default via "$RTR_WAN_A"
+  ip -n "$NS_GWB" route add default via "$RTR_WAN_B"
+  ip -n "$NS_LANA" route add default via "$GW_LAN_A"
+  ip -n "$NS_LANB" route add default via "$GW_LAN_B"
+  for n in "$NS_GWA" "$NS_GWB" "$NS_RTR"; do
+    nsx "$n" sysctl -qw net.ipv4.ip_forward=1
+  done
+  nsx "$NS_RTR" iptables -N TDFAULT
+  nsx "$NS_RTR" iptables -A FORWARD -j TDFAULT
+  wait_for 5 nsx "$NS_GWA" ping -c1 -W1 "$WAN_B" || die "WAN A -> B does not answer"
+}
+
+# Replace the router's fault rules with the named fault.
+fault_set() {
+  local f="$1"
+  nsx "$NS_RTR" iptables -F TDFAULT
+  case "$f" in
+    none) ;;
+    drop-udp500) nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 500 -j DROP ;;
+    drop-udp4500) nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 4500 -j DROP ;;
+    drop-esp)
+      # raw ESP, and ESP in UDP 4500 (kernel-libipsec always encapsulates);
+      # IKE on 4500 (non-ESP marker 0) and NAT-T keepalives still pass
+      nsx "$NS_RTR" iptables -A TDFAULT -p esp -j DROP
+      nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 4500 -m length --length 0:29 -j RETURN
+      nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 4500 -m u32 --u32 "0>>22&0x3C@8=0" -j RETURN
+      nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 4500 -j DROP
+      ;;
+    *) die "unknown fault '$f'" ;;
+  esac
+  say "router fault: $f"
+}
+
+# Create the ssh test user key, host keys, known_hosts and start both sshd.
+ssh_setup() {
+  local gw ns addr d
+  mkdir -p "$DIR/ssh"
+  ssh-keygen -q -t ed25519 -N '' -C "tunneldoc-lab-user" -f "$DIR/ssh/id_ed25519"
+  cp "$DIR/ssh/id_ed25519.pub" "$DIR/ssh/authorized_keys"
+  chmod 0644 "$DIR/ssh/authorized_keys"
+  : >"$DIR/ssh/known_hosts"
+  for gw in gwa gwb; do
+    if [[ $gw == gwa ]]; then ns=$NS_GWA addr=$MGMT_A; else ns=$NS_GWB addr=$MGMT_B; fi
+    d="$DIR/$gw"
+    ssh-keygen -q -t ed25519 -N '' -C "$gw" -f "$d/ssh_host_ed25519_key"
+    printf '%s %s\n' "$addr" "$(cut -d' ' -f1,2 "$d/ssh_host_ed25519_key.pub")" >>"$DIR/ssh/known_hosts"
+    cat >"$d/sshd_config" <<EOF
+Port $SSH_PORT
+ListenAddress $addr
+HostKey $d/ssh_host_ed25519_key
+PidFile $d/sshd.pid
+AuthorizedKeysFile $DIR/ssh/authorized_keys
+UsePAM no
+StrictModes no
+PubkeyAuthentication yes
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+AllowUsers $SSH_USER root
+PrintMotd no
+X11Forwarding no
+Subsystem sftp internal-sftp
+LogLevel VERBOSE
+EOF
+    nsx "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" </dev/null
+    wait_for 5 test -s "$d/sshd.pid" || die "sshd in $ns did not start (see $d/sshd.log)"
+  done
+}
+
+# Write a libreswan configuration for one gateway (arguments: a or b).
+lsw_config() {
+  local side="$1" d="$2" me peer lsub rsub ike esp pfs id peerid natt conn psk
+  if [[ $side == a ]]; then
+    me=$WAN_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
+    pfs=$PFS_A id=$ID_A peerid=$PEERID_A natt=$NATT_A conn=yes psk=$PSK_A
+  else
+    me=$WAN_B peer=$WAN_A lsub=$LSUBNET_B rsub=$RSUBNET_B ike=$IKE_B esp=$ESP_B
+    pfs=$PFS_B id=$ID_B peerid=$PEERID_B natt=$NATT_B conn=$CONN_B psk=$PSK_B
+  fi
+  {
+    echo "config setup"
+    echo "    ikev1-policy=accept"
+    echo "    logfile=$d/pluto.log"
+    echo "    logtime=yes"
+    echo "    logappend=no"
+    echo "    dumpdir=$d/run"
+    echo "    listen=$me"
+    echo "    uniqueids=yes"
+    if [[ $conn == yes ]]; then
+      echo
+      echo "conn $CONN"
+      if [[ $IKE == 1 ]]; then echo "    ikev2=no"; else echo "    ikev2=yes"; fi
+      echo "    authby=secret"
+      echo "    type=tunnel"
+      echo "    left=$me"
+      [[ -n $id ]] && echo "    leftid=$id"
+      echo "    leftsubnet=$lsub"
+      echo "    right=$peer"
+      [[ -n $peerid ]] && echo "    rightid=$peerid"
+      echo "    rightsubnet=$rsub"
+      [[ -n $ike ]] && echo "    ike=$ike"
+      [[ -n $esp ]] && echo "    esp=$esp"
+      echo "    pfs=$pfs"
+      echo "    encapsulation=$natt"
+      echo "    keyingtries=1"
+      echo "    retransmit-interval=500"
+      echo "    retransmit-timeout=6s"
+      echo "    auto=add"
+    fi
+  } >"$d/ipsec.conf"
+  printf ': PSK "%s"\n' "$psk" >"$d/ipsec.secrets"
+  chmod 0600 "$d/ipsec.secrets"
+}
+
+# Start pluto in one gateway namespace (arguments: a|b).
+lsw_start() {
+  local side="$1" ns d
+  if [[ $side == a ]]; then ns=$NS_GWA d=$DIR/gwa; else ns=$NS_GWB d=$DIR/gwb; fi
+  mkdir -p "$d/nss" "$d/run" "$d/ipsec.d"
+  certutil -N -d "sql:$d/nss" --empty-password
+  lsw_config "$side" "$d"
+  : >"$d/pluto.log"
+  chmod 0644 "$d/pluto.log"
+  nsx "$ns" "$PLUTO" --nofork --config "$d/ipsec.conf" --rundir "$d/run" \
+    --nssdir "$d/nss" --secretsfile "$d/ipsec.secrets" --logfile "$d/pluto.log" \
+    --ipsecdir "$d/ipsec.d" </dev/null >"$d/pluto.out" 2>&1 &
+  echo $! >"$d/daemon.pid"
+  wait_for 10 test -S "$d/run/pluto.ctl" || die "pluto in $ns did not start (see $d/pluto.out)"
+  if [[ $side == a || $CONN_B == yes ]]; then
+    wait_for 10 grep -q "\"$CONN\": added IKEv. connection" "$d/pluto.log" \
+      || nsx "$ns" /usr/libexec/ipsec/addconn --config "$d/ipsec.conf" --ctlsocket "$d/run/pluto.ctl" "$CONN" >&2
+  fi
+  wait_for 10 grep -q "listening for IKE messages" "$d/pluto.log" || true
+  say "pluto started in $ns"
+}
+
+# Write strongswan.conf and swanctl.conf for one gateway (arguments: a|b DIR).
+sws_config() {
+  local side="$1" d="$2" me peer lsub rsub ike esp id peerid natt psk esplevel=1
+  if [[ $side == a ]]; then
+    me=$WAN_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
+    id=$ID_A peerid=$PEERID_A natt=$NATT_A psk=$PSK_A
+  else
+    me=$WAN_B peer=$WAN_A lsub=$LSUBNET_B rsub=$RSUBNET_B ike=$IKE_B esp=$ESP_B
+    id=$ID_B peerid=$PEERID_B natt=$NATT_B psk=$PSK_B
+  fi
+  [[ $PING == yes ]] && esplevel=2
+  cat >"$d/strongswan.conf" <<EOF
+charon {
+  load_modular = yes
+  install_routes = no
+  routing_table = 0
+  retransmit_tries = 3
+  retransmit_timeout = 1.0
+  retransmit_base = 1.4
+  syslog {
+    daemon {
+      default = -1
+    }
+  }
+  filelog {
+    lab {
+      path = $d/charon.log
+      time_format = %b %e %T
+      time_add_ms = yes
+      ike_name = yes
+      append = no
+      flush_line = yes
+      default = 1
+      esp = $esplevel
+    }
+  }
+  plugins {
+    include /etc/strongswan.d/charon/*.conf
+    kernel-libipsec {
+      load = yes
+    }
+    bypass-lan {
+      load = no
+    }
+    # not needed in the lab; they only add noise to the log
+    stroke {
+      load = no
+    }
+    forecast {
+      load = no
+    }
+    farp {
+      load = no
+    }
+    ha {
+      load = no
+    }
+    dhcp {
+      load = no
+    }
+    eap-radius {
+      load = no
+    }
+    led {
+      load = no
+    }
+    lookip {
+      load = no
+    }
+    vici {
+      socket = unix://$d/charon.vici
+    }
+  }
+}
+swanctl {
+  socket = unix://$d/charon.vici
+}
+EOF
+  {
+    echo "connections {"
+    echo "  $CONN {"
+    echo "    version = $IKE"
+    echo "    local_addrs = $me"
+    echo "    remote_addrs = $peer"
+    [[ -n $ike ]] && echo "    proposals = $ike"
+    echo "    encap = $natt"
+    echo "    mobike = no"
+    echo "    keyingtries = 1"
+    echo "    dpd_delay = $DPD_DELAY"
+    echo "    local {"
+    echo "      auth = psk"
+    [[ -n $id ]] && echo "      id = $id"
+    echo "    }"
+    echo "    remote {"
+    echo "      auth = psk"
+    [[ -n $peerid ]] && echo "      id = $peerid"
+    echo "    }"
+    echo "    children {"
+    echo "      $CONN {"
+    echo "        local_ts = $lsub"
+    echo "        remote_ts = $rsub"
+    [[ -n $esp ]] && echo "        esp_proposals = $esp"
+    echo "        start_action = none"
+    echo "      }"
+    echo "    }"
+    echo "  }"
+    echo "}"
+    echo "secrets {"
+    echo "  ike-$CONN {"
+    echo "    secret = \"$psk\""
+    echo "  }"
+    echo "}"
+  } >"$d/swanctl.conf"
+  chmod 0600 "$d/swanctl.conf"
+}
+
+# Start charon in one gateway namespace and load its connection (a|b).
+sws_start() {
+  local side="$1" ns d rsub gwlan
+  if [[ $side == a ]]; then ns=$NS_GWA d=$DIR/gwa rsub=$RSUBNET_A gwlan=$GW_LAN_A
+  else ns=$NS_GWB d=$DIR/gwb rsub=$RSUBNET_B gwlan=$GW_LAN_B; fi
+  sws_config "$side" "$d"
+  : >"$d/charon.log"
+  chmod 0644 "$d/charon.log"
+  # a private /run per charon keeps pid files and sockets apart
+  nsx "$ns" env STRONGSWAN_CONF="$d/strongswan.conf" \
+    sh -c "mount -t tmpfs none /run && exec $CHARON" </dev/null >"$d/charon.out" 2>&1 &
+  echo $! >"$d/daemon.pid"
+  wait_for 10 test -S "$d/charon.vici" || die "charon in $ns did not start (see $d/charon.out)"
+  STRONGSWAN_CONF="$d/strongswan.conf" swanctl --load-all --file "$d/swanctl.conf" \
+    --uri "unix://$d/charon.vici" >"$d/swanctl-load.out" 2>&1 \
+    || { cat "$d/swanctl-load.out" >&2; die "swanctl could not load $d/swanctl.conf"; }
+  wait_for 10 ip -n "$ns" link show ipsec0 || die "no ipsec0 in $ns (kernel-libipsec not loaded?)"
+  # install_routes = no: route the remote LAN into the userspace ESP device
+  ip -n "$ns" route replace "$rsub" dev ipsec0 src "$gwlan"
+  say "charon started in $ns"
+}
+
+# Add firewall LOG rules for tunnel traffic on both gateways.
+fwlog_setup() {
+  local ns
+  sysctl -qw net.netfilter.nf_log_all_netns=1 || say "cannot enable kernel logging from namespaces"
+  dmesg | wc -l >"$DIR/dmesg.start"
+  for ns in "$NS_GWA" "$NS_GWB"; do
+    nsx "$ns" iptables -A FORWARD -i ipsec0 -j LOG --log-prefix "fw-vpn_$CONN-in-1 act=ACCEPT "
+    nsx "$ns" iptables -A FORWARD -o ipsec0 -j LOG --log-prefix "fw-vpn_$CONN-out-1 act=ACCEPT "
+  done
+}
+
+# Build the whole lab for a scenario and print its variables.
+cmd_up() {
+  local name="${1:-}" n
+  [[ -n "$name" ]] || die "usage: lab.sh up SCENARIO"
+  [[ "$(id -u)" == 0 ]] || die "must run as root"
+  scenario_load "$name"
+  [[ -x $PLUTO && -x $CHARON ]] || die "lab software missing: run tests/lab/install.sh"
+  ID="td$$"
+  for n in tech gwa gwb rtr lana lanb; do
+    [[ -e "/run/netns/$ID-$n" ]] && ID="td$$r$RANDOM"
+  done
+  if [[ -z "$DIR" ]]; then DIR="/tmp/tunneldoc-lab.$ID"; fi
+  [[ -e "$DIR" && -n "$(ls -A "$DIR" 2>/dev/null)" ]] && die "$DIR exists and is not empty"
+  mkdir -p "$DIR/gwa" "$DIR/gwb"
+  chmod 0755 "$DIR" "$DIR/gwa" "$DIR/gwb"
+  : >"$DIR/state.env"
+  : >"$DIR/namespaces"
+  trap 'rc=$?; if ((rc != 0)); then say "up failed, cleaning up"; teardown; rm -rf "$DIR"; fi' EXIT
+  trap 'exit 130' INT TERM
+  NS_TECH="$ID-tech" NS_GWA="$ID-gwa" NS_GWB="$ID-gwb" NS_RTR="$ID-rtr"
+  NS_LANA="$ID-lana" NS_LANB="$ID-lanb"
+  for n in DIR ID SCENARIO NS_TECH NS_GWA NS_GWB NS_RTR NS_LANA NS_LANB DAEMON IKE \
+           FAULT FAULT_AFTER_UP PING FWLOG EXPECT_CAUSE EXPECT_CHAPTER \
+           EVIDENCE_A EVIDENCE_B EVIDENCE_TIMEOUT DESCRIPTION; do
+    state_set "$n" "${!n}"
+  done
+  if [[ $DAEMON == libreswan ]]; then
+    LOG_A="$DIR/gwa/pluto.log" LOG_B="$DIR/gwb/pluto.log"
+  else
+    LOG_A="$DIR/gwa/charon.log" LOG_B="$DIR/gwb/charon.log"
+  fi
+  state_set LOG_A "$LOG_A"
+  state_set LOG_B "$LOG_B"
+  say "building lab $ID for scenario $SCENARIO in $DIR"
+  ensure_user
+  net_create
+  ssh_setup
+  if [[ $DAEMON == libreswan ]]; then
+    lsw_start a
+    lsw_start b
+  else
+    sws_start a
+    sws_start b
+  fi
+  [[ $FWLOG == yes ]] && fwlog_setup
+  if [[ $FAULT_AFTER_UP == yes ]]; then fault_set none; else fault_set "$FAULT"; fi
+  trap - EXIT INT TERM
+  say "lab $ID is up"
+  cmd_env
+}
+
+# Print the lab's variables as shell assignments.
+cmd_env() {
+  local v
+  local -A out=(
+    [TDLAB_DIR]="$DIR" [TDLAB_ID]="$ID" [TDLAB_SCENARIO]="$SCENARIO"
+    [TDLAB_DAEMON]="$DAEMON" [TDLAB_IKE]="$IKE" [TDLAB_CONN]="$CONN"
+    [TDLAB_NS_TECH]="$NS_TECH" [TDLAB_NS_GWA]="$NS_GWA" [TDLAB_NS_GWB]="$NS_GWB"
+    [TDLAB_NS_RTR]="$NS_RTR" [TDLAB_NS_LANA]="$NS_LANA" [TDLAB_NS_LANB]="$NS_LANB"
+    [TDLAB_MGMT_A]="$MGMT_A" [TDLAB_MGMT_B]="$MGMT_B" [TDLAB_WAN_A]="$WAN_A" [TDLAB_WAN_B]="$WAN_B"
+    [TDLAB_CLIENT_A]="$CLIENT_A" [TDLAB_CLIENT_B]="$CLIENT_B"
+    [TDLAB_SSH_PORT]="$SSH_PORT" [TDLAB_SSH_USER]="$SSH_USER"
+    [TDLAB_SSH_KEY]="$DIR/ssh/id_ed25519" [TDLAB_KNOWN_HOSTS]="$DIR/ssh/known_hosts"
+    [TDLAB_LOG_A]="$LOG_A" [TDLAB_LOG_B]="$LOG_B"
+    [TDLAB_EXPECT_CAUSE]="$EXPECT_CAUSE" [TDLAB_EXPECT_CHAPTER]="$EXPECT_CHAPTER"
+    [TDLAB_DESCRIPTION]="$DESCRIPTION"
+  )
+  for v in $(printf '%s\n' "${!out[@]}" | sort); do
+    printf '%s=%q\n' "$v" "${out[$v]}"
+  done
+}
+
+# Succeed when both gateways log an established tunnel (CHILD/IPsec SA).
+tunnel_established() {
+  if [[ $DAEMON == strongswan ]]; then
+    grep -q "CHILD_SA $CONN{[0-9]*} established" "$LOG_A" &&
+      grep -q "CHILD_SA $CONN{[0-9]*} established" "$LOG_B"
+  else
+    grep -q "IPsec SA established" "$LOG_A" && grep -q "IPsec SA established" "$LOG_B"
+  fi
+}
+
+# Start the negotiation on gateway A; run post-establishment steps.
+cmd_initiate() {
+  state_load
+  local d="$DIR/gwa"
+  if [[ $DAEMON == libreswan ]]; then
+    nsx "$NS_GWA" "$WHACK" --ctlsocket "$d/run/pluto.ctl" --name "$CONN" --initiate --asynchronous >&2
+  else
+    # detaches after 1 s; the daemon carries on with the negotiation
+    STRONGSWAN_CONF="$d/strongswan.conf" swanctl --initiate --child "$CONN" --timeout 1 \
+      --uri "unix://$d/charon.vici" >"$d/initiate.out" 2>&1 || true
+  fi
+  say "gateway A initiated $CONN"
+  if [[ $FAULT_AFTER_UP == yes || $PING == yes ]]; then
+    wait_for 30 tunnel_established || die "tunnel not established within 30 s"
+    say "tunnel established"
+    cmd_ping 3 >"$DIR/ping-before.txt" 2>&1 || true
+    if [[ $FAULT_AFTER_UP == yes ]]; then
+      fault_set "$FAULT"
+      state_set FAULT_APPLIED "$FAULT"
+    fi
+    if cmd_ping 5 >"$DIR/ping.txt" 2>&1; then say "ping through the tunnel: ok"
+    else say "ping through the tunnel: FAILED"; fi
+  fi
+}
+
+# Succeed when both logs hold the scenario's expected evidence.
+evidence_present() {
+  grep -Eq -- "$EVIDENCE_A" "$LOG_A" || return 1
+  [[ -z "$EVIDENCE_B" ]] || grep -Eq -- "$EVIDENCE_B" "$LOG_B"
+}
+
+# Wait (bounded) until the scenario's evidence is in both gateways' logs.
+cmd_wait() {
+  state_load
+  local limit="${1:-$EVIDENCE_TIMEOUT}"
+  [[ -n "$EVIDENCE_A" ]] || die "scenario $SCENARIO defines no EVIDENCE_A"
+  if wait_for "$limit" evidence_present; then
+    say "evidence of $SCENARIO is in the logs"
+  else
+    say "no evidence of $SCENARIO after ${limit}s (A: /$EVIDENCE_A/, B: /${EVIDENCE_B:-}/)"
+    return 1
+  fi
+}
+
+# Ping the LAN B client from the LAN A client (argument: count).
+cmd_ping() {
+  [[ -n "${NS_LANA:-}" ]] || state_load
+  local count="${1:-3}"
+  nsx "$NS_LANA" ping -n -c "$count" -i 0.3 -W 1 "$CLIENT_B"
+}
+
+# Print both gateways' IKE logs.
+cmd_logs() {
+  state_load
+  printf '==> gateway A (left, %s) %s <==\n' "$NS_GWA" "$LOG_A"
+  cat "$LOG_A"
+  printf '\n==> gateway B (right, %s) %s <==\n' "$NS_GWB" "$LOG_B"
+  cat "$LOG_B"
+  if [[ $FWLOG == yes && -f "$DIR/dmesg.start" ]]; then
+    printf '\n==> kernel firewall log (fw-vpn_) <==\n'
+    dmesg | tail -n +"$(( $(cat "$DIR/dmesg.start") + 1 ))" | grep 'fw-vpn_' || true
+  fi
+}
+
+# Print the daemons' status of the tunnel on both gateways.
+cmd_status() {
+  state_load
+  local gw d ns
+  for gw in gwa gwb; do
+    d="$DIR/$gw"
+    if [[ $gw == gwa ]]; then ns=$NS_GWA; else ns=$NS_GWB; fi
+    printf '==> %s <==\n' "$gw"
+    if [[ $DAEMON == libreswan ]]; then
+      nsx "$ns" "$WHACK" --ctlsocket "$d/run/pluto.ctl" --trafficstatus || true
+      nsx "$ns" "$WHACK" --ctlsocket "$d/run/pluto.ctl" --status | grep -E "^000 #|STATE_" || true
+    else
+      STRONGSWAN_CONF="$d/strongswan.conf" swanctl --list-sas --uri "unix://$d/charon.vici" || true
+    fi
+  done
+  printf '==> router fault rules <==\n'
+  nsx "$NS_RTR" iptables -L TDFAULT -v -n || true
+}
+
+# Set the router's fault from the command line.
+cmd_fault() {
+  state_load
+  fault_set "${1:?usage: lab.sh fault none|drop-udp500|drop-udp4500|drop-esp}"
+}
+
+# Kill every process in the lab's namespaces and delete the namespaces.
+teardown() {
+  local ns pids pid
+  [[ -f "$DIR/namespaces" ]] || return 0
+  while read -r ns; do
+    [[ -n "$ns" && -e "/run/netns/$ns" ]] || continue
+    pids="$(ip netns pids "$ns" 2>/dev/null || true)"
+    for pid in $pids; do kill -TERM "$pid" 2>/dev/null || true; done
+    for _ in $(seq 1 25); do
+      pids="$(ip netns pids "$ns" 2>/dev/null || true)"
+      [[ -z "$pids" ]] && break
+      sleep 0.2
+    done
+    for pid in $pids; do kill -KILL "$pid" 2>/dev/null || true; done
+  done <"$DIR/namespaces"
+  while read -r ns; do
+    [[ -n "$ns" && -e "/run/netns/$ns" ]] || continue
+    ip netns del "$ns" 2>/dev/null || say "could not delete namespace $ns"
+  done <"$DIR/namespaces"
+}
+
+# Stop the lab and remove its run directory (unless --keep).
+cmd_down() {
+  state_load
+  teardown
+  if ((KEEP)); then
+    say "lab $ID is down; files kept in $DIR"
+  else
+    rm -rf "$DIR"
+    say "lab $ID is down"
+  fi
+}
+
+# Print usage.
+usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+
+# Parse options and run the subcommand.
+main() {
+  local args=()
+  while (($#)); do
+    case "$1" in
+      --dir) DIR="${2:?--dir needs a path}"; shift 2 ;;
+      --dir=*) DIR="${1#--dir=}"; shift ;;
+      --keep) KEEP=1; shift ;;
+      -h|--help) usage; exit 0 ;;
+      *) args+=("$1"); shift ;;
+    esac
+  done
+  set -- "${args[@]}"
+  local cmd="${1:-}"
+  (($#)) && shift
+  case "$cmd" in
+    up) cmd_up "$@" ;;
+    down) cmd_down ;;
+    initiate) cmd_initiate ;;
+    wait) cmd_wait "$@" ;;
+    ping) state_load; cmd_ping "$@" ;;
+    fault) cmd_fault "$@" ;;
+    logs) cmd_logs ;;
+    status) cmd_status ;;
+    env) state_load; cmd_env ;;
+    *) usage >&2; exit 2 ;;
+  esac
+}
+
+main "$@"
