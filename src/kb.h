@@ -65,6 +65,7 @@ struct dl_event {
 	enum step ack;
 	enum role role;
 	int retrans, dup, isnew;
+	int reply;           /* proves the peer's next message arrived */
 	int established;     /* 0, 1 = ike, 2 = ipsec */
 };
 

@@ -84,7 +84,8 @@ static int load_event(struct ctx *c, json_object *e, struct dl_event *ev)
 		return -1;
 	ev->role = (enum role)v;
 	if (kbj_bool(c, e, "retrans", &ev->retrans) || kbj_bool(c, e, "dup", &ev->dup) ||
-	    kbj_bool(c, e, "new", &ev->isnew) || kbj_str(c, e, "established", 0, &est))
+	    kbj_bool(c, e, "new", &ev->isnew) || kbj_bool(c, e, "reply", &ev->reply) ||
+	    kbj_str(c, e, "established", 0, &est))
 		return -1;
 	if (est != NULL) {
 		if (strcmp(est, "ike") == 0)

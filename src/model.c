@@ -564,6 +564,16 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 		log_step(n, st, ev->dir, lineno, p, raw, rawlen);
 	if (ev->ack != STEP_NONE)
 		log_step(n, ev->ack, DIR_RECV, lineno, p, raw, rawlen);
+	if (ev->reply) {
+		/* the message that answers this side's last one arrived */
+		enum step ls = last_sent(n);
+
+		for (int k = 1; ls != STEP_NONE && k < STEP_COUNT; k++)
+			if (step_prev((enum step)k) == ls) {
+				log_step(n, (enum step)k, DIR_RECV, lineno, p, raw, rawlen);
+				break;
+			}
+	}
 	if (ev->established) {
 		evref_set(ev->established == 1 ? &n->est_ike : &n->est_ipsec, lineno, p, raw, rawlen);
 		imply_final(n, ev->established, lineno, p, raw, rawlen);

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# cli_test.sh CASE - black-box tests of the tunneldoc binary: exit codes,
+# help, bad input of every kind, secrets, languages, JSON validity.
+# Usage: cli_test.sh BINARY SOURCE_DIR CASE
+set -u
+BIN=$1
+SRC=$2
+CASE=$3
+KB="$SRC/kb"
+S="$SRC/kb/samples"
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+
+fail() { echo "FAIL [$CASE]: $*"; exit 1; }
+td() { "$BIN" --kb "$KB" "$@"; }
+jget() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$@"; }
+
+case "$CASE" in
+help)
+	td --help >"$T/o" || fail "--help exit $?"
+	grep -q "analyze" "$T/o" || fail "--help lists no analyze"
+	td --lang de --help | grep -q "Aufruf" || fail "German help missing"
+	td analyze --help | grep -q -- "--json" || fail "analyze --help lacks --json"
+	td --lang de analyze --help | grep -q "Optionen" || fail "German analyze help missing"
+	;;
+version)
+	td --version >"$T/o" || fail "exit $?"
+	grep -Eq '^tunneldoc [0-9]+\.[0-9]+\.[0-9]+$' "$T/o" || fail "no version line: $(cat "$T/o")"
+	grep -Eq '^knowledge base: [0-9a-f]{12}$' "$T/o" || fail "no kb revision"
+	;;
+usage-errors)
+	td analyze >/dev/null 2>"$T/e"; [ $? -eq 2 ] || fail "no args: want exit 2"
+	grep -q "tunneldoc --help" "$T/e" || fail "usage error does not say what to do"
+	td analyze --bogus x 2>/dev/null; [ $? -eq 2 ] || fail "bad option: want exit 2"
+	td frobnicate 2>/dev/null; [ $? -eq 2 ] || fail "bad command: want exit 2"
+	td analyze --width 5 a b 2>/dev/null; [ $? -eq 2 ] || fail "bad width: want exit 2"
+	td analyze a b c 2>/dev/null; [ $? -eq 2 ] || fail "three files: want exit 2"
+	td --lang fr analyze a 2>/dev/null; [ $? -eq 2 ] || fail "bad lang: want exit 2"
+	td analyze --left-dialect nope "$S/mguard-1.3.3-udp4500/left.log" 2>"$T/e"; [ $? -eq 2 ] || fail "bad dialect: want exit 2"
+	;;
+missing-input)
+	td analyze "$T/nope.log" "$S/mguard-1.3.3-udp4500/right.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
+	grep -q "nope.log" "$T/e" || fail "message does not name the file"
+	grep -q "check the path" "$T/e" || fail "message does not say what to do"
+	;;
+empty-files)
+	: >"$T/a"; : >"$T/b"
+	td analyze --json "$T/a" "$T/b" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["cause"]')" = unknown ] || fail "empty logs must give cause unknown"
+	td analyze "$T/a" "$T/b" | grep -q "No finding" || fail "text output lacks 'No finding'"
+	;;
+binary-garbage)
+	head -c 200000 /dev/urandom >"$T/a"
+	cat "$S/mguard-1.3.3-udp4500/left.log" >>"$T/a"
+	timeout 20 "$BIN" --kb "$KB" analyze --json "$T/a" "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["sides"]["left"]["binary_lines"] > 0')" = True ] || fail "binary lines not counted"
+	[ "$(jget "$T/o" 'd["cause"]')" = udp4500-blocked ] || fail "the log after the garbage was not analysed"
+	;;
+huge-line)
+	python3 -c 'import sys; sys.stdout.write("x"*(10*1024*1024)+"\n")' >"$T/a"
+	cat "$S/mguard-1.3.3-udp4500/left.log" >>"$T/a"
+	timeout 20 "$BIN" --kb "$KB" analyze --json "$T/a" "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["sides"]["left"]["truncated_lines"]')" = 1 ] || fail "10 MB line not reported as truncated"
+	[ "$(jget "$T/o" 'd["cause"]')" = udp4500-blocked ] || fail "lines after the 10 MB line were not analysed"
+	;;
+truncated-lancom)
+	head -n 13 "$S/lancom-0x1307-poll-failed/left.log" >"$T/a"
+	td analyze --json "$T/a" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["sides"]["left"]["dialect"]')" = lancom ] || fail "not recognised as LANCOM"
+	[ "$(jget "$T/o" 'len(d["rows"]) > 0')" = True ] || fail "nothing analysed from the truncated trace"
+	;;
+mixed-dialects)
+	cat "$S/mguard-1.3.3-udp4500/left.log" "$S/lancom-0x1106-no-response/left.log" "$S/lab-psk-mismatch-v2/left.log" >"$T/a"
+	td analyze --json "$T/a" "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "exit $?"
+	jget "$T/o" 'd["findings"][0]["cause"]' >/dev/null || fail "no findings for a mixed file"
+	;;
+crlf)
+	sed 's/$/\r/' "$S/mguard-1.3.3-udp4500/left.log" >"$T/a"
+	sed 's/$/\r/' "$S/mguard-1.3.3-udp4500/right.log" >"$T/b"
+	td analyze --json "$T/a" "$T/b" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["cause"]')" = udp4500-blocked ] || fail "CRLF changed the diagnosis"
+	grep -q $'\r' "$T/o" && fail "CR leaked into the output"
+	;;
+time-backwards)
+	tac "$S/mguard-1.3.3-udp4500/left.log" >"$T/a"
+	td analyze --json "$T/a" "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["sides"]["left"]["backwards_timestamps"] > 0')" = True ] || fail "backwards timestamps not counted"
+	;;
+missing-kb)
+	"$BIN" --kb "$T/nokb" analyze "$S/mguard-1.3.3-udp4500/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
+	grep -q "causes.json" "$T/e" || fail "message does not name the missing file: $(cat "$T/e")"
+	;;
+malformed-kb)
+	cp -r "$KB" "$T/kb"
+	f=$(ls "$T/kb/signatures/"*.json | head -n 1)
+	python3 - "$f" <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][1]["severity"]="fatal"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	"$BIN" --kb "$T/kb" analyze "$S/mguard-1.3.3-udp4500/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
+	grep -q "$(basename "$f")" "$T/e" || fail "error does not name the file: $(cat "$T/e")"
+	grep -q 'signatures\[1\].severity' "$T/e" || fail "error does not name the field: $(cat "$T/e")"
+	printf '{"causes": [' >"$T/kb/causes.json"
+	"$BIN" --kb "$T/kb" analyze "$S/mguard-1.3.3-udp4500/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "broken JSON: want exit 1"
+	grep -q "causes.json" "$T/e" || fail "broken JSON: file not named"
+	;;
+secrets)
+	# secrets on lines that are shown as evidence (first MI3, the give-up line)
+	sed -e 's/STATE_MAIN_I3: sent MI3, expecting MR3/& PSK: "Sup3rSecretPSK"/' \
+	    -e 's/reached STATE_MAIN_I3\./& password=hunter2xyz/' "$S/mguard-1.3.3-udp4500/left.log" >"$T/a"
+	grep -q Sup3rSecretPSK "$T/a" && grep -q hunter2xyz "$T/a" || fail "test setup: secrets not planted"
+	td analyze "$T/a" "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "exit $?"
+	td analyze --json "$T/a" "$S/mguard-1.3.3-udp4500/right.log" >>"$T/o" || fail "exit $?"
+	grep -q "Sup3rSecretPSK\|hunter2xyz" "$T/o" && fail "a secret reached the output"
+	grep -q 'PSK: "\*\*\*"' "$T/o" || fail "redacted PSK line not shown"
+	grep -q 'password=\*\*\*' "$T/o" || fail "redacted password line not shown"
+	;;
+german)
+	td --lang de analyze "$S/mguard-1.3.3-udp4500/left.log" "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "exit $?"
+	grep -q "Befunde" "$T/o" || fail "German heading missing"
+	grep -q "Uhrenversatz" "$T/o" || fail "German clock offset missing"
+	LANG=de_DE.UTF-8 td analyze --json "$S/mguard-1.3.3-udp4500/left.log" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["lang"]')" = de ] || fail "language not taken from LANG"
+	;;
+single-log)
+	td analyze --json --left "$S/mguard-1.3.3-udp4500/left.log" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["sides"]["right"]["present"]')" = False ] || fail "right side should be absent"
+	[ "$(jget "$T/o" 'd["cause"]')" = udp4500-blocked ] || fail "single initiator log: want udp4500-blocked per guide 1.3.3"
+	td analyze --json --right "$S/mguard-1.3.3-udp4500/right.log" >"$T/o" || fail "right-only exit $?"
+	;;
+json-shape)
+	for d in "$S"/*/; do
+		l="$d/left.log"; r="$d/right.log"
+		args=()
+		[ -f "$l" ] && args+=(--left "$l")
+		[ -f "$r" ] && args+=(--right "$r")
+		td analyze --json "${args[@]}" >"$T/o" || fail "$d: exit $?"
+		jget "$T/o" '[d[k] for k in ("sides","rows","findings","clock_offset_ms","rtt_ms","cause")] and [f["cause"] and f["chapters"] is not None and f["evidence"] is not None and f["remedies"] is not None for f in d["findings"]]' >/dev/null || fail "$d: JSON lacks a required key"
+		jget "$T/o" '[r["step"] and r["status"] and ("left" in r) and ("right" in r) for r in d["rows"]]' >/dev/null || fail "$d: row shape"
+	done
+	;;
+stdin)
+	td analyze --json - "$S/mguard-1.3.3-udp4500/right.log" <"$S/mguard-1.3.3-udp4500/left.log" >"$T/o" || fail "exit $?"
+	[ "$(jget "$T/o" 'd["cause"]')" = udp4500-blocked ] || fail "stdin input not analysed"
+	;;
+kb-check)
+	td kb-check >"$T/o" 2>"$T/e" || fail "kb-check failed: $(cat "$T/e")"
+	grep -q " 0 failed" "$T/o" || fail "kb-check reports failures"
+	;;
+*)
+	echo "unknown case $CASE"; exit 2;;
+esac
+echo "ok [$CASE]"

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# tests/run-all.sh - install what the tests need (Debian 12, as root), build
+# tunneldoc three ways and run the whole suite:
+#   build/       release build: unit, golden (samples, rules, corpus), CLI tests
+#   build-asan/  the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
+#   build-fuzz/  libFuzzer harnesses for the line parser and the kb loader,
+#                each run for TD_FUZZ_SECONDS (default 30)
+# Exits non-zero if anything fails. .ci/run runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends build-essential cmake pkg-config \
+		libjson-c-dev libssh-dev libncurses-dev libcmocka-dev clang libclang-rt-14-dev \
+		python3 ca-certificates >/dev/null
+fi
+
+jobs=$(nproc 2>/dev/null || echo 2)
+fuzz_seconds=${TD_FUZZ_SECONDS:-30}
+
+echo "== build (release) =="
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+echo "== build (ASan + UBSan) =="
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTD_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+echo "== build (libFuzzer) =="
+CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTD_FUZZ=ON -DTD_TESTS=OFF \
+	-DTD_FUZZ_SECONDS="$fuzz_seconds" >/dev/null
+cmake --build build-fuzz -j"$jobs"
+
+status=0
+echo "== fuzz (${fuzz_seconds}s each) =="
+(cd build-fuzz && ctest --output-on-failure) || status=1
+echo "== tests under ASan + UBSan =="
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$jobs") || status=1
+echo "== tests (release) =="
+(cd build && ctest --output-on-failure -j"$jobs") || status=1
+exit $status
