@@ -12,6 +12,7 @@
 
 struct evalctx {
 	const struct kb *kb;
+	const struct rule *rule;
 	const struct side *sides;
 	const struct alignment *al;
 	const struct group *g;
@@ -99,6 +100,22 @@ static int atom_true(struct evalctx *x, int side, const struct atom *a, int reco
 		return 0;
 	default:
 		break;
+	}
+	if (a->kind == A_ERROR) {
+		/* an error signature on this side that the rule does not explain */
+		for (int i = 0; n != NULL && i < n->nhits; i++) {
+			const struct signature *sg = &x->kb->sigs[n->hits[i].sig];
+			int own = 0;
+
+			for (int k = 0; k < x->rule->nconsumes; k++)
+				own |= x->rule->consumes[k] == n->hits[i].sig;
+			if (sg->severity == SEV_ERROR && !own) {
+				if (record)
+					add_ev(x, side, &n->hits[i].ev, M_COUNT);
+				return 1;
+			}
+		}
+		return 0;
 	}
 	if (a->kind == A_SIG) {
 		const struct sighit *h = n != NULL ? nego_hit(n, a->sig) : NULL;
@@ -333,7 +350,7 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
 	for (int gi = 0; gi < al->ngroups; gi++) {
 		const struct group *g = &al->groups[gi];
 		int nfired = 0;
-		struct evalctx x = { kb, sides, al, g, gi, {{0}}, 0 };
+		struct evalctx x = { kb, NULL, sides, al, g, gi, {{0}}, 0 };
 		int si = side_of(g, ROLE_INITIATOR), sr = side_of(g, ROLE_RESPONDER);
 
 		if (si < 0 && sr < 0) {
@@ -345,6 +362,7 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
 			const struct rule *ru = &kb->rules[r];
 
 			x.nev = 0;
+			x.rule = ru;
 			if (!cond_true(&x, ru->init.present ? si : 0, &ru->init))
 				continue;
 			if (!cond_true(&x, ru->resp.present ? sr : 0, &ru->resp))

@@ -117,8 +117,14 @@ enum step dialect_state_step(const struct dialect *d, const char *name, size_t l
 	return STEP_NONE;
 }
 
+/*
+ * Score each dialect over the first lines: a timestamp it knows (+2), one
+ * of its detect strings (+3), a line it turns into an event (+2) or a
+ * signature (+1), a prefix it cuts (+1). Highest score wins; no score: -1.
+ */
 int dialect_detect(const struct kb *kb, const char *const *lines, const size_t *lens, int n)
 {
+	struct acm_scratch sc = {0};
 	int best = -1;
 	long best_score = 0;
 
@@ -128,20 +134,26 @@ int dialect_detect(const struct kb *kb, const char *const *lines, const size_t *
 
 		for (int i = 0; i < n; i++) {
 			struct logtime t;
-			size_t tl = dialect_time(d, lines[i], lens[i], &t);
+			struct parsed p;
 
-			if (tl > 0)
+			if (dialect_time(d, lines[i], lens[i], &t) > 0)
 				score += 2;
 			for (int k = 0; k < d->ndetect; k++)
 				if (memmem(lines[i], lens[i], d->detect[k], strlen(d->detect[k])) != NULL) {
 					score += 3;
 					break;
 				}
+			dialect_parse(kb, d, &sc, lines[i], lens[i], &p);
+			if (p.ignored)
+				continue;
+			score += (p.ev != NULL ? 2 : 0) + (p.sig >= 0 ? 1 : 0) +
+			    (p.msg != lines[i] + p.time_len && p.ncaps > 0 ? 1 : 0);
 		}
 		if (score > best_score) {
 			best_score = score;
 			best = di;
 		}
 	}
+	acm_scratch_free(&sc);
 	return best;
 }

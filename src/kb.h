@@ -103,7 +103,7 @@ struct dialect {
 
 enum atom_kind {
 	A_ANY, A_SIG, A_SENT, A_RECV, A_STEP, A_RETRANS, A_DUP, A_STATE,
-	A_EST_IKE, A_EST_IPSEC, A_SILENT, A_NOLOG, A_LOST
+	A_EST_IKE, A_EST_IPSEC, A_SILENT, A_NOLOG, A_LOST, A_ERROR
 };
 
 struct atom {

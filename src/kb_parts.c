@@ -330,6 +330,10 @@ static int parse_atom(struct ctx *c, const char *field, const char *s, struct at
 		a->kind = A_SILENT;
 		return 0;
 	}
+	if (strcmp(s, "error") == 0) {
+		a->kind = A_ERROR;
+		return 0;
+	}
 	if (strcmp(s, "nolog") == 0) {
 		a->kind = A_NOLOG;
 		return 0;
@@ -362,7 +366,7 @@ static int parse_atom(struct ctx *c, const char *field, const char *s, struct at
 				return kbj_fail(c, field, "unknown step in \"%s\"", s);
 			return 0;
 		}
-	return kbj_fail(c, field, "unknown condition \"%s\" (sig:, sent:, recv:, step:, retrans:, dup:, lost:, state:, established:ike|ipsec, silent, nolog, any)", s);
+	return kbj_fail(c, field, "unknown condition \"%s\" (sig:, sent:, recv:, step:, retrans:, dup:, lost:, state:, established:ike|ipsec, silent, nolog, error, any)", s);
 }
 
 static int load_cond(struct ctx *c, json_object *r, const char *side, struct cond *cd)

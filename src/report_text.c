@@ -83,9 +83,15 @@ static char *cell_text(const struct evref *e)
 	return clean;
 }
 
-static const char *arrow(const struct row *r, int utf8)
+/* The arrow of a ladder row: from the sending role's side. */
+static const char *arrow(const struct group *g, const struct row *r, int utf8)
 {
-	int from_left = r->is_sender[0] || (!r->is_sender[1] && r->cell[0] != NULL && r->cell[1] == NULL);
+	int from_left;
+
+	if (r->sender != ROLE_UNKNOWN && (g->role[0] == r->sender || g->role[1] == r->sender))
+		from_left = g->role[0] == r->sender;
+	else
+		from_left = r->is_sender[0] || (!r->is_sender[1] && r->cell[0] != NULL && r->cell[1] == NULL);
 
 	if (r->status == RS_LOCAL)
 		return utf8 ? " ·· " : " .. ";
@@ -181,7 +187,7 @@ static void print_group(FILE *f, const struct analysis *a, int gi, const struct 
 
 		fprintf(f, "  %-6s", step_name(rw->step));
 		put_cell(f, lt, colw, o->utf8);
-		fputs(arrow(rw, o->utf8), f);
+		fputs(arrow(g, rw, o->utf8), f);
 		put_cell(f, rt, colw, o->utf8);
 		fprintf(f, " %s", msg(status_msg(rw->status), o->lang));
 		for (int s = 0; s < 2; s++) {
