@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define ACM_MAXKEY 24
+#define ACM_MAXKEY 16
 
 struct acm_key {
 	char *s;
@@ -23,6 +23,7 @@ struct acm {
 	uint8_t cls[256];
 	int ncls;
 	int32_t *delta;       /* nstates * ncls */
+	uint16_t *d16;        /* compact copy: next state | 0x8000 if it has output */
 	int32_t *out_off;     /* nstates + 1 offsets into outs */
 	int32_t *outs;
 	int nstates;
@@ -46,6 +47,7 @@ void acm_free(struct acm *a)
 		free(a->keys[i].s);
 	free(a->keys);
 	free(a->delta);
+	free(a->d16);
 	free(a->out_off);
 	free(a->outs);
 	free(a);
@@ -164,6 +166,16 @@ void acm_build(struct acm *a)
 		a->out_off[nst] = (int32_t)n;
 		a->outs = outs;
 	}
+	/* a compact table when states fit 15 bits: half the cache footprint,
+	 * and the output test folded into the transition */
+	if (nst < 0x8000) {
+		a->d16 = xmalloc(nst * (size_t)nc * sizeof(uint16_t));
+		for (size_t i = 0; i < nst * (size_t)nc; i++) {
+			int32_t t = a->delta[i];
+
+			a->d16[i] = (uint16_t)(t | (a->out_off[t] != a->out_off[t + 1] ? 0x8000 : 0));
+		}
+	}
 	free(fail);
 	free(queue);
 	free(own_head);
@@ -197,6 +209,26 @@ int acm_scan(const struct acm *a, struct acm_scratch *sc, const char *s,
 	if (++sc->gen == 0) {
 		memset(sc->stamp, 0, sc->nstamp * sizeof(uint32_t));
 		sc->gen = 1;
+	}
+	if (a->d16 != NULL) {
+		const uint16_t *d16 = a->d16;
+		uint32_t cur = 0;
+
+		for (size_t i = 0; i < len; i++) {
+			uint16_t v = d16[cur * (uint32_t)nc + cls[(uint8_t)s[i]]];
+
+			cur = v & 0x7fff;
+			if (v & 0x8000)
+				for (int32_t k = off[cur]; k < off[cur + 1]; k++) {
+					int id = a->outs[k];
+
+					if (sc->stamp[id] != sc->gen && n < maxids) {
+						sc->stamp[id] = sc->gen;
+						ids[n++] = id;
+					}
+				}
+		}
+		return n;
 	}
 	for (size_t i = 0; i < len; i++) {
 		st = delta[(size_t)st * nc + cls[(uint8_t)s[i]]];

@@ -58,23 +58,17 @@ static int roles_fit(const struct nego *a, const struct nego *b)
 	return a->role != b->role;
 }
 
-/* How well two negotiations' steps fit: one sent what the other got. */
+/*
+ * How well two negotiations' steps fit: 2 for each step one sent and the
+ * other received, 1 for each other step both logged; +100 for equal keys.
+ * Uses the step bit sets of model_finish().
+ */
 static int compat(const struct nego *a, const struct nego *b)
 {
-	int score = 0;
+	uint64_t both = a->m_any & b->m_any;
+	uint64_t fit = both & ((a->m_sent & b->m_recv) | (b->m_sent & a->m_recv));
+	int score = 2 * __builtin_popcountll(fit) + __builtin_popcountll(both & ~fit);
 
-	for (int s = 1; s < STEP_COUNT; s++) {
-		const struct stepcells *ca = a->steps[s], *cb = b->steps[s];
-
-		if (ca == NULL || cb == NULL)
-			continue;
-		if ((ca->sent.count || ca->retrans.count) && (cb->recv.count || cb->dup.count))
-			score += 2;
-		else if ((cb->sent.count || cb->retrans.count) && (ca->recv.count || ca->dup.count))
-			score += 2;
-		else
-			score += 1;
-	}
 	if (*a->key && strcmp(a->key, b->key) == 0)
 		score += 100;
 	return score;
@@ -99,14 +93,31 @@ static int cand_cmp(const void *x, const void *y)
 	return a->j - b->j;
 }
 
-/* Vote for the clock offset over the start times of fitting pairs. */
+struct vote {
+	int64_t d;
+	int w;
+};
+
+static int vote_cmp(const void *x, const void *y)
+{
+	const struct vote *a = x, *b = y;
+
+	return a->d < b->d ? -1 : a->d > b->d;
+}
+
+/*
+ * Vote for the clock offset over the start times of fitting pairs: every
+ * candidate pair offers its start-time difference, weighted by how well its
+ * steps fit; the offset with the most weight within +-VOTE_BIN_US wins
+ * (ties: the smaller offset; clocks are usually roughly right). Sorted
+ * differences and a sliding window keep this O(n log n).
+ */
 static int vote_offset(const struct alignment *al, const struct side *L, const struct side *R, int64_t *off)
 {
-	size_t cap = 0, n = 0;
-	int64_t *d = NULL;
-	int *w = NULL;
-	size_t wcap = 0, wn = 0;
-	int best = -1, bestw = 0;
+	size_t cap = 0, n = 0, lo = 0, hi = 0;
+	struct vote *v = NULL;
+	long sum = 0, bestw = 0;
+	int found = 0;
 	int li0 = L->nnegos > VOTE_SAMPLE ? L->nnegos - VOTE_SAMPLE : 0;
 	int ri0 = R->nnegos > VOTE_SAMPLE ? R->nnegos - VOTE_SAMPLE : 0;
 
@@ -117,34 +128,32 @@ static int vote_offset(const struct alignment *al, const struct side *L, const s
 			continue;
 		for (int j = ri0; j < R->nnegos; j++) {
 			const struct nego *b = R->negos[j];
+			struct vote *e;
 			int c;
 
-			if (!b->has_t || !roles_fit(a, b))
+			if (!b->has_t || !roles_fit(a, b) || (c = compat(a, b)) == 0)
 				continue;
-			c = compat(a, b);
-			if (c == 0)
-				continue;
-			*VEC_PUSH(d, n, cap) = tdiff(al, ntime(al, b), ntime(al, a));
-			*VEC_PUSH(w, wn, wcap) = c;
+			e = VEC_PUSH(v, n, cap);
+			e->d = tdiff(al, ntime(al, b), ntime(al, a));
+			e->w = c;
 		}
 	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, vote_cmp);
 	for (size_t k = 0; k < n; k++) {
-		int sum = 0;
-
-		for (size_t m = 0; m < n; m++)
-			if (llabs(d[m] - d[k]) <= VOTE_BIN_US)
-				sum += w[m];
-		/* ties: the smaller offset (clocks are usually roughly right) */
-		if (sum > bestw || (sum == bestw && best >= 0 && llabs(d[k]) < llabs(d[best]))) {
+		/* window [d_k - bin, d_k + bin] */
+		while (hi < n && v[hi].d <= v[k].d + VOTE_BIN_US)
+			sum += v[hi++].w;
+		while (v[lo].d < v[k].d - VOTE_BIN_US)
+			sum -= v[lo++].w;
+		if (sum > bestw || (sum == bestw && found && llabs(v[k].d) < llabs(*off))) {
 			bestw = sum;
-			best = (int)k;
+			*off = v[k].d;
+			found = 1;
 		}
 	}
-	if (best >= 0)
-		*off = d[best];
-	free(d);
-	free(w);
-	return best >= 0;
+	free(v);
+	return found;
 }
 
 static void pair_negos(struct alignment *al, const struct side *L, const struct side *R, int *pl, int *pr)
@@ -160,20 +169,23 @@ static void pair_negos(struct alignment *al, const struct side *L, const struct 
 		pr[j] = -1;
 	if (timed)
 		have_off = vote_offset(al, L, R, &off);
-	for (int i = 0; i < L->nnegos; i++) {
+	for (int i = 0, lo = 0; i < L->nnegos; i++) {
 		const struct nego *a = L->negos[i];
-		int lo = 0, hi = R->nnegos;
+		int from = 0, hi = R->nnegos;
 
-		/* with times, only look near the expected start */
+		/* with times, only look near the expected start; both sides are
+		 * in log order, so the window only moves forward */
 		if (timed && have_off && a->has_t && R->nnegos > 64) {
 			int64_t want = ntime(al, a) + off;
 
-			while (lo < hi && R->negos[lo]->has_t && tdiff(al, ntime(al, R->negos[lo]), want) < -PAIR_WINDOW_US)
+			while (lo < R->nnegos && R->negos[lo]->has_t && tdiff(al, ntime(al, R->negos[lo]), want) < -PAIR_WINDOW_US)
 				lo++;
-			while (hi > lo && R->negos[hi - 1]->has_t && tdiff(al, ntime(al, R->negos[hi - 1]), want) > PAIR_WINDOW_US)
-				hi--;
+			from = lo;
+			hi = from;
+			while (hi < R->nnegos && (!R->negos[hi]->has_t || tdiff(al, ntime(al, R->negos[hi]), want) <= PAIR_WINDOW_US))
+				hi++;
 		}
-		for (int j = lo; j < hi; j++) {
+		for (int j = from; j < hi; j++) {
 			const struct nego *b = R->negos[j];
 			struct cand *k;
 			int sc;
@@ -201,7 +213,8 @@ static void pair_negos(struct alignment *al, const struct side *L, const struct 
 			k->penalty = pen;
 		}
 	}
-	qsort(c, n, sizeof *c, cand_cmp);
+	if (n > 1)
+		qsort(c, n, sizeof *c, cand_cmp);
 	for (size_t k = 0; k < n; k++)
 		if (pl[c[k].i] < 0 && pr[c[k].j] < 0) {
 			pl[c[k].i] = c[k].j;
@@ -453,7 +466,7 @@ void align_run(const struct side sides[2], struct alignment *al)
 		build_rows(sides, g);
 		build_diff(g);
 	}
-	if (L->has_t && R->has_t)
+	if (L->has_t && R->has_t && al->ngroups > 1)
 		qsort(al->groups, (size_t)al->ngroups, sizeof *al->groups, group_cmp);
 	measure(al);
 	free(pl);

@@ -123,7 +123,7 @@ static int atom_true(struct evalctx *x, int side, const struct atom *a, int reco
 		if (h == NULL && x->sides[side].present)
 			h = side_hit(&x->sides[side], a->sig);
 		if (h != NULL && record)
-			add_ev(x, side, h->count > 1 ? &h->last : &h->ev, M_COUNT);
+			add_ev(x, side, h->last.line ? &h->last : &h->ev, M_COUNT);
 		return h != NULL;
 	}
 	if (n == NULL)
@@ -152,7 +152,7 @@ static int atom_true(struct evalctx *x, int side, const struct atom *a, int reco
 		if (c == NULL || c->retrans.count == 0)
 			return 0;
 		if (record)
-			add_ev(x, side, c->retrans.count > 1 ? &c->retrans.last : &c->retrans.first, M_COUNT);
+			add_ev(x, side, c->retrans.last.line ? &c->retrans.last : &c->retrans.first, M_COUNT);
 		return 1;
 	case A_DUP:
 		if (c == NULL || c->dup.count == 0)
@@ -406,7 +406,8 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
 				continue;
 			add_sig_finding(out, sg, side, hit, -1, hit->ev.line);
 		}
-	qsort(out->f, (size_t)out->n, sizeof *out->f, finding_cmp);
+	if (out->n > 1)
+		qsort(out->f, (size_t)out->n, sizeof *out->f, finding_cmp);
 	free(fired);
 	free(side_consumed);
 }

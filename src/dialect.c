@@ -43,17 +43,20 @@ void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scra
 			pos++;
 	}
 	for (int i = 0; i < d->nignore; i++)
-		if (pattern_match(&d->ignore[i], line + pos, len - pos, NULL, NULL, NULL)) {
+		if (pattern_may_match_head(&d->ignore[i], line + pos, len - pos) &&
+		    pattern_match(&d->ignore[i], line + pos, len - pos, NULL, NULL, NULL)) {
 			out->ignored = 1;
 			out->msg = line + pos;
 			out->msglen = len - pos;
 			return;
 		}
 	for (int i = 0; i < d->nstrip; i++)
-		if (pattern_match(&d->strip[i], line + pos, len - pos, NULL, NULL, &end))
+		if (pattern_may_match_head(&d->strip[i], line + pos, len - pos) &&
+		    pattern_match(&d->strip[i], line + pos, len - pos, NULL, NULL, &end))
 			pos += end;
 	for (int i = 0; i < d->nprefix; i++)
-		if (pattern_match(&d->prefix[i], line + pos, len - pos, caps, &ncaps, &end)) {
+		if (pattern_may_match_head(&d->prefix[i], line + pos, len - pos) &&
+		    pattern_match(&d->prefix[i], line + pos, len - pos, caps, &ncaps, &end)) {
 			add_caps(out, caps, ncaps);
 			pos += end;
 			break;

@@ -21,75 +21,49 @@ void side_init(struct side *s, enum side_id id)
 	s->dialect = -1;
 }
 
-void evref_free(struct evref *e)
-{
-	free(e->text);
-	memset(e, 0, sizeof *e);
-}
+/*
+ * The line being applied, and where its evidence copies go: the
+ * negotiation's (or the side's) arena, via a reused redaction buffer.
+ */
+struct mw {
+	struct arena *ar;
+	struct strbuf *tmp;
+	uint64_t line;
+	const struct parsed *p;
+	const char *raw;
+	size_t len;
+};
 
-void evref_set(struct evref *e, uint64_t line, const struct parsed *p, const char *raw, size_t len)
+/* Copy the current line, redacted, into e (reusing e's buffer if it fits). */
+static void ev_set(struct mw *w, struct evref *e)
 {
-	free(e->text);
-	e->line = line;
-	e->has_t = p != NULL && p->has_time;
-	e->t = e->has_t ? p->t.us : 0;
-	if (len > EVIDENCE_MAX)
-		len = EVIDENCE_MAX;
-	e->text = redact_dup(raw, len);
+	size_t len = w->len > EVIDENCE_MAX ? EVIDENCE_MAX : w->len;
+	int changed;
+
+	redact_into(w->tmp, w->raw, len, &changed);
+	if (e->text == NULL || e->cap < w->tmp->len + 1) {
+		e->text = arena_strndup(w->ar, w->tmp->s, w->tmp->len);
+		e->cap = (uint32_t)w->tmp->len + 1;
+	} else {
+		memcpy(e->text, w->tmp->s, w->tmp->len + 1);
+	}
+	e->line = w->line;
+	e->has_t = w->p != NULL && w->p->has_time;
+	e->t = e->has_t ? w->p->t.us : 0;
 	e->msgoff = 0;
 	e->timelen = 0;
-	if (p != NULL && p->msg >= raw && p->msg <= raw + len) {
-		e->msgoff = (uint32_t)(p->msg - raw);
-		e->timelen = (uint32_t)p->time_len;
-		/* redaction may change lengths: only keep offsets if the text is unchanged */
-		if (strncmp(e->text, raw, len) != 0 || strlen(e->text) != len)
-			e->msgoff = e->timelen = 0;
+	/* offsets into the line hold only where redaction changed nothing */
+	if (!changed && w->p != NULL && w->p->msg >= w->raw && w->p->msg <= w->raw + len) {
+		e->msgoff = (uint32_t)(w->p->msg - w->raw);
+		e->timelen = (uint32_t)w->p->time_len;
 	}
-}
-
-void evref_copy(struct evref *dst, const struct evref *src)
-{
-	free(dst->text);
-	*dst = *src;
-	dst->text = src->text != NULL ? xstrdup(src->text) : NULL;
-}
-
-static void hit_free(struct sighit *h)
-{
-	evref_free(&h->ev);
-	evref_free(&h->last);
 }
 
 static void nego_free(struct nego *n)
 {
 	if (n == NULL)
 		return;
-	for (int i = 0; i < STEP_COUNT; i++) {
-		struct stepcells *c = n->steps[i];
-
-		if (c == NULL)
-			continue;
-		evref_free(&c->sent.first);
-		evref_free(&c->sent.last);
-		evref_free(&c->recv.first);
-		evref_free(&c->recv.last);
-		evref_free(&c->retrans.first);
-		evref_free(&c->retrans.last);
-		evref_free(&c->dup.first);
-		evref_free(&c->dup.last);
-		free(c);
-	}
-	for (int i = 0; i < n->nhits; i++)
-		hit_free(&n->hits[i]);
-	free(n->hits);
-	for (int i = 0; i < n->nfacts; i++) {
-		free(n->facts[i].name);
-		free(n->facts[i].value);
-		evref_free(&n->facts[i].ev);
-	}
-	free(n->facts);
-	evref_free(&n->est_ike);
-	evref_free(&n->est_ipsec);
+	arena_free(&n->ar);
 	free(n);
 }
 
@@ -98,9 +72,8 @@ void side_clear(struct side *s)
 	for (int i = 0; i < s->nnegos; i++)
 		nego_free(s->negos[i]);
 	free(s->negos);
-	for (int i = 0; i < s->nhits; i++)
-		hit_free(&s->hits[i]);
-	free(s->hits);
+	arena_free(&s->ar);
+	sb_free(&s->tmp);
 	for (int i = 0; i < s->nconns; i++)
 		free(s->conns[i]);
 	for (int i = 0; i < s->npeers; i++)
@@ -119,7 +92,7 @@ static struct stepcells *step_cells(struct nego *n, enum step st)
 	if (st <= STEP_NONE || st >= STEP_COUNT)
 		return NULL;
 	if (n->steps[st] == NULL)
-		n->steps[st] = xcalloc(1, sizeof(struct stepcells));
+		n->steps[st] = arena_alloc(&n->ar, sizeof(struct stepcells));
 	return n->steps[st];
 }
 
@@ -185,12 +158,14 @@ const struct evref *nego_first_ev(const struct nego *n)
 	return best;
 }
 
-static void cell_add(struct cell *c, uint64_t line, const struct parsed *p, const char *raw, size_t len)
+/* Count a line in a cell; the first line is kept, the last only when it
+ * is shown (retransmissions: the give-up line is the evidence). */
+static void cell_add(struct mw *w, struct cell *c, int keep_last)
 {
 	if (c->count == 0)
-		evref_set(&c->first, line, p, raw, len);
-	else
-		evref_set(&c->last, line, p, raw, len);
+		ev_set(w, &c->first);
+	else if (keep_last)
+		ev_set(w, &c->last);
 	c->count++;
 }
 
@@ -309,22 +284,31 @@ static void add_alias(struct nego *n, int serial)
 	n->aliases[n->naliases++] = serial;
 }
 
-static void add_hit(struct sighit **v, int *n, int sig, uint64_t line, const struct parsed *p,
-    const char *raw, size_t len)
+/* Count a signature hit; the last line is kept for warnings and errors
+ * (their evidence), not for the many informational repeats. */
+static void add_hit(struct mw *w, struct sighit **v, int *n, int *cap, int sig, int keep_last)
 {
 	for (int i = 0; i < *n; i++)
 		if ((*v)[i].sig == sig) {
-			evref_set(&(*v)[i].last, line, p, raw, len);
+			if (keep_last)
+				ev_set(w, &(*v)[i].last);
 			(*v)[i].count++;
 			return;
 		}
 	if (*n >= MODEL_MAX_HITS)
 		return;
-	*v = xrealloc(*v, (size_t)(*n + 1) * sizeof **v);
-	memset(&(*v)[*n], 0, sizeof **v);
+	if (*n == *cap) {
+		struct sighit *nv;
+
+		*cap = *cap ? *cap * 2 : 4;
+		nv = arena_alloc(w->ar, (size_t)*cap * sizeof *nv);
+		if (*n > 0)
+			memcpy(nv, *v, (size_t)*n * sizeof *nv);
+		*v = nv;
+	}
 	(*v)[*n].sig = sig;
 	(*v)[*n].count = 1;
-	evref_set(&(*v)[*n].ev, line, p, raw, len);
+	ev_set(w, &(*v)[*n].ev);
 	(*n)++;
 }
 
@@ -340,31 +324,34 @@ static int fact_worth(enum field f)
 	}
 }
 
-static void add_facts(struct nego *n, const struct parsed *p, uint64_t line, const char *raw, size_t len)
+static void add_facts(struct mw *w, struct nego *n)
 {
+	const struct parsed *p = w->p;
+
 	for (int i = 0; i < p->ncaps; i++) {
 		const struct capture *c = &p->caps[i];
-		int dup = 0;
+		size_t vl = c->len > 256 ? 256 : c->len;
+		int k;
 
 		if (!fact_worth(c->field) || c->len == 0 || c->name == NULL)
 			continue;
-		for (int k = 0; k < n->nfacts; k++)
-			if (strcmp(n->facts[k].name, c->name) == 0) {
-				/* keep the latest value: a retry may propose anew */
-				free(n->facts[k].value);
-				n->facts[k].value = xstrndup(c->s, c->len > 256 ? 256 : c->len);
-				evref_set(&n->facts[k].ev, line, p, raw, len);
-				dup = 1;
+		for (k = 0; k < n->nfacts; k++)
+			if (strcmp(n->facts[k].name, c->name) == 0)
 				break;
-			}
-		if (dup || n->nfacts >= MODEL_MAX_FACTS)
-			continue;
-		n->facts = xrealloc(n->facts, (size_t)(n->nfacts + 1) * sizeof *n->facts);
-		memset(&n->facts[n->nfacts], 0, sizeof *n->facts);
-		n->facts[n->nfacts].name = xstrdup(c->name);
-		n->facts[n->nfacts].value = xstrndup(c->s, c->len > 256 ? 256 : c->len);
-		evref_set(&n->facts[n->nfacts].ev, line, p, raw, len);
-		n->nfacts++;
+		if (k == n->nfacts) {
+			if (n->nfacts >= MODEL_MAX_FACTS)
+				continue;
+			if (n->facts == NULL)
+				n->facts = arena_alloc(&n->ar, MODEL_MAX_FACTS * sizeof *n->facts);
+			n->facts[k].name = arena_strndup(&n->ar, c->name, strlen(c->name));
+			n->nfacts++;
+		}
+		/* keep the latest value: a retry may propose anew */
+		if (n->facts[k].value == NULL || strlen(n->facts[k].value) < vl)
+			n->facts[k].value = arena_alloc(&n->ar, 257);
+		memcpy(n->facts[k].value, c->s, vl);
+		n->facts[k].value[vl] = '\0';
+		ev_set(w, &n->facts[k].ev);
 	}
 }
 
@@ -380,17 +367,16 @@ static void set_role(struct nego *n, enum role r)
 }
 
 /* Record that this side logged st in direction dir. */
-static void log_step(struct nego *n, enum step st, enum dir dir, uint64_t line,
-    const struct parsed *p, const char *raw, size_t len)
+static void log_step(struct mw *w, struct nego *n, enum step st, enum dir dir)
 {
 	struct stepcells *c = step_cells(n, st);
 
 	if (c == NULL)
 		return;
 	if (dir == DIR_RECV)
-		cell_add(&c->recv, line, p, raw, len);
+		cell_add(w, &c->recv, 0);
 	else
-		cell_add(&c->sent, line, p, raw, len);
+		cell_add(w, &c->sent, 0);
 	if (dir == DIR_SENT)
 		set_role(n, step_sender(st));
 	else if (dir == DIR_RECV)
@@ -415,8 +401,7 @@ static enum step last_sent(const struct nego *n)
  * side arrived, even where the daemon does not log that receipt itself
  * (libreswan: "IKE SA established" on both sides).
  */
-static void imply_final(struct nego *n, int level, uint64_t line, const struct parsed *p,
-    const char *raw, size_t len)
+static void imply_final(struct mw *w, struct nego *n, int level)
 {
 	enum step init_gets, resp_gets;
 
@@ -440,9 +425,9 @@ static void imply_final(struct nego *n, int level, uint64_t line, const struct p
 		}
 	}
 	if (n->role == ROLE_INITIATOR && !nego_received(n, init_gets))
-		log_step(n, init_gets, DIR_RECV, line, p, raw, len);
+		log_step(w, n, init_gets, DIR_RECV);
 	else if (n->role == ROLE_RESPONDER && !nego_received(n, resp_gets))
-		log_step(n, resp_gets, DIR_RECV, line, p, raw, len);
+		log_step(w, n, resp_gets, DIR_RECV);
 }
 
 void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
@@ -456,6 +441,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	int serial, parent;
 	struct nego *n = NULL;
 	enum step st = ev != NULL ? ev->step : STEP_NONE;
+	struct mw w;
 
 	if (p->ignored || (ev == NULL && sg == NULL))
 		return;
@@ -479,7 +465,11 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 			strlcpy_n(n->key, sizeof n->key, key, strlen(key));
 		}
 	} else if (ev == NULL && serial == 0 && sg->phase == PH_CONFIG) {
-		add_hit(&s->hits, &s->nhits, p->sig, lineno, p, raw, rawlen);
+		{
+			struct mw sw = { &s->ar, &s->tmp, lineno, p, raw, rawlen };
+
+			add_hit(&sw, &s->hits, &s->nhits, &s->caphits, p->sig, sg->severity >= SEV_WARNING);
+		}
 		return;
 	} else if (serial != 0) {
 		n = find_serial(s, serial);
@@ -531,6 +521,12 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	}
 
 	/* update */
+	w.ar = &n->ar;
+	w.tmp = &s->tmp;
+	w.line = lineno;
+	w.p = p;
+	w.raw = raw;
+	w.len = rawlen;
 	if (n->first_line == 0) {
 		n->first_line = lineno;
 		if (p->has_time) {
@@ -552,31 +548,31 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	if (d != NULL && d->ike)
 		n->ike_version = d->ike;
 	if (sg != NULL) {
-		add_hit(&n->hits, &n->nhits, p->sig, lineno, p, raw, rawlen);
+		add_hit(&w, &n->hits, &n->nhits, &n->caphits, p->sig, sg->severity >= SEV_WARNING);
 		if (sg->role != ROLE_UNKNOWN && n->kind != NK_TRAFFIC)
 			set_role(n, sg->role);
 	}
-	add_facts(n, p, lineno, raw, rawlen);
+	add_facts(&w, n);
 	if (ev == NULL)
 		return;
 	set_role(n, ev->role);
 	if (st != STEP_NONE && !ev->retrans && !ev->dup)
-		log_step(n, st, ev->dir, lineno, p, raw, rawlen);
+		log_step(&w, n, st, ev->dir);
 	if (ev->ack != STEP_NONE)
-		log_step(n, ev->ack, DIR_RECV, lineno, p, raw, rawlen);
+		log_step(&w, n, ev->ack, DIR_RECV);
 	if (ev->reply) {
 		/* the message that answers this side's last one arrived */
 		enum step ls = last_sent(n);
 
 		for (int k = 1; ls != STEP_NONE && k < STEP_COUNT; k++)
 			if (step_prev((enum step)k) == ls) {
-				log_step(n, (enum step)k, DIR_RECV, lineno, p, raw, rawlen);
+				log_step(&w, n, (enum step)k, DIR_RECV);
 				break;
 			}
 	}
 	if (ev->established) {
-		evref_set(ev->established == 1 ? &n->est_ike : &n->est_ipsec, lineno, p, raw, rawlen);
-		imply_final(n, ev->established, lineno, p, raw, rawlen);
+		ev_set(&w, ev->established == 1 ? &n->est_ike : &n->est_ipsec);
+		imply_final(&w, n, ev->established);
 	}
 	{
 		const struct capture *to = parsed_cap(p, F_TO);
@@ -609,7 +605,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 			if (rs != STEP_NONE) {
 				struct stepcells *c = step_cells(n, rs);
 
-				cell_add(ev->dup ? &c->dup : &c->retrans, lineno, p, raw, rawlen);
+				cell_add(&w, ev->dup ? &c->dup : &c->retrans, ev->retrans);
 				if (ev->retrans)
 					set_role(n, step_sender(rs));
 				else
@@ -624,6 +620,19 @@ void model_finish(struct side *s)
 	for (int i = 0; i < s->nnegos; i++) {
 		struct nego *n = s->negos[i];
 		int votes[3] = {0};
+
+		n->m_sent = n->m_recv = n->m_any = 0;
+		for (int st = 1; st < STEP_COUNT; st++) {
+			const struct stepcells *c = n->steps[st];
+
+			if (c == NULL)
+				continue;
+			n->m_any |= 1ULL << st;
+			if (c->sent.count || c->retrans.count)
+				n->m_sent |= 1ULL << st;
+			if (c->recv.count || c->dup.count)
+				n->m_recv |= 1ULL << st;
+		}
 
 		if (n->role != ROLE_UNKNOWN)
 			continue;

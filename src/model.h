@@ -21,6 +21,7 @@
 #include "dialect.h"
 #include "kb.h"
 #include "step.h"
+#include "util.h"
 
 #define MODEL_MAX_NEGOS 4096
 #define MODEL_MAX_HITS 64
@@ -34,7 +35,8 @@ struct evref {
 	uint64_t line;        /* 1-based line number; 0: none */
 	int has_t;
 	int64_t t;
-	char *text;           /* the raw line, redacted (owned) */
+	char *text;           /* the raw line, redacted (in an arena) */
+	uint32_t cap;         /* bytes the text buffer holds */
 	uint32_t msgoff;      /* where the message starts in text */
 	uint32_t timelen;     /* bytes of timestamp at the start */
 };
@@ -80,10 +82,13 @@ struct nego {
 	char last_state[40];
 	struct evref est_ike, est_ipsec;
 	struct sighit *hits;
-	int nhits;
+	int nhits, caphits;
 	struct fact *facts;
 	int nfacts;
 	int ike_version;
+	struct arena ar;      /* cells, hits, facts, evidence */
+	/* steps as bit sets, filled by model_finish() for fast pairing */
+	uint64_t m_sent, m_recv, m_any;
 };
 
 struct side {
@@ -101,7 +106,9 @@ struct side {
 	int next_id;
 	uint64_t dropped;
 	struct sighit *hits;  /* hits outside any negotiation */
-	int nhits;
+	int nhits, caphits;
+	struct arena ar;      /* their evidence */
+	struct strbuf tmp;    /* redaction scratch */
 	char *conns[MODEL_MAX_NAMES];
 	int nconns;
 	char *peers[MODEL_MAX_NAMES];
@@ -127,8 +134,5 @@ int nego_received(const struct nego *n, enum step st);
 /* The most relevant evidence line of the negotiation (for messages). */
 const struct evref *nego_first_ev(const struct nego *n);
 
-void evref_set(struct evref *e, uint64_t line, const struct parsed *p, const char *raw, size_t len);
-void evref_copy(struct evref *dst, const struct evref *src);
-void evref_free(struct evref *e);
 
 #endif

@@ -215,6 +215,26 @@ static size_t typed_run(enum cap_kind k, const char *s, size_t len)
 	return (k == CAP_HEX && i == 2 && len >= 2 && s[1] != '0' && !isxdigit((unsigned char)s[1])) ? 0 : i;
 }
 
+/* Find needle in hay: memchr for the first byte, then compare (faster
+ * than memmem for the short needles and lines of logs). */
+static const char *find_lit(const char *hay, size_t n, const char *needle, size_t m)
+{
+	const char *end = hay + n;
+
+	if (m == 0 || m > n)
+		return m == 0 ? hay : NULL;
+	while (hay + m <= end) {
+		const char *c = memchr(hay, needle[0], (size_t)(end - hay) - m + 1);
+
+		if (c == NULL)
+			return NULL;
+		if (memcmp(c + 1, needle + 1, m - 1) == 0)
+			return c;
+		hay = c + 1;
+	}
+	return NULL;
+}
+
 struct mstate {
 	const struct pattern *p;
 	const char *msg;
@@ -299,7 +319,7 @@ static int match_at(struct mstate *m, int i, size_t pos)
 
 			if (from > m->len || m->len - from < next->litlen)
 				return 0;
-			hit = memmem(m->msg + from, m->len - from, next->lit, next->litlen);
+			hit = find_lit(m->msg + from, m->len - from, next->lit, next->litlen);
 			if (hit == NULL)
 				return 0;
 			add_cap(m, pc, pos, (size_t)(hit - m->msg) - pos);
@@ -311,6 +331,24 @@ static int match_at(struct mstate *m, int i, size_t pos)
 			from = (size_t)(hit - m->msg) + 1;
 		}
 	}
+}
+
+int pattern_may_match_head(const struct pattern *p, const char *msg, size_t len)
+{
+	const struct pat_piece *first = &p->pieces[0];
+
+	if (first->lit != NULL)
+		return len >= first->litlen && memcmp(msg, first->lit, first->litlen) == 0;
+	if (first->kind != CAP_ANY && p->npieces > 1 && p->pieces[1].lit != NULL) {
+		/* a typed run, then the literal: it starts within the run's reach */
+		size_t run = typed_run(first->kind, msg, len);
+		size_t win = run + p->pieces[1].litlen;
+
+		return run > 0 && find_lit(msg, win < len ? win : len, p->pieces[1].lit, p->pieces[1].litlen) != NULL;
+	}
+	if (len > PAT_HEAD)
+		len = PAT_HEAD;
+	return p->keylen == 0 || find_lit(msg, len, p->key, p->keylen) != NULL;
 }
 
 int pattern_match(const struct pattern *p, const char *msg, size_t len,
@@ -327,7 +365,7 @@ int pattern_match(const struct pattern *p, const char *msg, size_t len,
 		size_t from = 0;
 
 		while (!ok && from < len) {
-			const char *hit = memmem(msg + from, len - from, first->lit, first->litlen);
+			const char *hit = find_lit(msg + from, len - from, first->lit, first->litlen);
 
 			if (hit == NULL || m.budget < 0)
 				break;
@@ -345,7 +383,7 @@ int pattern_match(const struct pattern *p, const char *msg, size_t len,
 			ok = match_at(&m, 0, 0);
 		} else {
 			while (!ok && from < len) {
-				const char *hit = memmem(msg + from, len - from, next->lit, next->litlen);
+				const char *hit = find_lit(msg + from, len - from, next->lit, next->litlen);
 				size_t at, b;
 
 				if (hit == NULL || m.budget < 0)

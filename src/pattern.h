@@ -69,6 +69,14 @@ void pattern_free(struct pattern *p);
 int pattern_match(const struct pattern *p, const char *msg, size_t len,
     struct capture *caps, int *ncaps, size_t *end);
 
+/*
+ * Quick test for an anchored pattern before pattern_match(): 0 means it
+ * cannot match at the start of msg (its leading literal is not there, or
+ * its key literal is not within the first PAT_HEAD bytes).
+ */
+#define PAT_HEAD 256
+int pattern_may_match_head(const struct pattern *p, const char *msg, size_t len);
+
 /* Number of literal bytes in the pattern (a specificity measure). */
 size_t pattern_litlen(const struct pattern *p);
 

@@ -8,20 +8,33 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const keywords[] = {
-	"pre-shared-key", "preshared-key", "pre-shared key", "preshared key", "presharedkey",
-	"psk", "secret", "password", "passwd", "passphrase", "private key", "privatekey",
+#define KW(s) { s, sizeof s - 1 }
+static const struct {
+	const char *s;
+	size_t len;
+} keywords[] = {
+	KW("pre-shared-key"), KW("preshared-key"), KW("pre-shared key"), KW("preshared key"),
+	KW("presharedkey"), KW("psk"), KW("secret"), KW("password"), KW("passwd"),
+	KW("passphrase"), KW("private key"), KW("privatekey"),
 };
 
 /* Length of a keyword at s (case-insensitive, whole word), or 0. */
 static size_t keyword_at(const char *s, size_t len, size_t i)
 {
+	int c = s[i] | 0x20;
+
+	/* every keyword starts with p or s */
+	if (c != 'p' && c != 's')
+		return 0;
 	if (i > 0 && (isalnum((unsigned char)s[i - 1]) || s[i - 1] == '_'))
 		return 0;
+	if (i + 1 >= len)
+		return 0;
 	for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
-		size_t kl = strlen(keywords[k]);
+		size_t kl = keywords[k].len;
 
-		if (len - i >= kl && strncasecmp(s + i, keywords[k], kl) == 0)
+		if (len - i >= kl && (keywords[k].s[0] | 0x20) == c && keywords[k].s[1] == (s[i + 1] | 0x20) &&
+		    strncasecmp(s + i, keywords[k].s, kl) == 0)
 			return kl;
 	}
 	return 0;
@@ -29,24 +42,52 @@ static size_t keyword_at(const char *s, size_t len, size_t i)
 
 char *redact_dup(const char *s, size_t len)
 {
+	int changed;
+
+	return redact_dup2(s, len, &changed);
+}
+
+char *redact_dup2(const char *s, size_t len, int *changed)
+{
 	struct strbuf b = {0};
-	size_t i = 0;
 
-	if (memmem(s, len, "PRIVATE KEY", 11) != NULL && memmem(s, len, "-----", 5) != NULL)
-		return xstrdup("[private key redacted]");
+	redact_into(&b, s, len, changed);
+	return sb_steal(&b);
+}
+
+void redact_into(struct strbuf *out, const char *s, size_t len, int *changed)
+{
+	struct strbuf b = *out;
+	size_t i = 0, run = 0;
+
+	sb_reset(&b);
+	*changed = 1;
+
+	sb_add(&b, "", 0);
 	while (i < len) {
-		size_t kl = keyword_at(s, len, i), j, v;
+		size_t kl, j, v;
 
+		/* skip fast to a byte that can start a keyword (p, s) */
+		while (i < len && (s[i] | 0x20) != 'p' && (s[i] | 0x20) != 's')
+			i++;
+		if (i >= len)
+			break;
+		kl = keyword_at(s, len, i);
 		if (kl == 0) {
-			sb_addc(&b, s[i++]);
+			i++;
 			continue;
 		}
 		j = i + kl;
-		/* allow a plural/suffix like "secrets" only when a separator follows */
+		/* a PEM armour line: BEGIN/END ... PRIVATE KEY----- */
+		if (len - j >= 5 && memcmp(s + j, "-----", 5) == 0 && (s[i] | 0x20) == 'p' && (s[i + 1] | 0x20) == 'r') {
+			sb_reset(&b);
+			sb_adds(&b, "[private key redacted]");
+			*out = b;
+			return;
+		}
 		while (j < len && (s[j] == ' ' || s[j] == '\t'))
 			j++;
 		if (j >= len || (s[j] != '=' && s[j] != ':' && s[j] != '"' && s[j] != '\'')) {
-			sb_add(&b, s + i, kl);
 			i += kl;
 			continue;
 		}
@@ -54,9 +95,8 @@ char *redact_dup(const char *s, size_t len)
 			j++;
 			while (j < len && (s[j] == ' ' || s[j] == '\t'))
 				j++;
-			/* "secret: 0x..." and "PSK: "..." both hide the value */
 		}
-		sb_add(&b, s + i, j - i);
+		sb_add(&b, s + run, j - run);
 		if (j < len && (s[j] == '"' || s[j] == '\'')) {
 			char q = s[j];
 
@@ -76,8 +116,12 @@ char *redact_dup(const char *s, size_t len)
 				sb_adds(&b, "***");
 			i = v;
 		}
+		run = i;
 	}
-	return sb_steal(&b);
+	if (run == 0)
+		*changed = 0;
+	sb_add(&b, s + run, len - run);
+	*out = b;
 }
 
 /* Length of a valid UTF-8 sequence at s, or 0. */

@@ -16,6 +16,12 @@
 
 /* Redact s[0..len) into a new allocated string. */
 char *redact_dup(const char *s, size_t len);
+/* The same; *changed says whether anything was redacted. */
+char *redact_dup2(const char *s, size_t len, int *changed);
+
+/* Redact s[0..len) into out (reset first); *changed as above. */
+struct strbuf;
+void redact_into(struct strbuf *out, const char *s, size_t len, int *changed);
 
 /* Replace invalid UTF-8 and control bytes (except tab) in place-copy. */
 char *utf8_clean_dup(const char *s);

@@ -168,30 +168,49 @@ static json_object *jfinding(const struct kb *kb, const struct finding *f, int r
 	return o;
 }
 
+/* Print one value (and free it); "key": first when key is not NULL. */
+static void emit(FILE *f, const char *key, json_object *v, int *first)
+{
+	if (!*first)
+		fputs(",\n", f);
+	*first = 0;
+	if (key != NULL)
+		fprintf(f, "  \"%s\": ", key);
+	fputs(v != NULL ? json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE) : "null", f);
+	json_object_put(v);
+}
+
+/*
+ * The document is written piece by piece: one negotiation, row or finding
+ * is built, printed and freed at a time, so memory does not grow with the
+ * size of the ladder.
+ */
 int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 {
 	const struct kb *kb = analysis_kb(a);
 	const struct side *sides = analysis_sides(a);
 	const struct alignment *al = analysis_alignment(a);
 	const struct diagnosis *dg = analysis_diagnosis(a);
-	json_object *root = json_object_new_object(), *s, *rows, *negs, *fs;
-	int r;
+	json_object *s;
+	int first = 1, inner;
 
-	json_object_object_add(root, "tool", jstr("tunneldoc"));
-	json_object_object_add(root, "version", jstr(o->version));
-	json_object_object_add(root, "kb_revision", jstr(kb->revision));
-	json_object_object_add(root, "lang", jstr(lang_code(o->lang)));
-	json_object_object_add(root, "cause", jstr(dg->n > 0 ? kb->causes[dg->f[0].cause].id : "unknown"));
-	json_object_object_add(root, "chapter", dg->n > 0 && dg->f[0].nchapters > 0 ? jstr(dg->f[0].chapters[0]) : NULL);
+	fputs("{\n", f);
+	emit(f, "tool", jstr("tunneldoc"), &first);
+	emit(f, "version", jstr(o->version), &first);
+	emit(f, "kb_revision", jstr(kb->revision), &first);
+	emit(f, "lang", jstr(lang_code(o->lang)), &first);
+	emit(f, "cause", jstr(dg->n > 0 ? kb->causes[dg->f[0].cause].id : "unknown"), &first);
+	emit(f, "chapter", dg->n > 0 && dg->f[0].nchapters > 0 ? jstr(dg->f[0].chapters[0]) : NULL, &first);
 	s = json_object_new_object();
 	json_object_object_add(s, "left", jside(kb, &sides[0]));
 	json_object_object_add(s, "right", jside(kb, &sides[1]));
-	json_object_object_add(root, "sides", s);
-	json_object_object_add(root, "clock_offset_ms", al->offset_known ? json_object_new_double((double)al->offset_us / 1000.0) : NULL);
-	json_object_object_add(root, "rtt_ms", al->rtt_known ? json_object_new_double((double)al->rtt_us / 1000.0) : NULL);
-	json_object_object_add(root, "time_of_day_only", json_object_new_boolean(al->time_of_day));
-	negs = json_object_new_array();
-	rows = json_object_new_array();
+	emit(f, "sides", s, &first);
+	emit(f, "clock_offset_ms", al->offset_known ? json_object_new_double((double)al->offset_us / 1000.0) : NULL, &first);
+	emit(f, "rtt_ms", al->rtt_known ? json_object_new_double((double)al->rtt_us / 1000.0) : NULL, &first);
+	emit(f, "time_of_day_only", json_object_new_boolean(al->time_of_day), &first);
+
+	fputs(",\n  \"negotiations\": [", f);
+	inner = 1;
 	for (int g = 0; g < al->ngroups; g++) {
 		const struct group *gr = &al->groups[g];
 		json_object *n = json_object_new_object(), *d = json_object_new_array();
@@ -210,18 +229,30 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 		json_object_object_add(n, "facts", d);
 		json_object_object_add(n, "spi_check", gr->spi_check == 0 ? NULL :
 		    jstr(gr->spi_check > 0 ? "consistent" : "inconsistent"));
-		json_object_array_add(negs, n);
-		for (int k = 0; k < gr->nrows; k++)
-			json_object_array_add(rows, jrow(&gr->rows[k], g));
+		fputs(inner ? "\n    " : ",\n    ", f);
+		inner = 0;
+		fputs(json_object_to_json_string_ext(n, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
+		json_object_put(n);
 	}
-	json_object_object_add(root, "negotiations", negs);
-	json_object_object_add(root, "rows", rows);
-	fs = json_object_new_array();
-	for (int i = 0; i < dg->n; i++)
-		json_object_array_add(fs, jfinding(kb, &dg->f[i], i + 1, o->lang));
-	json_object_object_add(root, "findings", fs);
-	r = fputs(json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), f);
-	fputc('\n', f);
-	json_object_put(root);
-	return r < 0 ? -1 : 0;
+	fputs("\n  ],\n  \"rows\": [", f);
+	inner = 1;
+	for (int g = 0; g < al->ngroups; g++)
+		for (int k = 0; k < al->groups[g].nrows; k++) {
+			json_object *r = jrow(&al->groups[g].rows[k], g);
+
+			fputs(inner ? "\n    " : ",\n    ", f);
+			inner = 0;
+			fputs(json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), f);
+			json_object_put(r);
+		}
+	fputs("\n  ],\n  \"findings\": [", f);
+	for (int i = 0; i < dg->n; i++) {
+		json_object *fo = jfinding(kb, &dg->f[i], i + 1, o->lang);
+
+		fputs(i == 0 ? "\n    " : ",\n    ", f);
+		fputs(json_object_to_json_string_ext(fo, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), f);
+		json_object_put(fo);
+	}
+	fputs("\n  ]\n}\n", f);
+	return ferror(f) ? -1 : 0;
 }

@@ -21,6 +21,8 @@ enum step {
 	STEP_COUNT
 };
 
+_Static_assert(STEP_COUNT <= 64, "steps must fit a 64-bit set");
+
 enum role { ROLE_UNKNOWN = 0, ROLE_INITIATOR, ROLE_RESPONDER };
 enum dir { DIR_NONE = 0, DIR_SENT, DIR_RECV, DIR_LOCAL };
 

@@ -45,4 +45,17 @@ void strlcpy_n(char *dst, size_t dstsz, const char *s, size_t n);
 int str_startswith(const char *s, const char *prefix);
 int str_endswith(const char *s, const char *suffix);
 
+
+/*
+ * A bump allocator: many small allocations freed together (a negotiation's
+ * cells, hits and evidence lines). Memory is zeroed and 8-byte aligned.
+ */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;
+};
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+void arena_free(struct arena *a);
+
 #endif

@@ -11,6 +11,6 @@ trap 'rm -rf "$D"' EXIT
 cmake --build "$B" --target bench_analyze tunneldoc >/dev/null
 for n in $((N / 10)) "$N"; do
 	mkdir -p "$D/$n"
-	"$B/bench_analyze" gen "$D/$n" "$n"
-	"$B/bench_analyze" run "$B/tunneldoc" "$D/$n"
+	"$B/tests/bench_analyze" gen "$D/$n" "$n"
+	"$B/tests/bench_analyze" run "$B/tunneldoc" "$D/$n"
 done
