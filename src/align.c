@@ -114,9 +114,9 @@ static int vote_cmp(const void *x, const void *y)
  */
 static int vote_offset(const struct alignment *al, const struct side *L, const struct side *R, int64_t *off)
 {
-	size_t cap = 0, n = 0, lo = 0, hi = 0;
+	size_t cap = 0, n = 0, lo = 0, hi = 0, blo = 0, bhi = 0;
 	struct vote *v = NULL;
-	long sum = 0, bestw = 0;
+	long sum = 0, bestw = 0, half = 0;
 	int found = 0;
 	int li0 = L->nnegos > VOTE_SAMPLE ? L->nnegos - VOTE_SAMPLE : 0;
 	int ri0 = R->nnegos > VOTE_SAMPLE ? R->nnegos - VOTE_SAMPLE : 0;
@@ -149,7 +149,19 @@ static int vote_offset(const struct alignment *al, const struct side *L, const s
 		if (sum > bestw || (sum == bestw && found && llabs(v[k].d) < llabs(*off))) {
 			bestw = sum;
 			*off = v[k].d;
+			blo = lo;
+			bhi = hi;
 			found = 1;
+		}
+	}
+	/* the estimate is the weighted median of the winning window, not one
+	 * arbitrary member of it (that could pair near-simultaneous
+	 * negotiations crosswise) */
+	for (size_t k = blo; found && k < bhi; k++) {
+		half += v[k].w;
+		if (2 * half >= bestw) {
+			*off = v[k].d;
+			break;
 		}
 	}
 	free(v);

@@ -441,6 +441,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	int serial, parent;
 	struct nego *n = NULL;
 	enum step st = ev != NULL ? ev->step : STEP_NONE;
+	enum step hint = st;
 	struct mw w;
 
 	if (p->ignored || (ev == NULL && sg == NULL))
@@ -455,6 +456,15 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	remember_name(s->peers, &s->npeers, peer);
 	cid = parsed_cap(p, F_ICMP_ID);
 	cseq = parsed_cap(p, F_ICMP_SEQ);
+	/* a state name ("to STATE_QUICK_R1") also tells the exchange */
+	if (hint == STEP_NONE && d != NULL) {
+		const struct capture *sc = parsed_cap(p, F_TO);
+
+		if (sc == NULL)
+			sc = parsed_cap(p, F_STATE);
+		if (sc != NULL)
+			hint = dialect_state_step(d, sc->s, sc->len);
+	}
 
 	if (cid != NULL && cseq != NULL) {
 		snprintf(key, sizeof key, "icmp:%.*s:%.*s", (int)(cid->len > 20 ? 20 : cid->len), cid->s,
@@ -481,7 +491,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 		}
 		if (n == NULL && parent != 0 && (n = find_serial(s, parent)) != NULL)
 			add_alias(n, serial);
-		if (n == NULL && (is_phase2_step(st) || (sg != NULL && sg->phase == PH_PHASE2))) {
+		if (n == NULL && (is_phase2_step(hint) || (sg != NULL && sg->phase == PH_PHASE2))) {
 			n = find_recent(s, conn, peer);
 			if (n != NULL)
 				add_alias(n, serial);

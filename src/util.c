@@ -191,7 +191,7 @@ struct arena_chunk {
 	max_align_t data[];
 };
 
-#define ARENA_CHUNK 2048
+#define ARENA_CHUNK 1024
 
 void *arena_alloc(struct arena *a, size_t n)
 {

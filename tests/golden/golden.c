@@ -6,7 +6,8 @@
  *                               missing), DIR/expect.json {cause, chapter}
  *   golden pair LEFT RIGHT CAUSE CHAPTER   ("-" for an absent side or
  *                               chapter); used for the shared corpus
- *   golden rule DIR RULE_ID     the rule must be among the findings
+ *   golden rule ID LEFT RIGHT   the rule must be among the findings
+ *   golden rule-coverage TSV    every kb rule has a row in TSV
  *
  * On a mismatch it prints what was found (all findings) and exits 1.
  */
@@ -116,35 +117,55 @@ int main(int argc, char **argv)
 		a = run(kb, argv[2], argv[3]);
 		r = check(a, argv[4], argv[5]);
 		analysis_free(a);
-	} else if (strcmp(argv[1], "rule") == 0 && argc == 4) {
-		char l[1024], rt[1024];
+	} else if (strcmp(argv[1], "rule") == 0 && argc == 5) {
+		/* golden rule ID LEFT RIGHT: the rule must be among the findings */
 		const struct diagnosis *d;
+		int known = 0;
 
-		snprintf(l, sizeof l, "%s/left.log", argv[2]);
-		snprintf(rt, sizeof rt, "%s/right.log", argv[2]);
-		a = run(kb, exists(l) ? l : NULL, exists(rt) ? rt : NULL);
+		for (int i = 0; i < kb->nrules; i++)
+			known |= strcmp(kb->rules[i].id, argv[2]) == 0;
+		a = run(kb, argv[3], argv[4]);
 		d = analysis_diagnosis(a);
 		r = 1;
 		for (int i = 0; i < d->n; i++)
-			if (d->f[i].rule != NULL && strcmp(d->f[i].rule->id, argv[3]) == 0)
+			if (d->f[i].rule != NULL && strcmp(d->f[i].rule->id, argv[2]) == 0)
 				r = 0;
-		if (kb_sig_index(kb, argv[3]) < 0) {
-			int known = 0;
+		if (!known)
+			fprintf(stderr, "golden: no rule %s in kb\n", argv[2]);
+		if (r != 0 || !known) {
+			fprintf(stderr, "rule %s did not fire\n", argv[2]);
+			dump(a);
+			r = 1;
+		} else {
+			printf("ok: rule %s fired\n", argv[2]);
+		}
+		analysis_free(a);
+	} else if (strcmp(argv[1], "rule-coverage") == 0) {
+		/* golden rule-coverage RULES.TSV: every kb rule has a case */
+		FILE *f = fopen(argv[2], "r");
+		char line[4096];
 
-			for (int i = 0; i < kb->nrules; i++)
-				known |= strcmp(kb->rules[i].id, argv[3]) == 0;
-			if (!known) {
-				fprintf(stderr, "golden: no rule %s in kb\n", argv[3]);
+		r = 0;
+		for (int i = 0; f != NULL && i < kb->nrules; i++) {
+			int found = 0;
+
+			rewind(f);
+			while (fgets(line, sizeof line, f) != NULL)
+				found |= strncmp(line, kb->rules[i].id, strlen(kb->rules[i].id)) == 0 &&
+				    line[strlen(kb->rules[i].id)] == '\t';
+			if (!found) {
+				fprintf(stderr, "rule %s has no case in %s\n", kb->rules[i].id, argv[2]);
 				r = 1;
 			}
 		}
-		if (r != 0) {
-			fprintf(stderr, "rule %s did not fire\n", argv[3]);
-			dump(a);
+		if (f == NULL) {
+			fprintf(stderr, "golden: cannot read %s\n", argv[2]);
+			r = 2;
 		} else {
-			printf("ok: rule %s fired\n", argv[3]);
+			fclose(f);
+			if (r == 0)
+				printf("ok: all %d rules have a case\n", kb->nrules);
 		}
-		analysis_free(a);
 	}
 	kb_free(kb);
 	return r;
