@@ -250,12 +250,26 @@ static struct finding *find_or_add(struct diagnosis *d, const struct rule *ru, c
 	return f;
 }
 
+/* Evidence in reading order: left before right, by line; notes last. */
+static int ev_cmp(const void *a, const void *b)
+{
+	const struct evidence *x = a, *y = b;
+
+	if (x->side != y->side)
+		return x->side - y->side;
+	if ((x->line == 0) != (y->line == 0))
+		return x->line == 0 ? 1 : -1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
 static void set_evidence(struct finding *f, const struct evidence *ev, int n)
 {
 	free(f->ev);
 	f->ev = xcalloc((size_t)n + 1, sizeof *ev);
 	memcpy(f->ev, ev, (size_t)n * sizeof *ev);
 	f->nev = n;
+	if (n > 1)
+		qsort(f->ev, (size_t)n, sizeof *f->ev, ev_cmp);
 }
 
 static void add_rule_finding(struct diagnosis *d, const struct kb *kb, const struct rule *ru,
