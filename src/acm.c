@@ -190,6 +190,20 @@ void acm_scratch_free(struct acm_scratch *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* Add the outputs of state st not seen in this scan; returns the new count. */
+static inline int emit(const struct acm *a, struct acm_scratch *sc, int32_t st, int *ids, int n, int maxids)
+{
+	for (int32_t k = a->out_off[st]; k < a->out_off[st + 1]; k++) {
+		int id = a->outs[k];
+
+		if (sc->stamp[id] != sc->gen && n < maxids) {
+			sc->stamp[id] = sc->gen;
+			ids[n++] = id;
+		}
+	}
+	return n;
+}
+
 int acm_scan(const struct acm *a, struct acm_scratch *sc, const char *s,
     size_t len, int *ids, int maxids)
 {
@@ -219,29 +233,14 @@ int acm_scan(const struct acm *a, struct acm_scratch *sc, const char *s,
 
 			cur = v & 0x7fff;
 			if (v & 0x8000)
-				for (int32_t k = off[cur]; k < off[cur + 1]; k++) {
-					int id = a->outs[k];
-
-					if (sc->stamp[id] != sc->gen && n < maxids) {
-						sc->stamp[id] = sc->gen;
-						ids[n++] = id;
-					}
-				}
+				n = emit(a, sc, (int32_t)cur, ids, n, maxids);
 		}
 		return n;
 	}
 	for (size_t i = 0; i < len; i++) {
 		st = delta[(size_t)st * nc + cls[(uint8_t)s[i]]];
-		if (off[st] != off[st + 1]) {
-			for (int32_t k = off[st]; k < off[st + 1]; k++) {
-				int id = a->outs[k];
-
-				if (sc->stamp[id] != sc->gen && n < maxids) {
-					sc->stamp[id] = sc->gen;
-					ids[n++] = id;
-				}
-			}
-		}
+		if (off[st] != off[st + 1])
+			n = emit(a, sc, st, ids, n, maxids);
 	}
 	return n;
 }

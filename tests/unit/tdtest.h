@@ -29,6 +29,23 @@ static inline struct kb *tdt_kb(void)
 	return kb;
 }
 
+/* cmocka group fixtures: load kb/ once per test program into tdt_kb_g. */
+static struct kb *tdt_kb_g;
+
+static inline int tdt_setup(void **st)
+{
+	(void)st;
+	tdt_kb_g = tdt_kb();
+	return 0;
+}
+
+static inline int tdt_teardown(void **st)
+{
+	(void)st;
+	kb_free(tdt_kb_g);
+	return 0;
+}
+
 /* Feed a whole text (lines separated by \n) to a side. */
 static inline void tdt_feed(struct analysis *a, enum side_id side, const char *name, const char *text)
 {

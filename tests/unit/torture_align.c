@@ -14,21 +14,6 @@
 
 #define MS 1000LL
 
-static struct kb *kb;
-
-static int setup(void **st)
-{
-	(void)st;
-	kb = tdt_kb();
-	return 0;
-}
-
-static int teardown(void **st)
-{
-	(void)st;
-	kb_free(kb);
-	return 0;
-}
 
 /* Append an Openswan line at time t (ms since midnight). */
 static void line(struct strbuf *b, long long t, const char *fmt, ...)
@@ -90,7 +75,7 @@ static void test_skew_of_minutes(void **st)
 
 	(void)st;
 	mm(&l, &r, 10 * 3600 * MS, skew, 40, 2, 7, "77.245.32.68");
-	a = tdt_run(kb, l.s, r.s);
+	a = tdt_run(tdt_kb_g, l.s, r.s);
 	al = analysis_alignment(a);
 	assert_true(al->offset_known && al->rtt_known);
 	assert_true(llabs(al->offset_us - skew * 1000) <= 1000);
@@ -116,7 +101,7 @@ static void test_roles_from_logs_not_sides(void **st)
 	(void)st;
 	/* the right gateway initiates: left holds the responder's log */
 	mm(&r, &l, 9 * 3600 * MS, -5000, 30, 4, 9, "192.0.2.10");
-	a = tdt_run(kb, l.s, r.s);
+	a = tdt_run(tdt_kb_g, l.s, r.s);
 	g = &analysis_alignment(a)->groups[0];
 	assert_int_equal(g->role[0], ROLE_RESPONDER);
 	assert_int_equal(g->role[1], ROLE_INITIATOR);
@@ -142,7 +127,7 @@ static void test_distractor_and_vote(void **st)
 	line(&r, base + 10 * 60 * MS + 210, "\"C_1\"[2] 203.0.113.9 #30: STATE_MAIN_R1: sent MR1, expecting MI2");
 	mm(&l, &r, base + 10 * 60 * MS, skew, 25, 12, 22, "77.245.32.68");
 	mm(&l, &r, base + 20 * 60 * MS, skew, 25, 13, 23, "77.245.32.68");
-	a = tdt_run(kb, l.s, r.s);
+	a = tdt_run(tdt_kb_g, l.s, r.s);
 	assert_int_equal(group_of(a, 11)->n[1]->serial, 21);
 	assert_int_equal(group_of(a, 12)->n[1]->serial, 22);
 	assert_int_equal(group_of(a, 13)->n[1]->serial, 23);
@@ -194,7 +179,7 @@ static void test_reordered_and_backwards(void **st)
 		free(l);
 		l = sb_steal(&t);
 	}
-	a = tdt_run(kb, l, r);
+	a = tdt_run(tdt_kb_g, l, r);
 	assert_int_equal(group_of(a, 41)->n[1]->serial, 51);
 	assert_int_equal(group_of(a, 42)->n[1]->serial, 52);
 	assert_int_equal(analysis_sides(a)[LEFT].nbackwards, 1);
@@ -226,7 +211,7 @@ static void test_lost_message_marked(void **st)
 	line(&l, 21170, "\"A_1\" #5: discarding duplicate packet; already STATE_MAIN_I3");
 	line(&r, 41130, "\"B_1\"[1] 77.245.32.68 #6: max number of retransmissions (2) reached STATE_MAIN_R2");
 	line(&l, 71170, "\"A_1\" #5: max number of retransmissions (2) reached STATE_MAIN_I3.  Possible authentication failure: no acceptable response to our first encrypted message");
-	a = tdt_run(kb, l.s, r.s);
+	a = tdt_run(tdt_kb_g, l.s, r.s);
 	g = group_of(a, 5);
 	for (int k = 0; k < g->nrows; k++) {
 		if (g->rows[k].step == S_MI3) {
@@ -257,5 +242,5 @@ int main(void)
 		cmocka_unit_test(test_lost_message_marked),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
 }

@@ -12,29 +12,14 @@
 #include "dialect.h"
 #include "tdtest.h"
 
-static struct kb *kb;
-
-static int setup(void **st)
-{
-	(void)st;
-	kb = tdt_kb();
-	return 0;
-}
-
-static int teardown(void **st)
-{
-	(void)st;
-	kb_free(kb);
-	return 0;
-}
 
 static void parse(const char *dialect, const char *line, struct parsed *p)
 {
 	static struct acm_scratch sc;
-	const struct dialect *d = kb_dialect(kb, dialect);
+	const struct dialect *d = kb_dialect(tdt_kb_g, dialect);
 
 	assert_non_null(d);
-	dialect_parse(kb, d, &sc, line, strlen(line), p);
+	dialect_parse(tdt_kb_g, d, &sc, line, strlen(line), p);
 }
 
 static void cap_eq(const struct parsed *p, enum field f, const char *want)
@@ -85,7 +70,7 @@ static void test_openswan_retrans_and_dup(void **st)
 	(void)st;
 	parse("openswan-mguard", "09:55:21.23123 \"MAI1950251842_1\" #55: max number of retransmissions (2) reached STATE_MAIN_I3. Possible authentication failure: no acceptable response to our first encrypted message", &p);
 	assert_true(p.ev->retrans);
-	assert_int_equal(dialect_state_step(kb_dialect(kb, "openswan-mguard"), parsed_cap(&p, F_STATE)->s, parsed_cap(&p, F_STATE)->len), S_MI3);
+	assert_int_equal(dialect_state_step(kb_dialect(tdt_kb_g, "openswan-mguard"), parsed_cap(&p, F_STATE)->s, parsed_cap(&p, F_STATE)->len), S_MI3);
 	parse("openswan-mguard", "09:54:20.23466 \"MAI1950251842_1\" #55: discarding duplicate packet; already STATE_MAIN_I3", &p);
 	assert_true(p.ev->dup);
 }
@@ -192,7 +177,7 @@ static void test_detection_of_samples(void **st)
 			n++;
 		}
 		fclose(f);
-		assert_string_equal(kb->dialects[dialect_detect(kb, (const char *const *)lines, lens, n)].id, cases[i].dialect);
+		assert_string_equal(tdt_kb_g->dialects[dialect_detect(tdt_kb_g, (const char *const *)lines, lens, n)].id, cases[i].dialect);
 		for (int k = 0; k < n; k++)
 			free(lines[k]);
 	}
@@ -212,5 +197,5 @@ int main(void)
 		cmocka_unit_test(test_detection_of_samples),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
 }
