@@ -148,10 +148,11 @@ static void print_usage(FILE *f, enum lang lang)
 	fputs(lang == LANG_DE ? global_de : global_en, f);
 }
 
-static int usage_error(enum lang lang, const char *fmt, const char *arg)
+/* Report a usage error (English and German format, one %s argument). */
+static int usage_error(enum lang lang, const char *en, const char *de, const char *arg)
 {
 	fprintf(stderr, "tunneldoc: ");
-	fprintf(stderr, fmt, arg);
+	fprintf(stderr, lang == LANG_DE && de != NULL ? de : en, arg != NULL ? arg : "");
 	fprintf(stderr, "; %s\n", msg(M_USAGE_HINT, lang));
 	return TD_EXIT_USAGE;
 }
@@ -230,17 +231,17 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		case O_ASCII: ro.utf8 = 0; break;
 		case O_WIDTH:
 			if (parse_int(optarg, 40, 1000, &ro.width) != 0)
-				return usage_error(lang, "--width takes a number from 40 to 1000, not '%s'", optarg);
+				return usage_error(lang, "--width takes a number from 40 to 1000, not '%s'", "--width erwartet eine Zahl von 40 bis 1000, nicht '%s'", optarg);
 			break;
 		case O_NEG:
 			if (parse_int(optarg, 1, 100000, &ro.max_groups) != 0)
-				return usage_error(lang, "--negotiations takes a number from 1 to 100000, not '%s'", optarg);
+				return usage_error(lang, "--negotiations takes a number from 1 to 100000, not '%s'", "--negotiations erwartet eine Zahl von 1 bis 100000, nicht '%s'", optarg);
 			break;
 		case 'h':
 			fputs(lang == LANG_DE ? analyze_de : analyze_en, stdout);
 			return TD_EXIT_OK;
 		default:
-			return usage_error(lang, "%s", "unknown option for 'analyze'");
+			return usage_error(lang, "unknown option for 'analyze'%s", "unbekannte Option für 'analyze'%s", NULL);
 		}
 	}
 	for (int i = optind; i < argc; i++) {
@@ -249,12 +250,12 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		else if (path[1] == NULL)
 			path[1] = argv[i];
 		else
-			return usage_error(lang, "too many log files ('%s'): give at most two", argv[i]);
+			return usage_error(lang, "too many log files ('%s'): give at most two", "zu viele Log-Dateien ('%s'): höchstens zwei angeben", argv[i]);
 	}
 	if (path[0] == NULL && path[1] == NULL)
-		return usage_error(lang, "%s", lang == LANG_DE ? "analyze braucht mindestens ein Log" : "analyze needs at least one log");
+		return usage_error(lang, "analyze needs at least one log%s", "analyze braucht mindestens ein Log%s", NULL);
 	if (path[0] != NULL && path[1] != NULL && strcmp(path[0], "-") == 0 && strcmp(path[1], "-") == 0)
-		return usage_error(lang, "%s", "only one side can read standard input");
+		return usage_error(lang, "only one side can read standard input%s", "nur eine Seite kann von der Standardeingabe lesen%s", NULL);
 	if ((kb = load_kb(kbopt, lang)) == NULL)
 		return TD_EXIT_INPUT;
 	a = analysis_new(kb);
@@ -262,7 +263,7 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		int di = -1;
 
 		if (dia[s] != NULL && (di = kb_dialect_index(kb, dia[s])) < 0) {
-			rc = usage_error(lang, "unknown dialect '%s' (see 'tunneldoc kb-check --list')", dia[s]);
+			rc = usage_error(lang, "unknown dialect '%s' (see 'tunneldoc kb-check --list')", "unbekannter Dialekt '%s' (siehe 'tunneldoc kb-check --list')", dia[s]);
 			break;
 		}
 		if (path[s] == NULL)
@@ -283,7 +284,7 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 			report_text(stdout, a, &ro);
 		}
 		if (fflush(stdout) != 0) {
-			fprintf(stderr, "tunneldoc: cannot write output (%s)\n", strerror(errno));
+			fprintf(stderr, "tunneldoc: %s (%s)\n", lang == LANG_DE ? "Ausgabe kann nicht geschrieben werden" : "cannot write output", strerror(errno));
 			rc = TD_EXIT_INPUT;
 		}
 	}
@@ -311,24 +312,24 @@ static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang)
 			fputs(lang == LANG_DE ? kbcheck_de : kbcheck_en, stdout);
 			return TD_EXIT_OK;
 		} else
-			return usage_error(lang, "%s", "unknown option for 'kb-check'");
+			return usage_error(lang, "unknown option for 'kb-check'%s", "unbekannte Option für 'kb-check'%s", NULL);
 	}
 	if (optind < argc)
-		return usage_error(lang, "kb-check takes no arguments ('%s')", argv[optind]);
+		return usage_error(lang, "kb-check takes no arguments ('%s')", "kb-check erwartet keine Argumente ('%s')", argv[optind]);
 	if ((kb = load_kb(kbopt, lang)) == NULL)
 		return TD_EXIT_INPUT;
 	if (list) {
-		printf("dialects:\n");
+		printf("%s:\n", lang == LANG_DE ? "Dialekte" : "dialects");
 		for (int i = 0; i < kb->ndialects; i++)
 			printf("  %-18s %s\n", kb->dialects[i].id, kb->dialects[i].name);
-		printf("causes:\n");
+		printf("%s:\n", lang == LANG_DE ? "Ursachen" : "causes");
 		for (int i = 0; i < kb->ncauses; i++)
 			printf("  %-28s %s\n", kb->causes[i].id, txt(&kb->causes[i].title, lang));
-		printf("chapters:\n");
+		printf("%s:\n", lang == LANG_DE ? "Kapitel" : "chapters");
 		for (int i = 0; i < kb->nchapters; i++)
 			printf("  %-16s %s\n", kb->chapters[i].id, txt(&kb->chapters[i].title, lang));
 	}
-	bad = kb_check_examples(kb, verbose);
+	bad = kb_check_examples(kb, verbose, lang);
 	kb_free(kb);
 	return bad == 0 ? TD_EXIT_OK : TD_EXIT_INPUT;
 }
@@ -360,11 +361,11 @@ int cli_main(int argc, char **argv)
 			print_usage(stdout, lang_from(langopt));
 			return TD_EXIT_OK;
 		} else {
-			return usage_error(lang_from(langopt), "unknown option '%s'", argv[i]);
+			return usage_error(lang_from(langopt), "unknown option '%s'", "unbekannte Option '%s'", argv[i]);
 		}
 	}
 	if (langopt != NULL && strcmp(langopt, "de") != 0 && strcmp(langopt, "en") != 0)
-		return usage_error(LANG_EN, "--lang takes 'de' or 'en', not '%s'", langopt);
+		return usage_error(LANG_EN, "--lang takes 'de' or 'en', not '%s' (--lang erwartet 'de' oder 'en')", NULL, langopt);
 	lang = lang_from(langopt);
 	if (i >= argc) {
 		print_usage(stderr, lang);
@@ -373,5 +374,5 @@ int cli_main(int argc, char **argv)
 	for (size_t k = 0; k < sizeof commands / sizeof commands[0]; k++)
 		if (strcmp(argv[i], commands[k].name) == 0)
 			return commands[k].run(argc - i, argv + i, kbopt, lang);
-	return usage_error(lang, "unknown command '%s'", argv[i]);
+	return usage_error(lang, "unknown command '%s'", "unbekannter Befehl '%s'", argv[i]);
 }

@@ -390,6 +390,12 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
 				if (lines == 0)
 					continue;
 			}
+			/* the messages the rule explains are evidence too */
+			for (int side = 0; side < 2; side++)
+				for (int h = 0; g->n[side] != NULL && h < g->n[side]->nhits; h++)
+					for (int k = 0; k < ru->nconsumes; k++)
+						if (ru->consumes[k] == g->n[side]->hits[h].sig)
+							add_ev(&x, side, &g->n[side]->hits[h].ev, M_COUNT);
 			fired[nfired++] = r;
 			add_rule_finding(out, kb, ru, &x);
 		}

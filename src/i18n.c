@@ -54,6 +54,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_UNPAIRED] = { "no counterpart on the other side", "kein Gegenstück auf der anderen Seite" },
 	[M_LADDER] = { "Exchange ladder", "Austausch (Leiter)" },
 	[M_AND_MORE] = { "more", "weitere" },
+	[M_CAUSE] = { "cause", "Ursache" },
 	[M_LEFT_ONLY] = { "only one log given: the other side's view is missing", "nur ein Log angegeben: die Sicht der Gegenseite fehlt" },
 	[M_COMMAND] = { "command", "Befehl" },
 	[M_DIALECT_GUESS] = { "no dialect recognised, using", "kein Dialekt erkannt, verwende" },

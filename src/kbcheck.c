@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-int kb_check_examples(const struct kb *kb, int verbose)
+int kb_check_examples(const struct kb *kb, int verbose, int german)
 {
 	struct acm_scratch sc = {0};
 	int bad = 0, checked = 0;
@@ -39,15 +39,17 @@ int kb_check_examples(const struct kb *kb, int verbose)
 			}
 			if (!ok) {
 				bad++;
-				fprintf(stderr, "%s: %s: example %d not recognised%s%s%s\n  %s\n", sg->file, sg->id, e + 1,
-				    other >= 0 ? " (matched " : "", other >= 0 ? kb->sigs[other].id : "", other >= 0 ? " instead)" : "", ex);
+				fprintf(stderr, german ? "%s: %s: Beispiel %d nicht erkannt%s%s%s\n  %s\n" : "%s: %s: example %d not recognised%s%s%s\n  %s\n",
+				    sg->file, sg->id, e + 1, other >= 0 ? (german ? " (stattdessen " : " (matched ") : "",
+				    other >= 0 ? kb->sigs[other].id : "", other >= 0 ? (german ? ")" : " instead)") : "", ex);
 			} else if (verbose) {
 				printf("ok %s example %d\n", sg->id, e + 1);
 			}
 		}
 	}
 	acm_scratch_free(&sc);
-	printf("kb %s: %d dialects, %d signatures, %d rules, %d chapters; %d examples checked, %d failed\n",
+	printf(german ? "kb %s: %d Dialekte, %d Signaturen, %d Regeln, %d Kapitel; %d Beispiele geprüft, %d fehlgeschlagen\n"
+		      : "kb %s: %d dialects, %d signatures, %d rules, %d chapters; %d examples checked, %d failed\n",
 	    kb->revision, kb->ndialects, kb->nsigs, kb->nrules, kb->nchapters, checked, bad);
 	return bad;
 }

@@ -217,14 +217,22 @@ static void print_group(FILE *f, const struct analysis *a, int gi, const struct 
 		fprintf(f, "  %s\n", msg(g->spi_check > 0 ? M_SPI_CONSISTENT : M_SPI_INCONSISTENT, o->lang));
 }
 
+static const char *severity_label(enum severity s, enum lang l)
+{
+	static const char *const en[] = { "benign", "info", "warning", "error" };
+	static const char *const de[] = { "harmlos", "Info", "Warnung", "Fehler" };
+
+	return (s >= SEV_BENIGN && s <= SEV_ERROR) ? (l == LANG_DE ? de[s] : en[s]) : "?";
+}
+
 static void print_finding(FILE *f, const struct analysis *a, int i, const struct report_opts *o)
 {
 	const struct kb *kb = analysis_kb(a);
 	const struct finding *fd = &analysis_diagnosis(a)->f[i];
 	const struct side *sides = analysis_sides(a);
 
-	fprintf(f, "\n%2d. [%s] %s\n", i + 1, severity_name(fd->severity), txt(fd->title, o->lang));
-	fprintf(f, "    cause: %s (%s)   %s:", kb->causes[fd->cause].id, txt(&kb->causes[fd->cause].title, o->lang),
+	fprintf(f, "\n%2d. [%s] %s\n", i + 1, severity_label(fd->severity, o->lang), txt(fd->title, o->lang));
+	fprintf(f, "    %s: %s (%s)   %s:", msg(M_CAUSE, o->lang), kb->causes[fd->cause].id, txt(&kb->causes[fd->cause].title, o->lang),
 	    msg(M_CHAPTER, o->lang));
 	for (int c = 0; c < fd->nchapters; c++)
 		fprintf(f, " %s%s", fd->chapters[c], c + 1 < fd->nchapters ? "," : "");
