@@ -170,7 +170,9 @@ static struct kb *load_kb(const char *kbopt, enum lang lang)
 	}
 	kb = kb_load(dir, &cause);
 	if (kb == NULL) {
-		fprintf(stderr, "tunneldoc: %s: %s\n", msg(M_KB_ERROR, lang), cause);
+		fprintf(stderr, "tunneldoc: %s: %s; %s\n", msg(M_KB_ERROR, lang), cause,
+		    lang == LANG_DE ? "Datei korrigieren oder mit --kb VERZ eine gültige Wissensbasis angeben"
+				    : "fix the file, or give a valid knowledge base with --kb DIR");
 		free(cause);
 	}
 	free(dir);
