@@ -33,7 +33,15 @@ struct analysis {
 	struct alignment al;
 	struct diagnosis dg;
 	int ran;
+	analysis_observer observer;
+	void *observer_ctx;
 };
+
+void analysis_set_observer(struct analysis *a, analysis_observer fn, void *ctx)
+{
+	a->observer = fn;
+	a->observer_ctx = ctx;
+}
 
 struct analysis *analysis_new(const struct kb *kb)
 {
@@ -94,6 +102,8 @@ static void process(struct analysis *a, enum side_id side, const char *line, siz
 			s->has_date = 1;
 	}
 	model_apply(a->kb, s, &p, lineno, line, len);
+	if (a->observer != NULL)
+		a->observer(a->observer_ctx, side, lineno, &p);
 }
 
 static void flush_record(struct analysis *a, enum side_id side)
@@ -221,10 +231,15 @@ void analysis_flush(struct analysis *a, enum side_id side)
 
 void analysis_run(struct analysis *a)
 {
-	for (int s = 0; s < 2; s++) {
+	for (int s = 0; s < 2; s++)
 		analysis_flush(a, (enum side_id)s);
+	analysis_update(a);
+}
+
+void analysis_update(struct analysis *a)
+{
+	for (int s = 0; s < 2; s++)
 		model_finish(&a->sides[s]);
-	}
 	alignment_clear(&a->al);
 	diagnosis_clear(&a->dg);
 	align_run(a->sides, &a->al);

@@ -41,8 +41,19 @@ void analysis_feed(struct analysis *a, enum side_id side, const char *line, size
 /* The side's input is complete (or paused): flush pending records. */
 void analysis_flush(struct analysis *a, enum side_id side);
 
-/* Pair, align and diagnose what has been fed so far. */
+/*
+ * Tell fn about every record as it is parsed (the console annotates its
+ * stored lines with it). lineno is the record's first physical line.
+ */
+typedef void (*analysis_observer)(void *ctx, enum side_id side, uint64_t lineno,
+    const struct parsed *p);
+void analysis_set_observer(struct analysis *a, analysis_observer fn, void *ctx);
+
+/* Pair, align and diagnose what has been fed so far (flushes first: for
+ * complete inputs). */
 void analysis_run(struct analysis *a);
+/* The same without flushing pending records (for streams still running). */
+void analysis_update(struct analysis *a);
 
 const struct kb *analysis_kb(const struct analysis *a);
 const struct side *analysis_sides(const struct analysis *a);

@@ -7,6 +7,7 @@
 #include "kb.h"
 #include "report.h"
 #include "source.h"
+#include "ui.h"
 #include "util.h"
 
 #include <errno.h>
@@ -26,11 +27,14 @@ struct command {
 };
 
 static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang);
+static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang);
 
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse two VPN logs (or one) and print ladder and findings",
 	  "zwei VPN-Logs (oder eines) analysieren, Leiter und Befunde ausgeben" },
+	{ "open", cmd_open, "open the console on two VPN logs (files, snapshots, recordings)",
+	  "die Konsole mit zwei VPN-Logs öffnen (Dateien, Snapshots, Aufzeichnungen)" },
 	{ "kb-check", cmd_kbcheck, "validate the knowledge base and test every signature example",
 	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
 };
@@ -58,6 +62,8 @@ static const char *const global_en =
     "  --kb DIR        knowledge base directory (default: $TUNNELDOC_KB, the kb/\n"
     "                  next to the program, or the installed one)\n"
     "  --lang de|en    language of all output (default: from LC_ALL/LC_MESSAGES/LANG)\n"
+    "  --demo          open the console on a bundled log pair, replayed at the\n"
+    "                  pace of its timestamps (q quits, ? shows all keys)\n"
     "  --version       print version and knowledge base revision\n"
     "  -h, --help      this help; 'tunneldoc COMMAND --help' for a command\n"
     "\nExit status: 0 analysis ran, 1 an input or the knowledge base cannot be\n"
@@ -67,6 +73,8 @@ static const char *const global_de =
     "  --kb VERZ       Verzeichnis der Wissensbasis (Standard: $TUNNELDOC_KB, kb/\n"
     "                  neben dem Programm oder die installierte)\n"
     "  --lang de|en    Sprache aller Ausgaben (Standard: aus LC_ALL/LC_MESSAGES/LANG)\n"
+    "  --demo          die Konsole mit einem mitgelieferten Log-Paar öffnen, im\n"
+    "                  Takt seiner Zeitstempel abgespielt (q beendet, ? zeigt alle Tasten)\n"
     "  --version       Version und Revision der Wissensbasis ausgeben\n"
     "  -h, --help      diese Hilfe; 'tunneldoc BEFEHL --help' für einen Befehl\n"
     "\nRückgabewert: 0 Analyse gelaufen, 1 eine Eingabe oder die Wissensbasis ist\n"
@@ -123,6 +131,41 @@ static const char *const analyze_de =
     "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
     "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
     "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
+static const char *const open_en =
+    "Usage: tunneldoc open [OPTIONS] LEFT [RIGHT]\n"
+    "\n"
+    "Open the console on the VPN logs of the two gateways (files, support\n"
+    "snapshot directories or recorded sessions): both logs side by side, the\n"
+    "exchange ladder, the findings and the checklist. Large files load in the\n"
+    "background; the console is usable at once. Press ? for every key.\n"
+    "\n"
+    "Options:\n"
+    "  --replay        replay the logs at the pace of their timestamps\n"
+    "  --speed X       replay speed factor (default 1; + and - change it)\n"
+    "  --left-dialect ID, --right-dialect ID   force a dialect\n"
+    "  --ascii         plain ASCII line drawing\n"
+    "  --bench FILE    benchmark: render to a virtual 200x50 terminal, time the\n"
+    "                  first frame, the full load and keypresses; write to FILE\n"
+    "  -h, --help      this help\n"
+    "\nColours are off when NO_COLOR is set or the terminal has none.\n";
+static const char *const open_de =
+    "Aufruf: tunneldoc open [OPTIONEN] LINKS [RECHTS]\n"
+    "\n"
+    "Öffnet die Konsole mit den VPN-Logs der beiden Gateways (Dateien,\n"
+    "Support-Snapshot-Verzeichnisse oder aufgezeichnete Sitzungen): beide Logs\n"
+    "nebeneinander, die Austausch-Leiter, die Befunde und die Checkliste. Große\n"
+    "Dateien laden im Hintergrund; die Konsole ist sofort bedienbar. ? zeigt\n"
+    "alle Tasten.\n"
+    "\n"
+    "Optionen:\n"
+    "  --replay        die Logs im Takt ihrer Zeitstempel abspielen\n"
+    "  --speed X       Abspieltempo (Standard 1; + und - ändern es)\n"
+    "  --left-dialect ID, --right-dialect ID   Dialekt vorgeben\n"
+    "  --ascii         einfache ASCII-Linien\n"
+    "  --bench DATEI   Benchmark: in ein virtuelles 200x50-Terminal zeichnen,\n"
+    "                  erstes Bild, vollständiges Laden und Tastendrücke messen\n"
+    "  -h, --help      diese Hilfe\n"
+    "\nFarben sind aus, wenn NO_COLOR gesetzt ist oder das Terminal keine hat.\n";
 static const char *const kbcheck_en =
     "Usage: tunneldoc kb-check [--list] [--verbose]\n"
     "\n"
@@ -295,6 +338,120 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 	return rc;
 }
 
+static int run_console(struct ui_opts *uo, const char *kbopt, enum lang lang)
+{
+	struct kb *kb;
+	int rc;
+
+	if (!isatty(STDIN_FILENO) && uo->bench == NULL) {
+		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE
+		    ? "die Konsole braucht ein Terminal; für Skripte 'tunneldoc analyze' verwenden"
+		    : "the console needs a terminal; use 'tunneldoc analyze' in scripts");
+		return TD_EXIT_USAGE;
+	}
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	uo->kb = kb;
+	uo->lang = lang;
+	rc = ui_main(uo);
+	kb_free(kb);
+	return rc;
+}
+
+static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH };
+	static const struct option opts[] = {
+		{ "replay", no_argument, NULL, O_REPLAY }, { "speed", required_argument, NULL, O_SPEED },
+		{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
+		{ "ascii", no_argument, NULL, O_ASCII }, { "bench", required_argument, NULL, O_BENCH },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	};
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL };
+	const char *dia[2] = { NULL, NULL };
+	int c, rc;
+	struct kb *kb;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case O_REPLAY: uo.replay = 1; break;
+		case O_SPEED:
+			uo.speed = atof(optarg);
+			if (uo.speed <= 0 || uo.speed > 1024)
+				return usage_error(lang, "--speed takes a factor above 0 and up to 1024, not '%s'",
+				    "--speed erwartet einen Faktor über 0 und bis 1024, nicht '%s'", optarg);
+			break;
+		case O_LDIA: dia[0] = optarg; break;
+		case O_RDIA: dia[1] = optarg; break;
+		case O_ASCII: uo.ascii = 1; break;
+		case O_BENCH: uo.bench = optarg; break;
+		case 'h':
+			fputs(lang == LANG_DE ? open_de : open_en, stdout);
+			return TD_EXIT_OK;
+		default:
+			return usage_error(lang, "unknown option for 'open'%s", "unbekannte Option für 'open'%s", NULL);
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		if (uo.path[0] == NULL)
+			uo.path[0] = argv[i];
+		else if (uo.path[1] == NULL)
+			uo.path[1] = argv[i];
+		else
+			return usage_error(lang, "too many log files ('%s'): give at most two", "zu viele Log-Dateien ('%s'): höchstens zwei angeben", argv[i]);
+	}
+	if (uo.path[0] == NULL)
+		return usage_error(lang, "open needs at least one log%s", "open braucht mindestens ein Log%s", NULL);
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	for (int s = 0; s < 2; s++)
+		if (dia[s] != NULL && (uo.dialect[s] = kb_dialect_index(kb, dia[s])) < 0) {
+			kb_free(kb);
+			return usage_error(lang, "unknown dialect '%s' (see 'tunneldoc kb-check --list')",
+			    "unbekannter Dialekt '%s' (siehe 'tunneldoc kb-check --list')", dia[s]);
+		}
+	for (int s = 0; s < 2; s++)
+		if (uo.path[s] != NULL && access(uo.path[s], R_OK) != 0) {
+			fprintf(stderr, "tunneldoc: %s: %s (%s); %s\n", uo.path[s], msg(M_CANNOT_READ, lang), strerror(errno),
+			    lang == LANG_DE ? "Pfad und Leserechte prüfen" : "check the path and read permission");
+			kb_free(kb);
+			return TD_EXIT_INPUT;
+		}
+	kb_free(kb);
+	rc = run_console(&uo, kbopt, lang);
+	return rc;
+}
+
+/* --demo: the console on a bundled sample pair, replayed. */
+static int cmd_demo(const char *kbopt, enum lang lang)
+{
+	char *dir = kb_find_dir(kbopt, NULL), *l, *r;
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 1, 1.0, 0, NULL };
+	int rc;
+
+	if (dir == NULL) {
+		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE ? "keine Wissensbasis gefunden; --kb VERZ angeben"
+								  : "no knowledge base found; give --kb DIR");
+		return TD_EXIT_INPUT;
+	}
+	l = xasprintf("%s/samples/mguard-1.3.3-udp4500/left.log", dir);
+	r = xasprintf("%s/samples/mguard-1.3.3-udp4500/right.log", dir);
+	uo.path[0] = l;
+	uo.path[1] = r;
+	if (access(l, R_OK) != 0 || access(r, R_OK) != 0) {
+		fprintf(stderr, "tunneldoc: %s: %s; %s\n", l, msg(M_CANNOT_READ, lang),
+		    lang == LANG_DE ? "die mitgelieferten Beispiele fehlen in der Wissensbasis" : "the bundled samples are missing from the knowledge base");
+		rc = TD_EXIT_INPUT;
+	} else {
+		rc = run_console(&uo, kbopt, lang);
+	}
+	free(l);
+	free(r);
+	free(dir);
+	return rc;
+}
+
 static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	static const struct option opts[] = {
@@ -340,7 +497,7 @@ int cli_main(int argc, char **argv)
 {
 	const char *kbopt = NULL, *langopt = NULL;
 	enum lang lang;
-	int i = 1;
+	int i = 1, demo = 0;
 
 	setlocale(LC_ALL, "");
 	/* global options come before the command */
@@ -359,6 +516,8 @@ int cli_main(int argc, char **argv)
 			printf("tunneldoc %s\nknowledge base: %s\n", TD_VERSION, kb ? kb->revision : "(not found)");
 			kb_free(kb);
 			return TD_EXIT_OK;
+		} else if (strcmp(argv[i], "--demo") == 0) {
+			demo = 1;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			print_usage(stdout, lang_from(langopt));
 			return TD_EXIT_OK;
@@ -369,6 +528,8 @@ int cli_main(int argc, char **argv)
 	if (langopt != NULL && strcmp(langopt, "de") != 0 && strcmp(langopt, "en") != 0)
 		return usage_error(LANG_EN, "--lang takes 'de' or 'en', not '%s' (--lang erwartet 'de' oder 'en')", NULL, langopt);
 	lang = lang_from(langopt);
+	if (demo)
+		return cmd_demo(kbopt, lang);
 	if (i >= argc) {
 		print_usage(stderr, lang);
 		return TD_EXIT_USAGE;

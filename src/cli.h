@@ -16,8 +16,5 @@
 
 int cli_main(int argc, char **argv);
 
-/* kbcheck.c: verify every signature example against the engine. */
-struct kb;
-int kb_check_examples(const struct kb *kb, int verbose, int german);
 
 #endif

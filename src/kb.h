@@ -167,6 +167,10 @@ const struct chapter *kb_chapter(const struct kb *kb, const char *id);
 const struct dialect *kb_dialect(const struct kb *kb, const char *id);
 int kb_dialect_index(const struct kb *kb, const char *id);
 
+/* kbcheck.c: run every signature example through the parser; prints a
+ * summary, returns the number of examples not recognised. */
+int kb_check_examples(const struct kb *kb, int verbose, int german);
+
 /* Find the kb directory: opt, $TUNNELDOC_KB, ./kb, next to the binary, the
  * installed data dir. Returns an allocated path or NULL. */
 char *kb_find_dir(const char *opt, const char *argv0);

@@ -5,7 +5,6 @@
  * (another, more specific signature winning is reported: the kb would hide
  * its own message).
  */
-#include "cli.h"
 #include "dialect.h"
 #include "kb.h"
 #include "util.h"

@@ -1,0 +1,767 @@
+/*
+ * app.c - the console's model and event loop (see app.h).
+ *
+ * One poll() over the keyboard with a timeout that is the next replay
+ * deadline (or a short tick while loading). Input only appends lines and
+ * sets flags; the analysis is re-run at most every ANALYSE_MS; the screen
+ * is redrawn once per iteration when dirty. SIGINT/SIGTERM/SIGHUP end the
+ * loop, and every exit path - including a fatal error - restores the
+ * terminal.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "dialect.h"
+#include "source.h"
+#include "util.h"
+
+#define ANALYSE_MS 200
+#define LOAD_CHUNK (1 << 20)     /* bytes read per loop iteration */
+#define PAIR_WINDOW_US (30LL * 1000000)
+
+static volatile sig_atomic_t got_signal;
+
+static void on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+int64_t now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void app_mark_dirty(struct app *a)
+{
+	a->dirty = 1;
+}
+
+void app_set_message(struct app *a, enum msg m, const char *extra)
+{
+	snprintf(a->message, sizeof a->message, " %s%s%s", msg(m, a->o->lang), extra ? ": " : "", extra ? extra : "");
+	a->dirty = 1;
+}
+
+void app_prompt(struct app *a, enum msg label, void (*done)(struct app *a, const char *text))
+{
+	a->prompting = 1;
+	a->prompt_label = label;
+	a->prompt_len = 0;
+	a->prompt[0] = '\0';
+	a->prompt_done = done;
+	a->dirty = 1;
+}
+
+/* The analysis tells us what each record is: annotate the stored line. */
+static void observe(void *ctx, enum side_id side, uint64_t lineno, const struct parsed *p)
+{
+	struct app *a = ctx;
+	struct lineinfo *li = linestore_at(a->side[side].ls, (size_t)lineno - 1);
+
+	if (li == NULL)
+		return;
+	if (p->has_time) {
+		li->t = p->t.us;
+		li->has_t = 1;
+	}
+	if (p->ev != NULL) {
+		li->event = 1;
+		li->step = (uint8_t)p->ev->step;
+		li->ack = (uint8_t)p->ev->ack;
+	}
+	if (p->sig >= 0) {
+		li->sig = (uint16_t)(p->sig + 1);
+		li->sev = (uint8_t)(a->kb->sigs[p->sig].severity + 1);
+	}
+}
+
+/* A physical line arrives on a side: store it and feed the analysis. */
+static void take_line(struct app *a, int s, const char *line, size_t len)
+{
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	linestore_add(a->side[s].ls, line, len);
+	analysis_feed(a->an, (enum side_id)s, line, len);
+	a->analyse_due = 1;
+	a->vis_dirty = 1;
+	a->dirty = 1;
+}
+
+/* Load: read one chunk of a side's file, line by line. */
+static void load_chunk(struct app *a, int s)
+{
+	struct uside *u = &a->side[s];
+	ssize_t n;
+	size_t start = 0;
+
+	if (u->fd < 0)
+		return;
+	n = read(u->fd, u->buf + u->have, LOAD_CHUNK);
+	if (n < 0 && errno == EINTR)
+		return;
+	if (n <= 0) {
+		if (u->have > 0 && !u->skipping)
+			take_line(a, s, u->buf, u->have);
+		u->have = 0;
+		close(u->fd);
+		u->fd = -1;
+		analysis_flush(a->an, (enum side_id)s);
+		a->analyse_due = 1;
+		a->dirty = 1;
+		return;
+	}
+	u->have += (size_t)n;
+	for (;;) {
+		char *nl = memchr(u->buf + start, '\n', u->have - start);
+
+		if (nl == NULL)
+			break;
+		if (!u->skipping)
+			take_line(a, s, u->buf + start, (size_t)(nl - (u->buf + start)));
+		u->skipping = 0;
+		start = (size_t)(nl - u->buf) + 1;
+	}
+	memmove(u->buf, u->buf + start, u->have - start);
+	u->have -= start;
+	if (u->have > TD_MAXLINE) {
+		if (!u->skipping)
+			take_line(a, s, u->buf, u->have);
+		u->skipping = 1;
+		u->have = 0;
+	}
+}
+
+/* Replay: read the whole file, and give every line its log time. */
+static int replay_open(struct app *a, int s, const char *path)
+{
+	struct uside *u = &a->side[s];
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	const char *heads[64];
+	size_t lens[64];
+	int nh = 0;
+	int64_t last = 0;
+	int have_last = 0;
+
+	if (f == NULL)
+		return -1;
+	u->src = linestore_new();
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] == '\n')
+			n--;
+		linestore_add(u->src, line, (size_t)n);
+	}
+	free(line);
+	fclose(f);
+	for (size_t i = 0; i < linestore_count(u->src) && nh < 64; i++) {
+		heads[nh] = linestore_get(u->src, i)->text;
+		lens[nh++] = linestore_get(u->src, i)->len;
+	}
+	u->dialect = a->o->dialect[s] >= 0 ? a->o->dialect[s] : dialect_detect(a->kb, heads, lens, nh);
+	for (size_t i = 0; i < linestore_count(u->src); i++) {
+		struct lineinfo *li = linestore_at(u->src, i);
+		struct logtime t;
+
+		if (u->dialect >= 0 && dialect_time(&a->kb->dialects[u->dialect], li->text, li->len, &t) > 0) {
+			li->t = t.us;
+			li->has_t = 1;
+			if (!have_last)
+				u->t0 = t.us;
+			last = t.us;
+			have_last = 1;
+		} else {
+			li->t = last; /* untimed lines follow the line before */
+		}
+	}
+	return 0;
+}
+
+static void replay_pump(struct app *a)
+{
+	int64_t now = now_ms();
+	int64_t at = a->replay_base_us + (int64_t)((double)(now - a->replay_start_ms) * 1000.0 * a->speed);
+	int pending = 0;
+
+	if (a->paused)
+		return;
+	for (int s = 0; s < 2; s++) {
+		struct uside *u = &a->side[s];
+
+		while (u->src != NULL && u->next < linestore_count(u->src)) {
+			const struct lineinfo *li = linestore_get(u->src, u->next);
+
+			if (li->t - u->t0 > at)
+				break;
+			take_line(a, s, li->text, li->len);
+			u->next++;
+		}
+		if (u->src != NULL && u->next < linestore_count(u->src))
+			pending = 1;
+		else if (u->src != NULL && u->next == linestore_count(u->src)) {
+			analysis_flush(a->an, (enum side_id)s);
+			u->next++;
+		}
+	}
+	if (!pending && !a->replay_done) {
+		a->replay_done = 1;
+		app_set_message(a, M_U_REPLAY_DONE, NULL);
+	}
+}
+
+/* Milliseconds until the next replay line is due (-1: none). */
+static int replay_wait(struct app *a)
+{
+	int64_t best = -1, at;
+
+	if (a->paused || a->replay_done)
+		return -1;
+	at = a->replay_base_us + (int64_t)((double)(now_ms() - a->replay_start_ms) * 1000.0 * a->speed);
+	for (int s = 0; s < 2; s++) {
+		struct uside *u = &a->side[s];
+
+		if (u->src != NULL && u->next < linestore_count(u->src)) {
+			int64_t due = linestore_get(u->src, u->next)->t - u->t0 - at;
+
+			if (best < 0 || due < best)
+				best = due < 0 ? 0 : due;
+		}
+	}
+	if (best < 0)
+		return -1;
+	best = (int64_t)((double)best / 1000.0 / a->speed);
+	return best > 1000 ? 1000 : (int)best;
+}
+
+static void replay_retime(struct app *a)
+{
+	int64_t now = now_ms();
+
+	a->replay_base_us += (int64_t)((double)(now - a->replay_start_ms) * 1000.0 * a->speed);
+	a->replay_start_ms = now;
+}
+
+/* --- the side-by-side rows --- */
+
+/* Two lines about the same message: same step, or one proves the other's. */
+static int same_exchange(const struct lineinfo *l, const struct lineinfo *r)
+{
+	return (l->step && (l->step == r->step || l->step == r->ack)) || (l->ack && l->ack == r->step);
+}
+
+/* Interleave left[i..ie) and right[j..je) by (corrected) time. */
+static void interleave(struct app *a, size_t i, size_t ie, size_t j, size_t je, int64_t off, int timed)
+{
+	struct linestore *L = a->side[0].ls, *R = a->side[1].ls;
+	int64_t lastl = 0, lastr = 0;
+
+	while (i < ie || j < je) {
+		struct mrow *m = VEC_PUSH(a->rows_all, a->nrows_all, a->caprows_all);
+		const struct lineinfo *l = i < ie ? linestore_get(L, i) : NULL;
+		const struct lineinfo *r = j < je ? linestore_get(R, j) : NULL;
+		int64_t tl = l ? (l->has_t ? l->t : lastl) : 0;
+		int64_t tr = r ? (r->has_t ? r->t - off : lastr) : 0;
+
+		m->l = m->r = -1;
+		if (l && (!r || (timed ? tl <= tr : 1))) {
+			m->l = (int32_t)i++;
+			lastl = tl;
+		} else {
+			m->r = (int32_t)j++;
+			lastr = tr;
+		}
+	}
+}
+
+#define ANCHOR_LOOKAHEAD 400
+
+/*
+ * The merged rows of the locked side-by-side view. First anchors: a line
+ * about an exchange step and the other side's line about the same message
+ * (same step, or one proves the other's receipt), searched ahead within
+ * ANCHOR_LOOKAHEAD lines and PAIR_WINDOW_US of corrected time. Anchors
+ * share a row; the lines between anchors are interleaved by time.
+ */
+void app_rebuild_rows(struct app *a)
+{
+	struct linestore *L = a->side[0].ls, *R = a->side[1].ls;
+	size_t nl = linestore_count(L), nr = linestore_count(R), pi = 0, pj = 0, j0 = 0;
+	const struct alignment *al = analysis_alignment(a->an);
+	int64_t off = al->offset_known ? al->offset_us : 0;
+	int timed = 0;
+
+	if (nl == a->built_l && nr == a->built_r && off == a->built_offset)
+		return;
+	a->nrows_all = 0;
+	for (size_t k = 0; k < nl && k < 200 && !timed; k++)
+		timed = linestore_get(L, k)->has_t;
+	for (size_t i = 0; i < nl; i++) {
+		const struct lineinfo *l = linestore_get(L, i);
+
+		if (!l->step && !l->ack)
+			continue;
+		for (size_t j = j0; j < nr && j < j0 + ANCHOR_LOOKAHEAD; j++) {
+			const struct lineinfo *r = linestore_get(R, j);
+
+			if (timed && r->has_t && l->has_t && r->t - off > l->t + PAIR_WINDOW_US)
+				break;
+			if (!same_exchange(l, r) || (timed && r->has_t && l->has_t && llabs(r->t - off - l->t) > PAIR_WINDOW_US))
+				continue;
+			interleave(a, pi, i, pj, j, off, timed);
+			*VEC_PUSH(a->rows_all, a->nrows_all, a->caprows_all) = (struct mrow){ (int32_t)i, (int32_t)j };
+			pi = i + 1;
+			pj = j0 = j + 1;
+			break;
+		}
+	}
+	interleave(a, pi, nl, pj, nr, off, timed);
+	a->built_l = nl;
+	a->built_r = nr;
+	a->built_offset = off;
+	a->vis_dirty = 1;
+}
+
+static int line_passes(struct app *a, int s, int32_t idx)
+{
+	const struct lineinfo *li;
+	char buf[4096];
+
+	if (idx < 0)
+		return 0;
+	li = linestore_get(a->side[s].ls, (size_t)idx);
+	if (a->errors_only && li->sev < 3)
+		return 0;
+	if (a->conn_filter >= 0 && memmem(li->text, li->len, a->conn_name, strlen(a->conn_name)) == NULL)
+		return 0;
+	if (a->have_filter) {
+		strlcpy_n(buf, sizeof buf, li->text, li->len);
+		if (regexec(&a->filter_re, buf, 0, NULL, 0) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+int app_line_visible(struct app *a, int side, size_t line)
+{
+	return line_passes(a, side, (int32_t)line);
+}
+
+static void rebuild_vis(struct app *a)
+{
+	int filtering = a->errors_only || a->conn_filter >= 0 || a->have_filter;
+
+	app_rebuild_rows(a);
+	if (!a->vis_dirty)
+		return;
+	a->nvis = 0;
+	for (size_t k = 0; k < a->nrows_all; k++) {
+		const struct mrow *m = &a->rows_all[k];
+
+		if (!filtering || line_passes(a, 0, m->l) || line_passes(a, 1, m->r))
+			*VEC_PUSH(a->vis, a->nvis, a->capvis) = k;
+	}
+	if (a->follow && a->nvis > 0)
+		a->cur = a->nvis - 1;
+	if (a->cur >= a->nvis)
+		a->cur = a->nvis ? a->nvis - 1 : 0;
+	a->vis_dirty = 0;
+}
+
+void app_goto_line(struct app *a, int side, size_t line)
+{
+	rebuild_vis(a);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t k = 0; k < a->nvis; k++) {
+			const struct mrow *m = &a->rows_all[a->vis[k]];
+
+			if ((side == 0 ? m->l : m->r) == (int32_t)line) {
+				a->view = V_SBS;
+				a->locked = 1;
+				a->follow = 0;
+				a->cur = k;
+				a->dirty = 1;
+				return;
+			}
+		}
+		/* not visible under the filters: drop them and look again */
+		a->errors_only = 0;
+		a->conn_filter = -1;
+		if (a->have_filter) {
+			regfree(&a->filter_re);
+			a->have_filter = 0;
+		}
+		a->vis_dirty = 1;
+		rebuild_vis(a);
+	}
+}
+
+/* --- keys and prompts --- */
+
+static const struct view_ops *const views[V_COUNT] = {
+	&view_sbs, &view_ladder, &view_findings, &view_checklist, &view_help,
+};
+
+static void prompt_key(struct app *a, int ch)
+{
+	if (ch == 27) {
+		a->prompting = 0;
+	} else if (ch == '\n' || ch == KEY_ENTER || ch == '\r') {
+		a->prompting = 0;
+		a->prompt[a->prompt_len] = '\0';
+		a->prompt_done(a, a->prompt);
+	} else if (ch == KEY_BACKSPACE || ch == 127 || ch == 8) {
+		while (a->prompt_len > 0 && ((unsigned char)a->prompt[a->prompt_len - 1] & 0xc0) == 0x80)
+			a->prompt_len--;
+		if (a->prompt_len > 0)
+			a->prompt_len--;
+	} else if (ch >= 0x20 && ch < 0x100 && a->prompt_len + 1 < sizeof a->prompt) {
+		a->prompt[a->prompt_len++] = (char)ch;
+	}
+	a->dirty = 1;
+}
+
+static void global_action(struct app *a, enum action act)
+{
+	switch (act) {
+	case ACT_QUIT:
+		a->quit = 1;
+		break;
+	case ACT_VIEW_SBS: a->view = V_SBS; break;
+	case ACT_VIEW_LADDER: a->view = V_LADDER; break;
+	case ACT_VIEW_FINDINGS: a->view = V_FINDINGS; break;
+	case ACT_VIEW_CHECKLIST: a->view = V_CHECKLIST; break;
+	case ACT_VIEW_HELP: a->view = V_HELP; break;
+	case ACT_NEXT_VIEW: a->view = (enum view_id)((a->view + 1) % V_COUNT); break;
+	case ACT_PAUSE:
+		if (a->o->replay) {
+			replay_retime(a);
+			a->paused = !a->paused;
+		}
+		break;
+	case ACT_FASTER:
+	case ACT_SLOWER:
+		if (a->o->replay) {
+			replay_retime(a);
+			a->speed = act == ACT_FASTER ? a->speed * 2 : a->speed / 2;
+			if (a->speed > 1024)
+				a->speed = 1024;
+			if (a->speed < 1.0 / 64)
+				a->speed = 1.0 / 64;
+		}
+		break;
+	case ACT_CLOSE:
+		a->detail = 0;
+		break;
+	case ACT_SEARCH:
+		a->view = V_SBS;
+		sbs_start_search(a);
+		break;
+	default:
+		return;
+	}
+	a->dirty = 1;
+}
+
+static void handle_key(struct app *a, int ch)
+{
+	enum action act;
+
+	if (a->prompting) {
+		prompt_key(a, ch);
+		return;
+	}
+	if (ch == KEY_RESIZE) {
+		a->dirty = 1;
+		return;
+	}
+	a->message[0] = '\0';
+	act = key_lookup(ch, a->view);
+	if (act == ACT_NONE)
+		return;
+	if (views[a->view]->action != NULL && views[a->view]->action(a, act)) {
+		a->dirty = 1;
+		return;
+	}
+	global_action(a, act);
+}
+
+/* --- drawing --- */
+
+static void draw(struct app *a)
+{
+	getmaxyx(stdscr, a->rows, a->cols);
+	layout_compute(a->cols, a->rows, a->detail, &a->lay);
+	erase();
+	if (!a->lay.ok) {
+		const char *m = msg(M_U_TOO_SMALL, a->o->lang);
+
+		draw_text(a, 0, 0, a->cols, m, strlen(m), A_BOLD);
+		refresh();
+		return;
+	}
+	if (a->view == V_SBS)
+		rebuild_vis(a);
+	views[a->view]->draw(a);
+	draw_header(a);
+	draw_status(a);
+	draw_hints(a);
+	if (!a->prompting)
+		curs_set(0);
+	else
+		curs_set(1);
+	refresh();
+}
+
+static void analyse(struct app *a)
+{
+	analysis_update(a->an);
+	checklist_sync(&a->cl, a->kb, analysis_diagnosis(a->an));
+	a->last_analyse_ms = now_ms();
+	a->analyse_due = 0;
+	a->vis_dirty = 1;
+	a->dirty = 1;
+}
+
+static int loading(const struct app *a)
+{
+	return a->side[0].fd >= 0 || a->side[1].fd >= 0;
+}
+
+static void setup_colors(struct app *a)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	a->color = has_colors() && (nc == NULL || *nc == '\0');
+	if (!a->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(C_ERROR, COLOR_RED, -1);
+	init_pair(C_WARNING, COLOR_YELLOW, -1);
+	init_pair(C_EVENT, COLOR_CYAN, -1);
+	init_pair(C_BENIGN, COLOR_GREEN, -1);
+	init_pair(C_BAR, COLOR_BLACK, COLOR_CYAN);
+	init_pair(C_LOST, COLOR_RED, -1);
+	init_pair(C_MATCH, COLOR_BLACK, COLOR_YELLOW);
+	init_pair(C_MARK, COLOR_MAGENTA, -1);
+	init_pair(C_DIM, COLOR_BLUE, -1);
+}
+
+static int open_inputs(struct app *a)
+{
+	for (int s = 0; s < 2; s++) {
+		struct uside *u = &a->side[s];
+		const char *p = a->o->path[s];
+		char *picked = NULL;
+
+		u->fd = -1;
+		u->ls = linestore_new();
+		u->path = p;
+		if (p == NULL)
+			continue;
+		{
+			const char *slash = strrchr(p, '/');
+
+			u->name = xstrdup(slash && slash[1] ? slash + 1 : p);
+		}
+		analysis_open_side(a->an, (enum side_id)s, p, a->o->dialect[s]);
+		if (access(p, R_OK) == 0 && (picked = source_pick_in_dir(p, (enum side_id)s)) != NULL)
+			p = picked;
+		if (a->o->replay) {
+			if (replay_open(a, s, p) != 0) {
+				fprintf(stderr, "tunneldoc: %s: %s (%s)\n", p, msg(M_CANNOT_READ, a->o->lang), strerror(errno));
+				free(picked);
+				return -1;
+			}
+		} else {
+			u->fd = open(p, O_RDONLY);
+			if (u->fd < 0) {
+				fprintf(stderr, "tunneldoc: %s: %s (%s)\n", p, msg(M_CANNOT_READ, a->o->lang), strerror(errno));
+				free(picked);
+				return -1;
+			}
+			u->buf = xmalloc(LOAD_CHUNK + TD_MAXLINE + 1);
+		}
+		free(picked);
+	}
+	return 0;
+}
+
+static void app_free(struct app *a)
+{
+	for (int s = 0; s < 2; s++) {
+		if (a->side[s].fd >= 0)
+			close(a->side[s].fd);
+		free(a->side[s].buf);
+		free(a->side[s].name);
+		linestore_free(a->side[s].ls);
+		linestore_free(a->side[s].src);
+	}
+	if (a->have_filter)
+		regfree(&a->filter_re);
+	if (a->have_search)
+		regfree(&a->search_re);
+	free(a->rows_all);
+	free(a->vis);
+	checklist_clear(&a->cl);
+	analysis_free(a->an);
+}
+
+/* Benchmark: time to first frame, to loaded, and per keypress. */
+static void bench_run(struct app *a, FILE *out, int64_t t_start)
+{
+	static const int keys[] = { KEY_NPAGE, KEY_NPAGE, KEY_PPAGE, 'G', 'g', '2', '3', '1', 'j', 'k', 'e', 'e', KEY_END };
+	int64_t t_first = -1, t_loaded, worst = 0, sum = 0;
+	int n = 0;
+	struct rusage ru;
+
+	while (loading(a) || t_first < 0) {
+		for (int s = 0; s < 2; s++)
+			load_chunk(a, s);
+		if (a->analyse_due && (!loading(a) || now_ms() - a->last_analyse_ms >= ANALYSE_MS))
+			analyse(a);
+		draw(a);
+		if (t_first < 0)
+			t_first = now_ms() - t_start;
+	}
+	analyse(a);
+	draw(a);
+	t_loaded = now_ms() - t_start;
+	for (int round = 0; round < 20; round++)
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
+			int64_t t0 = now_ms(), d;
+
+			handle_key(a, keys[k]);
+			draw(a);
+			d = now_ms() - t0;
+			sum += d;
+			worst = d > worst ? d : worst;
+			n++;
+		}
+	getrusage(RUSAGE_SELF, &ru);
+	fprintf(out, "console: %zu + %zu lines; first frame %lld ms; all loaded and analysed %lld ms; "
+	    "keypress+redraw mean %.1f ms, worst %lld ms (%d keys); peak RSS %.1f MB\n",
+	    linestore_count(a->side[0].ls), linestore_count(a->side[1].ls), (long long)t_first,
+	    (long long)t_loaded, (double)sum / n, (long long)worst, n, (double)ru.ru_maxrss / 1024.0);
+}
+
+int ui_main(const struct ui_opts *o)
+{
+	struct app a;
+	struct sigaction sa;
+	const char *cs;
+	int64_t t_start = now_ms();
+	FILE *bench_out = NULL;
+	SCREEN *scr = NULL;
+
+	memset(&a, 0, sizeof a);
+	a.o = o;
+	a.kb = o->kb;
+	a.an = analysis_new(o->kb);
+	a.speed = o->speed > 0 ? o->speed : 1;
+	a.locked = 1;
+	a.follow = 1;
+	a.conn_filter = -1;
+	a.built_l = a.built_r = (size_t)-1;
+	analysis_set_observer(a.an, observe, &a);
+	if (open_inputs(&a) != 0) {
+		app_free(&a);
+		return 1;
+	}
+	cs = nl_langinfo(CODESET);
+	a.utf8 = !o->ascii && cs != NULL && strcmp(cs, "UTF-8") == 0;
+
+	if (o->bench != NULL) {
+		FILE *devnull = fopen("/dev/null", "w+");
+
+		bench_out = strcmp(o->bench, "-") == 0 ? stdout : fopen(o->bench, "w");
+		if (devnull == NULL || bench_out == NULL) {
+			app_free(&a);
+			return 1;
+		}
+		scr = newterm("xterm-256color", devnull, devnull);
+		if (scr == NULL) {
+			app_free(&a);
+			return 1;
+		}
+		set_term(scr);
+		resizeterm(50, 200);
+		setup_colors(&a);
+		bench_run(&a, bench_out, t_start);
+		endwin();
+		delscreen(scr);
+		fclose(devnull);
+		if (bench_out != stdout)
+			fclose(bench_out);
+		app_free(&a);
+		return 0;
+	}
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	td_set_fatal_hook(restore_terminal);
+	initscr();
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	setup_colors(&a);
+	a.replay_start_ms = now_ms();
+	a.dirty = 1;
+
+	while (!a.quit && !got_signal) {
+		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+		int timeout = 250, ch;
+
+		if (o->replay)
+			replay_pump(&a);
+		for (int s = 0; s < 2; s++)
+			load_chunk(&a, s);
+		if (a.analyse_due && (now_ms() - a.last_analyse_ms >= ANALYSE_MS || (!loading(&a) && !o->replay)))
+			analyse(&a);
+		if (a.dirty) {
+			draw(&a);
+			a.dirty = 0;
+		}
+		if (loading(&a))
+			timeout = 0;
+		else if (o->replay && replay_wait(&a) >= 0)
+			timeout = replay_wait(&a);
+		if (a.analyse_due && (timeout < 0 || timeout > ANALYSE_MS))
+			timeout = ANALYSE_MS;
+		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+			break;
+		while ((ch = getch()) != ERR)
+			handle_key(&a, ch == '\r' ? '\n' : ch);
+	}
+	endwin();
+	td_set_fatal_hook(NULL);
+	app_free(&a);
+	return got_signal ? 128 + got_signal : 0;
+}

@@ -1,0 +1,140 @@
+/*
+ * app.h - the console's one application struct, shared by the views.
+ *
+ * Model: the analysis (core), one line store per side, and the view state.
+ * Input (a file loaded in chunks, or a replay at the pace of the
+ * timestamps) only appends lines and marks the screen dirty; the loop in
+ * app.c re-runs the analysis at most every ANALYSE_MS and redraws once per
+ * iteration, never from inside input handling (tmux's rule).
+ */
+#ifndef TD_APP_H
+#define TD_APP_H
+
+#include <curses.h>
+#include <regex.h>
+#include <stdint.h>
+
+#include "analysis.h"
+#include "checklist.h"
+#include "keys.h"
+#include "layout.h"
+#include "linestore.h"
+#include "ui.h"
+
+enum view_id { V_SBS, V_LADDER, V_FINDINGS, V_CHECKLIST, V_HELP, V_COUNT };
+
+struct app;
+
+/* A view: one file each (view_*.c). */
+struct view_ops {
+	enum view_id id;
+	enum msg name;
+	void (*draw)(struct app *a);
+	/* Handle an action; return 1 if handled (the screen is redrawn). */
+	int (*action)(struct app *a, enum action act);
+};
+
+extern const struct view_ops view_sbs, view_ladder, view_findings, view_checklist, view_help;
+
+/* One side's input: the whole file is read into src (replay) or streamed
+ * in chunks (load); lines go to the line store and the analysis. */
+struct uside {
+	const char *path;
+	char *name;
+	struct linestore *ls;          /* lines shown */
+	int fd;                        /* load: open file, -1 when done */
+	char *buf;
+	size_t have;
+	int skipping;
+	/* replay */
+	struct linestore *src;         /* all lines, released over time */
+	size_t next;                   /* next line of src to release */
+	int64_t t0;                    /* first timestamp of src */
+	int dialect;
+	/* unlocked scrolling */
+	size_t top;
+};
+
+/* A row of the side-by-side view: a line of each side or a gap (-1). */
+struct mrow {
+	int32_t l, r;
+};
+
+struct app {
+	const struct ui_opts *o;
+	const struct kb *kb;
+	struct analysis *an;
+	struct uside side[2];
+	struct checklist cl;
+	enum view_id view;
+	struct layout lay;
+	int rows, cols;
+	int dirty, analyse_due, quit;
+	int64_t last_analyse_ms;
+	int color, utf8;
+	/* replay */
+	int paused;
+	double speed;
+	int64_t replay_start_ms;       /* wall clock when the replay (re)started */
+	int64_t replay_base_us;        /* log time already replayed at that moment */
+	int replay_done;
+	/* side by side */
+	struct mrow *rows_all;         /* merged rows, rebuilt when lines arrive */
+	size_t nrows_all, caprows_all;
+	size_t built_l, built_r;       /* line counts the rows were built from */
+	int64_t built_offset;
+	size_t *vis;                   /* indexes into rows_all after filters */
+	size_t nvis, capvis;
+	int vis_dirty;
+	size_t cur, top;               /* cursor and first shown row (locked) */
+	int locked, follow, focus;     /* focus: 0 left, 1 right (unlocked) */
+	/* filters and search */
+	int errors_only;
+	int conn_filter;               /* -1 all, else index into the left side's conns */
+	char conn_name[96];
+	regex_t filter_re;
+	int have_filter;
+	regex_t search_re;
+	int have_search;
+	char search_text[256];
+	/* other views */
+	size_t lad_cur, lad_top;
+	int fnd_cur, fnd_ev;
+	int cl_cur;
+	int help_top;
+	int detail;                    /* detail pane open */
+	/* prompt line */
+	int prompting;
+	enum msg prompt_label;
+	char prompt[256];
+	size_t prompt_len;
+	void (*prompt_done)(struct app *a, const char *text);
+	char message[256];             /* one-shot message on the hints line */
+};
+
+/* app.c */
+int64_t now_ms(void);
+void app_mark_dirty(struct app *a);
+void app_set_message(struct app *a, enum msg m, const char *extra);
+void app_prompt(struct app *a, enum msg label, void (*done)(struct app *a, const char *text));
+void app_goto_line(struct app *a, int side, size_t line);
+void app_rebuild_rows(struct app *a);
+int app_line_visible(struct app *a, int side, size_t line);
+
+/* view_sbs.c */
+void sbs_start_search(struct app *a);
+
+/* draw.c */
+enum { C_ERROR = 1, C_WARNING, C_EVENT, C_BENIGN, C_BAR, C_LOST, C_MATCH, C_MARK, C_DIM };
+int color_attr(struct app *a, int pair);
+int line_attr(struct app *a, const struct lineinfo *li);
+void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, int attr);
+void draw_fill(int y, int x, int w, int attr);
+void draw_header(struct app *a);
+void draw_status(struct app *a);
+void draw_hints(struct app *a);
+/* Wrap s into the rectangle starting at row y; returns rows used. */
+int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int attr);
+const char *hbar(struct app *a);
+
+#endif

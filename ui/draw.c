@@ -1,0 +1,243 @@
+/*
+ * draw.c - drawing helpers shared by the views: UTF-8 text clipped to a
+ * width (invalid bytes and control characters shown as '?'), colours with
+ * a monochrome fallback, and the header, status and key-hint lines.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "report.h"
+
+int color_attr(struct app *a, int pair)
+{
+	if (a->color)
+		return COLOR_PAIR(pair) | (pair == C_ERROR || pair == C_LOST ? A_BOLD : 0);
+	switch (pair) {
+	case C_ERROR: case C_LOST: return A_BOLD;
+	case C_BAR: case C_MATCH: return A_REVERSE;
+	case C_MARK: return A_UNDERLINE;
+	case C_BENIGN: case C_DIM: return A_DIM;
+	default: return A_NORMAL;
+	}
+}
+
+int line_attr(struct app *a, const struct lineinfo *li)
+{
+	int attr = A_NORMAL;
+
+	switch (li->sev) {
+	case 4: attr = color_attr(a, C_ERROR); break;
+	case 3: attr = color_attr(a, C_WARNING); break;
+	case 2: attr = color_attr(a, C_EVENT); break;
+	case 1: attr = color_attr(a, C_BENIGN); break;
+	default: attr = li->event ? color_attr(a, C_EVENT) : (int)A_NORMAL; break;
+	}
+	if (li->sig && li->sev >= 3)
+		attr |= A_BOLD;
+	if (li->mark)
+		attr |= A_UNDERLINE;
+	return attr;
+}
+
+/* Decode one UTF-8 character; returns bytes used (>= 1), *wc = '?' if bad. */
+static size_t decode(const char *s, size_t len, wchar_t *wc)
+{
+	mbstate_t st;
+	size_t n;
+
+	memset(&st, 0, sizeof st);
+	if ((unsigned char)s[0] < 0x80) {
+		*wc = (unsigned char)s[0] < 0x20 || s[0] == 0x7f ? L'?' : (wchar_t)s[0];
+		if (s[0] == '\t')
+			*wc = L' ';
+		return 1;
+	}
+	n = mbrtowc(wc, s, len, &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = L'?';
+		return 1;
+	}
+	return n;
+}
+
+void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, int attr)
+{
+	int col = 0;
+	size_t i = 0;
+
+	if (w <= 0)
+		return;
+	attron(attr);
+	move(y, x);
+	while (i < len && col < w) {
+		wchar_t wc;
+		int cw;
+
+		i += decode(s + i, len - i, &wc);
+		cw = wcwidth(wc);
+		if (cw < 0)
+			wc = L'?', cw = 1;
+		if (!a->utf8 && wc >= 0x80)
+			wc = L'?', cw = 1;
+		if (col + cw > w)
+			break;
+		if (cw > 0) {
+			cchar_t cc;
+			wchar_t str[2] = { wc, 0 };
+
+			setcchar(&cc, str, A_NORMAL, 0, NULL);
+			add_wch(&cc);
+			col += cw;
+		}
+	}
+	for (; col < w; col++)
+		addch(' ');
+	attroff(attr);
+}
+
+void draw_fill(int y, int x, int w, int attr)
+{
+	attron(attr);
+	mvhline(y, x, ' ', w);
+	attroff(attr);
+}
+
+int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int attr)
+{
+	size_t len = strlen(s), i = 0;
+	int used = 0;
+
+	while (i < len && y + used < r->y + r->h) {
+		/* take as many bytes as fit, breaking at a blank when possible */
+		size_t take = 0, lastsp = 0;
+		int col = 0;
+
+		while (i + take < len) {
+			wchar_t wc;
+			size_t n = decode(s + i + take, len - i - take, &wc);
+			int cw = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+
+			if (col + cw > r->w)
+				break;
+			if (s[i + take] == ' ')
+				lastsp = take;
+			take += n;
+			col += cw;
+		}
+		if (i + take < len && lastsp > (size_t)(r->w / 2))
+			take = lastsp + 1;
+		if (take == 0)
+			take = 1;
+		draw_text(a, y + used, r->x, r->w, s + i, take, attr);
+		i += take;
+		used++;
+	}
+	return used;
+}
+
+const char *hbar(struct app *a)
+{
+	return a->utf8 ? "─" : "-";
+}
+
+static const struct view_ops *const views[V_COUNT] = {
+	&view_sbs, &view_ladder, &view_findings, &view_checklist, &view_help,
+};
+
+void draw_header(struct app *a)
+{
+	const struct alignment *al = analysis_alignment(a->an);
+	char buf[512], off[32], rtt[32];
+	enum lang l = a->o->lang;
+
+	if (al->offset_known)
+		fmt_ms(off, sizeof off, al->offset_us, 1);
+	else
+		snprintf(off, sizeof off, "?");
+	if (al->rtt_known)
+		fmt_ms(rtt, sizeof rtt, al->rtt_us, 0);
+	else
+		snprintf(rtt, sizeof rtt, "?");
+	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(views[a->view]->name, l),
+	    msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
+	draw_text(a, a->lay.header.y, 0, a->cols, buf, strlen(buf), color_attr(a, C_BAR) | A_BOLD);
+}
+
+void draw_status(struct app *a)
+{
+	const struct diagnosis *dg = analysis_diagnosis(a->an);
+	const struct side *sd = analysis_sides(a->an);
+	enum lang l = a->o->lang;
+	struct strbuf b = {0};
+
+	for (int s = 0; s < 2; s++) {
+		sb_addf(&b, " %s: ", s ? "R" : "L");
+		if (a->side[s].path == NULL) {
+			sb_adds(&b, msg(M_U_NO_LOG, l));
+		} else {
+			sb_addf(&b, "%s %zu %s", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l));
+			if (sd[s].dialect >= 0)
+				sb_addf(&b, " %s", a->kb->dialects[sd[s].dialect].id);
+			if (a->side[s].fd >= 0)
+				sb_addf(&b, " (%s)", msg(M_U_LOADING, l));
+		}
+		sb_adds(&b, " |");
+	}
+	if (a->o->replay)
+		sb_addf(&b, " %s %gx%s |", msg(M_U_SPEED, l), a->speed,
+		    a->replay_done ? "" : a->paused ? " ⏸" : "");
+	if (a->errors_only || a->have_filter || a->conn_filter >= 0)
+		sb_addf(&b, " %s:%s%s%s |", msg(M_U_FILTER, l), a->errors_only ? " E" : "",
+		    a->have_filter ? " /re/" : "", a->conn_filter >= 0 ? " C" : "");
+	sb_addf(&b, " %s: ", msg(M_U_TOP, l));
+	if (dg->n > 0)
+		sb_addf(&b, "%s (%s)", a->kb->causes[dg->f[0].cause].id,
+		    dg->f[0].nchapters > 0 ? dg->f[0].chapters[0] : "-");
+	else
+		sb_adds(&b, msg(M_U_NONE, l));
+	if (!a->utf8) {
+		/* no pause symbol without UTF-8 */
+		char *p = strstr(b.s, " ⏸");
+
+		if (p != NULL)
+			memcpy(p, " ||", 3), memmove(p + 3, p + 4, strlen(p + 4) + 1);
+	}
+	draw_text(a, a->lay.status.y, 0, a->cols, b.s, b.len, color_attr(a, C_BAR));
+	sb_free(&b);
+}
+
+void draw_hints(struct app *a)
+{
+	enum lang l = a->o->lang;
+	struct strbuf b = {0};
+
+	if (a->prompting) {
+		sb_addf(&b, "%s%.*s", msg(a->prompt_label, l), (int)a->prompt_len, a->prompt);
+		draw_text(a, a->lay.hints.y, 0, a->cols, b.s, b.len, A_BOLD);
+		move(a->lay.hints.y, (int)strlen(msg(a->prompt_label, l)) + (int)a->prompt_len);
+		sb_free(&b);
+		return;
+	}
+	if (a->message[0] != '\0') {
+		draw_text(a, a->lay.hints.y, 0, a->cols, a->message, strlen(a->message), A_BOLD);
+		return;
+	}
+	/* built from the key table: the first key of each action of this view */
+	{
+		static const enum action shown[] = { ACT_QUIT, ACT_VIEW_HELP, ACT_NEXT_VIEW, ACT_SEARCH,
+			ACT_ENTER, ACT_ERRORS, ACT_LOCK, ACT_YES, ACT_NO, ACT_NOTE, ACT_PAUSE };
+
+		for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
+			for (int i = 0; i < nkeytab; i++)
+				if (keytab[i].act == shown[k] && (keytab[i].views == 0 || (keytab[i].views & KV(a->view)))) {
+					if (shown[k] == ACT_PAUSE && !a->o->replay)
+						break;
+					sb_addf(&b, " %s %s ", keytab[i].label, msg(keytab[i].help, l));
+					break;
+				}
+	}
+	draw_text(a, a->lay.hints.y, 0, a->cols, b.s, b.len, color_attr(a, C_DIM));
+	sb_free(&b);
+}

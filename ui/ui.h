@@ -1,0 +1,25 @@
+/*
+ * ui.h - the console (ncurses). The one entry point the command line
+ * calls; everything else in ui/ is internal.
+ */
+#ifndef TD_UI_H
+#define TD_UI_H
+
+#include "i18n.h"
+#include "kb.h"
+
+struct ui_opts {
+	const struct kb *kb;
+	const char *path[2];     /* log files or directories */
+	int dialect[2];          /* -1: detect */
+	enum lang lang;
+	int replay;              /* replay at the pace of the timestamps */
+	double speed;            /* replay speed factor */
+	int ascii;               /* plain ASCII line drawing */
+	const char *bench;       /* non-NULL: benchmark mode, report to this file */
+};
+
+/* Run the console; returns a process exit status. */
+int ui_main(const struct ui_opts *o);
+
+#endif
