@@ -152,7 +152,7 @@ static int atom_true(struct evalctx *x, int side, const struct atom *a, int reco
 		if (c == NULL || c->retrans.count == 0)
 			return 0;
 		if (record)
-			add_ev(x, side, c->retrans.last.line ? &c->retrans.last : &c->retrans.first, M_COUNT);
+			add_ev(x, side, c->retrans_last.line ? &c->retrans_last : &c->retrans.first, M_COUNT);
 		return 1;
 	case A_DUP:
 		if (c == NULL || c->dup.count == 0)

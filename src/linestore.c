@@ -10,12 +10,16 @@
 #define TEXT_CHUNK (4u << 20)
 #define MAX_LINE (64u * 1024)
 
+#define BLOCK_LINES 65536     /* line records come in fixed blocks: no
+			       * doubling reallocation of a huge array */
+
 struct linestore {
 	char **chunks;
 	size_t nchunks, capchunks;
 	size_t used;            /* bytes used in the last chunk */
-	struct lineinfo *lines;
-	size_t n, cap;
+	struct lineinfo **blocks;
+	size_t nblocks, capblocks;
+	size_t n;
 	size_t bytes;
 };
 
@@ -31,8 +35,33 @@ void linestore_free(struct linestore *ls)
 	for (size_t i = 0; i < ls->nchunks; i++)
 		free(ls->chunks[i]);
 	free(ls->chunks);
-	free(ls->lines);
+	for (size_t i = 0; i < ls->nblocks; i++)
+		free(ls->blocks[i]);
+	free(ls->blocks);
 	free(ls);
+}
+
+static struct lineinfo *new_line(struct linestore *ls)
+{
+	struct lineinfo *li;
+
+	if (ls->n == ls->nblocks * BLOCK_LINES) {
+		*VEC_PUSH(ls->blocks, ls->nblocks, ls->capblocks) = xmalloc(BLOCK_LINES * sizeof(struct lineinfo));
+		ls->bytes += BLOCK_LINES * sizeof(struct lineinfo);
+	}
+	li = &ls->blocks[ls->n / BLOCK_LINES][ls->n % BLOCK_LINES];
+	ls->n++;
+	memset(li, 0, sizeof *li);
+	return li;
+}
+
+size_t linestore_add_ref(struct linestore *ls, const char *s, size_t len)
+{
+	struct lineinfo *li = new_line(ls);
+
+	li->text = s;
+	li->len = (uint32_t)(len > MAX_LINE ? MAX_LINE : len);
+	return ls->n - 1;
 }
 
 size_t linestore_add(struct linestore *ls, const char *s, size_t len)
@@ -50,8 +79,7 @@ size_t linestore_add(struct linestore *ls, const char *s, size_t len)
 	dst = ls->chunks[ls->nchunks - 1] + ls->used;
 	memcpy(dst, s, len);
 	ls->used += len;
-	li = VEC_PUSH(ls->lines, ls->n, ls->cap);
-	memset(li, 0, sizeof *li);
+	li = new_line(ls);
 	li->text = dst;
 	li->len = (uint32_t)len;
 	return ls->n - 1;
@@ -64,15 +92,15 @@ size_t linestore_count(const struct linestore *ls)
 
 struct lineinfo *linestore_at(struct linestore *ls, size_t i)
 {
-	return i < ls->n ? &ls->lines[i] : NULL;
+	return i < ls->n ? &ls->blocks[i / BLOCK_LINES][i % BLOCK_LINES] : NULL;
 }
 
 const struct lineinfo *linestore_get(const struct linestore *ls, size_t i)
 {
-	return i < ls->n ? &ls->lines[i] : NULL;
+	return i < ls->n ? &ls->blocks[i / BLOCK_LINES][i % BLOCK_LINES] : NULL;
 }
 
 size_t linestore_bytes(const struct linestore *ls)
 {
-	return ls->bytes + ls->cap * sizeof(struct lineinfo);
+	return ls->bytes;
 }

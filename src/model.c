@@ -158,14 +158,14 @@ const struct evref *nego_first_ev(const struct nego *n)
 	return best;
 }
 
-/* Count a line in a cell; the first line is kept, the last only when it
- * is shown (retransmissions: the give-up line is the evidence). */
-static void cell_add(struct mw *w, struct cell *c, int keep_last)
+/* Count a line in a cell; the first line is kept, and the last one in
+ * last when given (retransmissions: the give-up line is the evidence). */
+static void cell_add(struct mw *w, struct cell *c, struct evref *last)
 {
 	if (c->count == 0)
 		ev_set(w, &c->first);
-	else if (keep_last)
-		ev_set(w, &c->last);
+	else if (last != NULL)
+		ev_set(w, last);
 	c->count++;
 }
 
@@ -374,9 +374,9 @@ static void log_step(struct mw *w, struct nego *n, enum step st, enum dir dir)
 	if (c == NULL)
 		return;
 	if (dir == DIR_RECV)
-		cell_add(w, &c->recv, 0);
+		cell_add(w, &c->recv, NULL);
 	else
-		cell_add(w, &c->sent, 0);
+		cell_add(w, &c->sent, NULL);
 	if (dir == DIR_SENT)
 		set_role(n, step_sender(st));
 	else if (dir == DIR_RECV)
@@ -615,7 +615,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 			if (rs != STEP_NONE) {
 				struct stepcells *c = step_cells(n, rs);
 
-				cell_add(&w, ev->dup ? &c->dup : &c->retrans, ev->retrans);
+				cell_add(&w, ev->dup ? &c->dup : &c->retrans, ev->retrans ? &c->retrans_last : NULL);
 				if (ev->retrans)
 					set_role(n, step_sender(rs));
 				else

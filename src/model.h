@@ -42,12 +42,13 @@ struct evref {
 };
 
 struct cell {
-	struct evref first, last;
+	struct evref first;
 	unsigned count;
 };
 
 struct stepcells {
 	struct cell sent, recv, retrans, dup;
+	struct evref retrans_last;    /* the give-up line is the evidence */
 };
 
 struct sighit {

@@ -17,7 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -95,16 +97,56 @@ static void observe(void *ctx, enum side_id side, uint64_t lineno, const struct 
 	}
 }
 
-/* A physical line arrives on a side: store it and feed the analysis. */
+/* A physical line arrives on a side: store it and feed the analysis.
+ * Lines of a mapped file are referenced, others copied. */
 static void take_line(struct app *a, int s, const char *line, size_t len)
 {
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
-	linestore_add(a->side[s].ls, line, len);
+	if (a->side[s].map != NULL)
+		linestore_add_ref(a->side[s].ls, line, len);
+	else
+		linestore_add(a->side[s].ls, line, len);
 	analysis_feed(a->an, (enum side_id)s, line, len);
 	a->analyse_due = 1;
 	a->vis_dirty = 1;
 	a->dirty = 1;
+}
+
+/* Load from the mapping: the next LOAD_CHUNK bytes, line by line; the
+ * pages are released after parsing (the file keeps them: only lines on
+ * screen come back). */
+static void load_mapped(struct app *a, int s)
+{
+	struct uside *u = &a->side[s];
+	size_t end = u->mappos + LOAD_CHUNK, from = u->mappos;
+	long pg = sysconf(_SC_PAGESIZE);
+
+	if (end > u->maplen)
+		end = u->maplen;
+	while (u->mappos < u->maplen) {
+		const char *p = u->map + u->mappos;
+		const char *nl = memchr(p, '\n', u->maplen - u->mappos);
+		size_t len = nl ? (size_t)(nl - p) : u->maplen - u->mappos;
+
+		take_line(a, s, p, len > TD_MAXLINE ? TD_MAXLINE : len);
+		u->mappos += len + (nl ? 1 : 0);
+		if (u->mappos >= end)
+			break;
+	}
+	{
+		size_t lo = from & ~((size_t)pg - 1), hi = u->mappos & ~((size_t)pg - 1);
+
+		if (hi > lo)
+			madvise((void *)(u->map + lo), hi - lo, MADV_DONTNEED);
+	}
+	if (u->mappos >= u->maplen) {
+		close(u->fd);
+		u->fd = -1;
+		analysis_flush(a->an, (enum side_id)s);
+		a->analyse_due = 1;
+		a->dirty = 1;
+	}
 }
 
 /* Load: read one chunk of a side's file, line by line. */
@@ -116,6 +158,10 @@ static void load_chunk(struct app *a, int s)
 
 	if (u->fd < 0)
 		return;
+	if (u->map != NULL) {
+		load_mapped(a, s);
+		return;
+	}
 	n = read(u->fd, u->buf + u->have, LOAD_CHUNK);
 	if (n < 0 && errno == EINTR)
 		return;
@@ -306,22 +352,35 @@ static void interleave(struct app *a, size_t i, size_t ie, size_t j, size_t je, 
 void app_rebuild_rows(struct app *a)
 {
 	struct linestore *L = a->side[0].ls, *R = a->side[1].ls;
-	size_t nl = linestore_count(L), nr = linestore_count(R), pi = 0, pj = 0, j0 = 0;
+	size_t nl = linestore_count(L), nr = linestore_count(R), pi, pj;
 	const struct alignment *al = analysis_alignment(a->an);
 	int64_t off = al->offset_known ? al->offset_us : 0;
 	int timed = 0;
 
+	/* the offset estimate moves a little as lines arrive: only a real
+	 * change (over a second) is worth re-merging everything */
+	if (llabs(off - a->built_offset) <= 1000000)
+		off = a->built_offset;
 	if (nl == a->built_l && nr == a->built_r && off == a->built_offset)
 		return;
-	a->nrows_all = 0;
+	if (off != a->built_offset || nl < a->built_l || nr < a->built_r)
+		a->res_rows = a->res_pi = a->res_pj = 0;   /* from scratch */
+	/* resume after the last anchor: rows before it cannot change */
+	a->nrows_all = a->res_rows;
+	pi = a->res_pi;
+	pj = a->res_pj;
 	for (size_t k = 0; k < nl && k < 200 && !timed; k++)
 		timed = linestore_get(L, k)->has_t;
-	for (size_t i = 0; i < nl; i++) {
+	for (size_t i = pi; i < nl; i++) {
 		const struct lineinfo *l = linestore_get(L, i);
+		size_t j;
 
 		if (!l->step && !l->ack)
 			continue;
-		for (size_t j = j0; j < nr && j < j0 + ANCHOR_LOOKAHEAD; j++) {
+		/* the right side has not caught up: anchor later */
+		if (nr - pj < ANCHOR_LOOKAHEAD && a->side[1].fd >= 0)
+			break;
+		for (j = pj; j < nr && j < pj + ANCHOR_LOOKAHEAD; j++) {
 			const struct lineinfo *r = linestore_get(R, j);
 
 			if (timed && r->has_t && l->has_t && r->t - off > l->t + PAIR_WINDOW_US)
@@ -331,10 +390,13 @@ void app_rebuild_rows(struct app *a)
 			interleave(a, pi, i, pj, j, off, timed);
 			*VEC_PUSH(a->rows_all, a->nrows_all, a->caprows_all) = (struct mrow){ (int32_t)i, (int32_t)j };
 			pi = i + 1;
-			pj = j0 = j + 1;
+			pj = j + 1;
 			break;
 		}
 	}
+	a->res_rows = a->nrows_all;
+	a->res_pi = pi;
+	a->res_pj = pj;
 	interleave(a, pi, nl, pj, nr, off, timed);
 	a->built_l = nl;
 	a->built_r = nr;
@@ -367,15 +429,26 @@ int app_line_visible(struct app *a, int side, size_t line)
 	return line_passes(a, side, (int32_t)line);
 }
 
+static int loading(const struct app *a);
+
 static void rebuild_vis(struct app *a)
 {
 	int filtering = a->errors_only || a->conn_filter >= 0 || a->have_filter;
+
+	/* while files load, merge at most every ANALYSE_MS (the first frame
+	 * still comes at once) */
+	if (loading(a) && a->nrows_all > 0 && now_ms() - a->last_rows_ms < ANALYSE_MS)
+		return;
+	a->last_rows_ms = now_ms();
 
 	app_rebuild_rows(a);
 	if (!a->vis_dirty)
 		return;
 	a->nvis = 0;
-	for (size_t k = 0; k < a->nrows_all; k++) {
+	a->vis_all = !filtering;
+	if (a->vis_all)
+		a->nvis = a->nrows_all;
+	for (size_t k = 0; filtering && k < a->nrows_all; k++) {
 		const struct mrow *m = &a->rows_all[k];
 
 		if (!filtering || line_passes(a, 0, m->l) || line_passes(a, 1, m->r))
@@ -393,7 +466,7 @@ void app_goto_line(struct app *a, int side, size_t line)
 	rebuild_vis(a);
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t k = 0; k < a->nvis; k++) {
-			const struct mrow *m = &a->rows_all[a->vis[k]];
+			const struct mrow *m = vis_row(a, k);
 
 			if ((side == 0 ? m->l : m->r) == (int32_t)line) {
 				a->view = V_SBS;
@@ -548,6 +621,7 @@ static int loading(const struct app *a)
 	return a->side[0].fd >= 0 || a->side[1].fd >= 0;
 }
 
+
 static void setup_colors(struct app *a)
 {
 	const char *nc = getenv("NO_COLOR");
@@ -595,13 +669,26 @@ static int open_inputs(struct app *a)
 				return -1;
 			}
 		} else {
+			struct stat st;
+
 			u->fd = open(p, O_RDONLY);
 			if (u->fd < 0) {
 				fprintf(stderr, "tunneldoc: %s: %s (%s)\n", p, msg(M_CANNOT_READ, a->o->lang), strerror(errno));
 				free(picked);
 				return -1;
 			}
-			u->buf = xmalloc(LOAD_CHUNK + TD_MAXLINE + 1);
+			/* a regular file is mapped (no copy of a million lines);
+			 * anything else is read in chunks */
+			if (fstat(u->fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+				void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, u->fd, 0);
+
+				if (m != MAP_FAILED) {
+					u->map = m;
+					u->maplen = (size_t)st.st_size;
+				}
+			}
+			if (u->map == NULL)
+				u->buf = xmalloc(LOAD_CHUNK + TD_MAXLINE + 1);
 		}
 		free(picked);
 	}
@@ -614,6 +701,8 @@ static void app_free(struct app *a)
 		if (a->side[s].fd >= 0)
 			close(a->side[s].fd);
 		free(a->side[s].buf);
+		if (a->side[s].map != NULL)
+			munmap((void *)a->side[s].map, a->side[s].maplen);
 		free(a->side[s].name);
 		linestore_free(a->side[s].ls);
 		linestore_free(a->side[s].src);

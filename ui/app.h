@@ -46,6 +46,8 @@ struct uside {
 	char *buf;
 	size_t have;
 	int skipping;
+	const char *map;               /* a regular file, mapped: lines point into it */
+	size_t maplen, mappos;
 	/* replay */
 	struct linestore *src;         /* all lines, released over time */
 	size_t next;                   /* next line of src to release */
@@ -83,8 +85,12 @@ struct app {
 	size_t nrows_all, caprows_all;
 	size_t built_l, built_r;       /* line counts the rows were built from */
 	int64_t built_offset;
+	/* where an incremental rebuild resumes: after the last anchor */
+	size_t res_rows, res_pi, res_pj;
+	int64_t last_rows_ms;
 	size_t *vis;                   /* indexes into rows_all after filters */
 	size_t nvis, capvis;
+	int vis_all;                   /* no filter: vis is rows_all itself */
 	int vis_dirty;
 	size_t cur, top;               /* cursor and first shown row (locked) */
 	int locked, follow, focus;     /* focus: 0 left, 1 right (unlocked) */
@@ -120,6 +126,12 @@ void app_prompt(struct app *a, enum msg label, void (*done)(struct app *a, const
 void app_goto_line(struct app *a, int side, size_t line);
 void app_rebuild_rows(struct app *a);
 int app_line_visible(struct app *a, int side, size_t line);
+
+/* The merged row at visible position k. */
+static inline const struct mrow *vis_row(const struct app *a, size_t k)
+{
+	return &a->rows_all[a->vis_all ? k : a->vis[k]];
+}
 
 /* view_sbs.c */
 void sbs_start_search(struct app *a);

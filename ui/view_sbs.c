@@ -19,7 +19,7 @@
 
 static const struct lineinfo *row_line(struct app *a, int side, size_t visrow)
 {
-	const struct mrow *m = &a->rows_all[a->vis[visrow]];
+	const struct mrow *m = vis_row(a, visrow);
 	int32_t idx = side == 0 ? m->l : m->r;
 
 	return idx < 0 ? NULL : linestore_get(a->side[side].ls, (size_t)idx);
@@ -193,7 +193,7 @@ static void next_conn(struct app *a)
 static void mark(struct app *a)
 {
 	for (int s = 0; s < 2 && a->nvis > 0; s++) {
-		const struct mrow *m = &a->rows_all[a->vis[a->cur]];
+		const struct mrow *m = vis_row(a, a->cur);
 		int32_t idx = s == 0 ? m->l : m->r;
 
 		if (idx >= 0) {
@@ -257,7 +257,7 @@ static int action_sbs(struct app *a, enum action act)
 		if (a->locked) {
 			/* unlock at the lines under the cursor */
 			for (int s = 0; s < 2 && a->nvis > 0; s++) {
-				const struct mrow *m = &a->rows_all[a->vis[a->cur]];
+				const struct mrow *m = vis_row(a, a->cur);
 				int32_t idx = s == 0 ? m->l : m->r;
 
 				if (idx >= 0)
