@@ -14,7 +14,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	apt-get update -qq
 	apt-get install -y -qq --no-install-recommends build-essential cmake pkg-config \
 		libjson-c-dev libssh-dev libncurses-dev libcmocka-dev clang libclang-rt-14-dev \
-		python3 ca-certificates >/dev/null
+		python3 tmux ca-certificates >/dev/null
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
