@@ -7,6 +7,7 @@
 #include "kb.h"
 #include "report.h"
 #include "source.h"
+#include "session.h"
 #include "ui.h"
 #include "util.h"
 
@@ -29,12 +30,15 @@ struct command {
 static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang);
+static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang);
 
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse two VPN logs (or one) and print ladder and findings",
 	  "zwei VPN-Logs (oder eines) analysieren, Leiter und Befunde ausgeben" },
 	{ "open", cmd_open, "open the console on two VPN logs (files, snapshots, recordings)",
 	  "die Konsole mit zwei VPN-Logs öffnen (Dateien, Snapshots, Aufzeichnungen)" },
+	{ "connect", cmd_connect, "log in to both gateways over SSH and stream their VPN logs live",
+	  "sich per SSH an beiden Gateways anmelden und ihre VPN-Logs live verfolgen" },
 	{ "kb-check", cmd_kbcheck, "validate the knowledge base and test every signature example",
 	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
 };
@@ -166,6 +170,73 @@ static const char *const open_de =
     "                  erstes Bild, vollständiges Laden und Tastendrücke messen\n"
     "  -h, --help      diese Hilfe\n"
     "\nFarben sind aus, wenn NO_COLOR gesetzt ist oder das Terminal keine hat.\n";
+static const char *const connect_en =
+    "Usage: tunneldoc connect [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
+    "\n"
+    "Log in to both gateways of the tunnel over SSH at the same time and stream\n"
+    "their VPN logs: in the console, or with --batch for a fixed time and then\n"
+    "print the same analysis as 'analyze'. Host keys are checked against\n"
+    "known_hosts; keys come from ssh-agent, -i or ~/.ssh/config (Host aliases,\n"
+    "User, Port, IdentityFile, ProxyCommand). Only the profile's read-only\n"
+    "commands run on the gateways. A dropped connection is retried with\n"
+    "backoff and resumes without losing or repeating lines.\n"
+    "\n"
+    "Options:\n"
+    "  --profile P     device profile for both sides: mguard, libreswan,\n"
+    "                  strongswan, lancom or auto (default: auto, not for LANCOM)\n"
+    "  --left-profile P, --right-profile P   per side\n"
+    "  --log-cmd CMD   stream the output of CMD instead (both sides);\n"
+    "                  --left-log-cmd, --right-log-cmd per side\n"
+    "  --log-file FILE follow FILE on both gateways (a reconnect resumes at the\n"
+    "                  next line); --left-log-file, --right-log-file per side\n"
+    "  -i FILE         private key file\n"
+    "  --known-hosts FILE   known_hosts file (default ~/.ssh/known_hosts)\n"
+    "  --accept-new    add unknown host keys without asking (first contact\n"
+    "                  in scripts); a changed key is always refused\n"
+    "  --ssh-config FILE    ssh config file (default ~/.ssh/config)\n"
+    "  --backlog N     lines of history on first contact (default 1000)\n"
+    "  --record DIR    record both streams with receive times (open DIR replays)\n"
+    "  --batch         no console: stream for --duration seconds, then report\n"
+    "  --duration S    seconds to stream in batch mode (default 30)\n"
+    "  --json          batch report as JSON (as 'analyze --json', plus each\n"
+    "                  side's connection state)\n"
+    "  --connect-timeout S  seconds to wait for a gateway (default 10)\n"
+    "  -h, --help      this help\n"
+    "\nExit status: 0 the session ran, 1 no gateway could be reached, 2 usage error.\n";
+static const char *const connect_de =
+    "Aufruf: tunneldoc connect [OPTIONEN] [BENUTZER@]GW-A[:PORT] [BENUTZER@]GW-B[:PORT]\n"
+    "\n"
+    "Meldet sich gleichzeitig per SSH an beiden Gateways des Tunnels an und\n"
+    "verfolgt ihre VPN-Logs: in der Konsole, oder mit --batch für eine feste\n"
+    "Zeit mit anschließender Analyse wie bei 'analyze'. Host-Schlüssel werden\n"
+    "gegen known_hosts geprüft; Schlüssel kommen aus ssh-agent, -i oder\n"
+    "~/.ssh/config (Host-Aliase, User, Port, IdentityFile, ProxyCommand). Auf\n"
+    "den Gateways laufen nur die lesenden Befehle des Profils. Eine\n"
+    "abgebrochene Verbindung wird mit wachsendem Abstand neu aufgebaut und setzt\n"
+    "ohne verlorene oder doppelte Zeilen fort.\n"
+    "\n"
+    "Optionen:\n"
+    "  --profile P     Geräteprofil für beide Seiten: mguard, libreswan,\n"
+    "                  strongswan, lancom oder auto (Standard: auto, nicht für LANCOM)\n"
+    "  --left-profile P, --right-profile P   je Seite\n"
+    "  --log-cmd CMD   stattdessen die Ausgabe von CMD verfolgen (beide Seiten);\n"
+    "                  --left-log-cmd, --right-log-cmd je Seite\n"
+    "  --log-file DATEI DATEI auf beiden Gateways verfolgen (nach einem Abbruch\n"
+    "                  ab der nächsten Zeile); --left-log-file, --right-log-file je Seite\n"
+    "  -i DATEI        privater Schlüssel\n"
+    "  --known-hosts DATEI  known_hosts-Datei (Standard ~/.ssh/known_hosts)\n"
+    "  --accept-new    unbekannte Host-Schlüssel ohne Rückfrage aufnehmen (erster\n"
+    "                  Kontakt in Skripten); ein geänderter wird immer abgelehnt\n"
+    "  --ssh-config DATEI   ssh-Konfiguration (Standard ~/.ssh/config)\n"
+    "  --backlog N     Zeilen Vorgeschichte beim ersten Kontakt (Standard 1000)\n"
+    "  --record VERZ   beide Ströme mit Empfangszeiten aufzeichnen (open VERZ spielt ab)\n"
+    "  --batch         ohne Konsole: --duration Sekunden verfolgen, dann berichten\n"
+    "  --duration S    Sekunden im Batch-Betrieb (Standard 30)\n"
+    "  --json          Batch-Bericht als JSON (wie 'analyze --json', dazu der\n"
+    "                  Verbindungszustand jeder Seite)\n"
+    "  --connect-timeout S  Sekunden Wartezeit auf ein Gateway (Standard 10)\n"
+    "  -h, --help      diese Hilfe\n"
+    "\nRückgabewert: 0 Sitzung gelaufen, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
 static const char *const kbcheck_en =
     "Usage: tunneldoc kb-check [--list] [--verbose]\n"
     "\n"
@@ -258,7 +329,7 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	const char *path[2] = { NULL, NULL }, *dia[2] = { NULL, NULL };
-	struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION };
+	struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, NULL };
 	int json = 0, c, rc = TD_EXIT_OK;
 	struct kb *kb;
 	struct analysis *a;
@@ -358,6 +429,28 @@ static int run_console(struct ui_opts *uo, const char *kbopt, enum lang lang)
 	return rc;
 }
 
+/* The console over two live gateways: the session needs the kb too. */
+static int run_console_live(struct ui_opts *uo, struct session_opts *so, const char *kbopt, enum lang lang)
+{
+	struct kb *kb;
+	int rc;
+
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE
+		    ? "die Konsole braucht ein Terminal; für Skripte 'tunneldoc connect --batch' verwenden"
+		    : "the console needs a terminal; use 'tunneldoc connect --batch' in scripts");
+		return TD_EXIT_USAGE;
+	}
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	so->kb = kb;
+	uo->kb = kb;
+	uo->lang = lang;
+	rc = ui_main(uo);
+	kb_free(kb);
+	return rc;
+}
+
 static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH };
@@ -367,7 +460,7 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "ascii", no_argument, NULL, O_ASCII }, { "bench", required_argument, NULL, O_BENCH },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
-	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL };
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, NULL };
 	const char *dia[2] = { NULL, NULL };
 	int c, rc;
 	struct kb *kb;
@@ -423,11 +516,145 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 	return rc;
 }
 
+/* Batch: lines go straight into the analysis. */
+static void batch_line(void *ctx, int side, const char *line, size_t len)
+{
+	analysis_feed(ctx, (enum side_id)side, line, len);
+}
+
+static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
+		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF };
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
+		{ "right-profile", required_argument, NULL, O_RPROF }, { "log-cmd", required_argument, NULL, O_LOGCMD },
+		{ "left-log-cmd", required_argument, NULL, O_LLOG }, { "right-log-cmd", required_argument, NULL, O_RLOG },
+		{ "known-hosts", required_argument, NULL, O_KH }, { "accept-new", no_argument, NULL, O_ACCEPT },
+		{ "ssh-config", required_argument, NULL, O_SSHCFG }, { "backlog", required_argument, NULL, O_BACKLOG },
+		{ "record", required_argument, NULL, O_RECORD }, { "batch", no_argument, NULL, O_BATCH },
+		{ "duration", required_argument, NULL, O_DURATION }, { "json", no_argument, NULL, O_JSON },
+		{ "connect-timeout", required_argument, NULL, O_CTIMEOUT }, { "help", no_argument, NULL, 'h' },
+		{ "log-file", required_argument, NULL, O_LOGFILE }, { "left-log-file", required_argument, NULL, O_LLF },
+		{ "right-log-file", required_argument, NULL, O_RLF },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct session_opts so;
+	const char *prof = NULL, *logcmd = NULL, *logfile = NULL;
+	int batch = 0, json = 0, c, rc = TD_EXIT_OK, n = 0;
+	double duration = 30;
+	struct kb *kb;
+	struct analysis *a;
+	struct session *s;
+	char *err = NULL;
+
+	memset(&so, 0, sizeof so);
+	so.lang = lang;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "hi:", opts, NULL)) != -1) {
+		switch (c) {
+		case O_PROFILE: prof = optarg; break;
+		case O_LPROF: so.side[0].profile = optarg; break;
+		case O_RPROF: so.side[1].profile = optarg; break;
+		case O_LOGCMD: logcmd = optarg; break;
+		case O_LLOG: so.side[0].log_cmd = optarg; break;
+		case O_RLOG: so.side[1].log_cmd = optarg; break;
+		case O_LOGFILE: logfile = optarg; break;
+		case O_LLF: so.side[0].log_file = optarg; break;
+		case O_RLF: so.side[1].log_file = optarg; break;
+		case 'i': so.identity = optarg; break;
+		case O_KH: so.known_hosts = optarg; break;
+		case O_ACCEPT: so.accept_new = 1; break;
+		case O_SSHCFG: so.ssh_config = optarg; break;
+		case O_BACKLOG:
+			if (parse_int(optarg, 0, 10000000, &so.backlog) != 0)
+				return usage_error(lang, "--backlog takes a number of lines, not '%s'", "--backlog erwartet eine Zeilenzahl, nicht '%s'", optarg);
+			break;
+		case O_RECORD: so.record_dir = optarg; break;
+		case O_BATCH: batch = 1; break;
+		case O_DURATION:
+			duration = atof(optarg);
+			if (duration <= 0 || duration > 86400)
+				return usage_error(lang, "--duration takes seconds (up to 86400), not '%s'", "--duration erwartet Sekunden (bis 86400), nicht '%s'", optarg);
+			break;
+		case O_JSON: json = 1; break;
+		case O_CTIMEOUT:
+			if (parse_int(optarg, 1, 600, &so.connect_timeout) != 0)
+				return usage_error(lang, "--connect-timeout takes 1 to 600 seconds, not '%s'", "--connect-timeout erwartet 1 bis 600 Sekunden, nicht '%s'", optarg);
+			break;
+		case 'h':
+			fputs(lang == LANG_DE ? connect_de : connect_en, stdout);
+			return TD_EXIT_OK;
+		default:
+			return usage_error(lang, "unknown option for 'connect'%s", "unbekannte Option für 'connect'%s", NULL);
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		if (n >= 2)
+			return usage_error(lang, "too many gateways ('%s'): give two", "zu viele Gateways ('%s'): zwei angeben", argv[i]);
+		so.side[n++].target = argv[i];
+	}
+	if (n == 0)
+		return usage_error(lang, "connect needs the two gateways%s", "connect braucht die beiden Gateways%s", NULL);
+	for (int k = 0; k < 2; k++) {
+		if (so.side[k].profile == NULL)
+			so.side[k].profile = prof != NULL ? prof : "auto";
+		if (so.side[k].log_cmd == NULL)
+			so.side[k].log_cmd = logcmd;
+		if (so.side[k].log_file == NULL)
+			so.side[k].log_file = logfile;
+	}
+	if (!batch) {
+		struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, &so };
+
+		if (json)
+			return usage_error(lang, "--json goes with --batch%s", "--json gehört zu --batch%s", NULL);
+		so.interactive = 1;
+		return run_console_live(&uo, &so, kbopt, lang);
+	}
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	so.kb = kb;
+	a = analysis_new(kb);
+	s = session_new(&so, batch_line, a, &err);
+	if (s == NULL) {
+		fprintf(stderr, "tunneldoc: %s\n", err);
+		free(err);
+		analysis_free(a);
+		kb_free(kb);
+		return TD_EXIT_USAGE;
+	}
+	for (int k = 0; k < 2; k++)
+		if (so.side[k].target != NULL)
+			analysis_open_side(a, (enum side_id)k, so.side[k].target, session_dialect(s, k));
+	session_run_batch(s, duration);
+	analysis_run(a);
+	{
+		struct record_side conn[2];
+		struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, conn };
+
+		session_conn(s, conn);
+		for (int k = 0; k < 2; k++)
+			if (conn[k].error != NULL && conn[k].state != NULL && strcmp(conn[k].state, "failed") == 0)
+				fprintf(stderr, "tunneldoc: %s\n", conn[k].error);
+		if (session_all_failed(s))
+			rc = TD_EXIT_INPUT;
+		if (json)
+			report_json(stdout, a, &ro);
+		else
+			report_text(stdout, a, &ro);
+	}
+	session_free(s);
+	analysis_free(a);
+	kb_free(kb);
+	return rc;
+}
+
 /* --demo: the console on a bundled sample pair, replayed. */
 static int cmd_demo(const char *kbopt, enum lang lang)
 {
 	char *dir = kb_find_dir(kbopt, NULL), *l, *r;
-	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 1, 1.0, 0, NULL };
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 1, 1.0, 0, NULL, NULL };
 	int rc;
 
 	if (dir == NULL) {

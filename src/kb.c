@@ -466,8 +466,8 @@ struct kb *kb_load(const char *dir, char **cause)
 	free(p);
 	p = NULL;
 
-	static const char *const sub[] = { "formats", "signatures", "rules" };
-	for (int s = 0; s < 3; s++) {
+	static const char *const sub[] = { "formats", "signatures", "rules", "devices" };
+	for (int s = 0; s < 4; s++) {
 		char *d = xasprintf("%s/%s", dir, sub[s]);
 
 		files = list_json(d, &n);
@@ -483,7 +483,8 @@ struct kb *kb_load(const char *dir, char **cause)
 
 			c.path[0] = '\0';
 			c.file = remember_file(kb, files[i]);
-			r = s == 0 ? load_dialect(&c, files[i]) : s == 1 ? load_signatures(&c, files[i]) : load_rules(&c, files[i]);
+			r = s == 0 ? load_dialect(&c, files[i]) : s == 1 ? load_signatures(&c, files[i]) :
+			    s == 2 ? load_rules(&c, files[i]) : load_device(&c, files[i]);
 			if (r != 0) {
 				kbj_strs_free(files, n);
 				goto fail;
@@ -527,6 +528,14 @@ const struct chapter *kb_chapter(const struct kb *kb, const char *id)
 	for (int i = 0; i < kb->nchapters; i++)
 		if (strcmp(kb->chapters[i].id, id) == 0)
 			return &kb->chapters[i];
+	return NULL;
+}
+
+const struct device *kb_device(const struct kb *kb, const char *id)
+{
+	for (int i = 0; i < kb->ndevices; i++)
+		if (strcmp(kb->devices[i].id, id) == 0)
+			return &kb->devices[i];
 	return NULL;
 }
 

@@ -137,6 +137,24 @@ struct rule {
 	const char *file;
 };
 
+enum log_mode { LOG_EXEC, LOG_SHELL };
+
+struct device {
+	char *id, *name;
+	int dialect;          /* -1: detect */
+	enum log_mode mode;
+	char **files;
+	int nfiles;
+	char **commands;
+	int ncommands;
+	char *send, *prompt;  /* shell mode */
+	char **status;
+	int nstatus;
+	char *ping;
+	char *probe;
+	const char *file;
+};
+
 struct kb {
 	char *dir;
 	char *revision;      /* short content hash of all kb files */
@@ -150,6 +168,8 @@ struct kb {
 	int nsigs;
 	struct rule *rules;
 	int nrules;
+	struct device *devices;
+	int ndevices;
 	char **files;        /* every file read, for messages */
 	int nfiles;
 };
@@ -165,6 +185,7 @@ int kb_cause_index(const struct kb *kb, const char *id);
 int kb_sig_index(const struct kb *kb, const char *id);
 const struct chapter *kb_chapter(const struct kb *kb, const char *id);
 const struct dialect *kb_dialect(const struct kb *kb, const char *id);
+const struct device *kb_device(const struct kb *kb, const char *id);
 int kb_dialect_index(const struct kb *kb, const char *id);
 
 /* kbcheck.c: run every signature example through the parser; prints a

@@ -46,6 +46,8 @@ extern const char *const kbj_dir_names[];
 int load_dialect(struct ctx *c, const char *path);
 int load_signatures(struct ctx *c, const char *path);
 int load_rules(struct ctx *c, const char *path);
+int load_device(struct ctx *c, const char *path);
+void devices_free(struct kb *kb);
 int resolve_extends(struct ctx *c);
 int build_matchers(struct ctx *c);
 

@@ -602,6 +602,91 @@ int build_matchers(struct ctx *c)
 	return 0;
 }
 
+int load_device(struct ctx *c, const char *path)
+{
+	struct kb *kb = c->kb;
+	json_object *root, *log;
+	struct device *d;
+	char *dialect = NULL;
+	int v, r = -1;
+	static const char *const modes[] = { "exec", "shell" };
+
+	if ((root = kbj_read(c, path)) == NULL)
+		return -1;
+	kb->devices = xrealloc(kb->devices, (size_t)(kb->ndevices + 1) * sizeof *d);
+	d = &kb->devices[kb->ndevices++];
+	memset(d, 0, sizeof *d);
+	d->file = c->file;
+	d->dialect = -1;
+	if (kbj_str(c, root, "id", 1, &d->id) || kbj_str(c, root, "name", 1, &d->name) ||
+	    kbj_str(c, root, "dialect", 0, &dialect))
+		goto out;
+	for (int i = 0; i + 1 < kb->ndevices; i++)
+		if (strcmp(kb->devices[i].id, d->id) == 0) {
+			kbj_fail(c, "id", "duplicate device id \"%s\" (also in %s)", d->id, kb->devices[i].file);
+			goto out;
+		}
+	if (dialect != NULL && (d->dialect = kb_dialect_index(kb, dialect)) < 0) {
+		kbj_fail(c, "dialect", "unknown dialect \"%s\" (see kb/formats)", dialect);
+		goto out;
+	}
+	log = kbj_get(root, "log");
+	if (log == NULL || !json_object_is_type(log, json_type_object)) {
+		kbj_fail(c, "log", "missing (an object with mode and files/commands or send)");
+		goto out;
+	}
+	{
+		size_t old = kbj_push(c, "log", 0);
+
+		if (kbj_enum(c, log, "mode", modes, 2, LOG_EXEC, 1, &v) ||
+		    kbj_strs(c, log, "files", 0, &d->files, &d->nfiles) ||
+		    kbj_strs(c, log, "commands", 0, &d->commands, &d->ncommands) ||
+		    kbj_str(c, log, "send", 0, &d->send) || kbj_str(c, log, "prompt", 0, &d->prompt))
+			goto out;
+		d->mode = (enum log_mode)v;
+		if (d->mode == LOG_EXEC && d->nfiles + d->ncommands == 0) {
+			kbj_fail(c, NULL, "mode exec needs files or commands");
+			goto out;
+		}
+		if (d->mode == LOG_SHELL && d->send == NULL) {
+			kbj_fail(c, "send", "mode shell needs the command to type");
+			goto out;
+		}
+		for (int i = 0; i < d->nfiles; i++)
+			if (strpbrk(d->files[i], "'\"`$\\\n") != NULL) {
+				kbj_fail(c, "files", "file names must not contain quotes, $, ` or backslashes: \"%s\"", d->files[i]);
+				goto out;
+			}
+		kbj_pop(c, old);
+	}
+	if (kbj_strs(c, root, "status", 0, &d->status, &d->nstatus) || kbj_str(c, root, "ping", 0, &d->ping) ||
+	    kbj_str(c, root, "probe", 0, &d->probe))
+		goto out;
+	r = 0;
+out:
+	free(dialect);
+	json_object_put(root);
+	return r;
+}
+
+void devices_free(struct kb *kb)
+{
+	for (int i = 0; i < kb->ndevices; i++) {
+		struct device *d = &kb->devices[i];
+
+		free(d->id);
+		free(d->name);
+		kbj_strs_free(d->files, d->nfiles);
+		kbj_strs_free(d->commands, d->ncommands);
+		free(d->send);
+		free(d->prompt);
+		kbj_strs_free(d->status, d->nstatus);
+		free(d->ping);
+		free(d->probe);
+	}
+	free(kb->devices);
+}
+
 static void cond_free(struct cond *cd)
 {
 	struct atom *lists[] = { cd->all, cd->any, cd->none };
@@ -688,6 +773,7 @@ void kb_free(struct kb *kb)
 		kbj_strs_free(r->alternatives, r->nalternatives);
 	}
 	free(kb->rules);
+	devices_free(kb);
 	kbj_strs_free(kb->files, kb->nfiles);
 	free(kb->dir);
 	free(kb->revision);

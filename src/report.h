@@ -11,12 +11,15 @@
 #include "analysis.h"
 #include "i18n.h"
 
+#include "record.h"
+
 struct report_opts {
 	enum lang lang;
 	int width;           /* total text width */
 	int utf8;            /* box drawing and arrows in UTF-8 */
 	int max_groups;      /* ladder: at most this many negotiations (newest) */
 	const char *version;
+	const struct record_side *conn;   /* live sessions: per side, or NULL */
 };
 
 void report_text(FILE *f, const struct analysis *a, const struct report_opts *o);

@@ -202,8 +202,23 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	emit(f, "cause", jstr(dg->n > 0 ? kb->causes[dg->f[0].cause].id : "unknown"), &first);
 	emit(f, "chapter", dg->n > 0 && dg->f[0].nchapters > 0 ? jstr(dg->f[0].chapters[0]) : NULL, &first);
 	s = json_object_new_object();
-	json_object_object_add(s, "left", jside(kb, &sides[0]));
-	json_object_object_add(s, "right", jside(kb, &sides[1]));
+	for (int k = 0; k < 2; k++) {
+		json_object *so = jside(kb, &sides[k]);
+
+		if (o->conn != NULL) {
+			const struct record_side *c = &o->conn[k];
+			json_object *co = json_object_new_object();
+
+			json_object_object_add(co, "target", jstr(c->target));
+			json_object_object_add(co, "profile", jstr(c->profile));
+			json_object_object_add(co, "state", jstr(c->state));
+			json_object_object_add(co, "error", jstr(c->error));
+			json_object_object_add(co, "lines_received", json_object_new_int64((int64_t)c->lines));
+			json_object_object_add(co, "reconnects", json_object_new_int(c->reconnects));
+			json_object_object_add(so, "connection", co);
+		}
+		json_object_object_add(s, k ? "right" : "left", so);
+	}
 	emit(f, "sides", s, &first);
 	emit(f, "clock_offset_ms", al->offset_known ? json_object_new_double((double)al->offset_us / 1000.0) : NULL, &first);
 	emit(f, "rtt_ms", al->rtt_known ? json_object_new_double((double)al->rtt_us / 1000.0) : NULL, &first);

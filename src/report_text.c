@@ -292,6 +292,11 @@ void report_text(FILE *f, const struct analysis *a, const struct report_opts *o)
 	int first;
 
 	fprintf(f, "tunneldoc %s  (kb %s)\n", o->version, analysis_kb(a)->revision);
+	for (int s = 0; s < 2 && o->conn != NULL; s++)
+		if (o->conn[s].target != NULL)
+			fprintf(f, "%-6s : %s  %s  %llu %s%s%s\n", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, o->lang), o->conn[s].target,
+			    o->conn[s].state ? o->conn[s].state : "", (unsigned long long)o->conn[s].lines, msg(M_LINES, o->lang),
+			    o->conn[s].error ? "  " : "", o->conn[s].error ? o->conn[s].error : "");
 	side_header(f, a, 0, o);
 	side_header(f, a, 1, o);
 	if (!sides[0].present || !sides[1].present)

@@ -113,6 +113,53 @@ static void take_line(struct app *a, int s, const char *line, size_t len)
 	a->dirty = 1;
 }
 
+/* A line from a live gateway. */
+static void live_line(void *ctx, int side, const char *line, size_t len)
+{
+	take_line(ctx, side, line, len);
+}
+
+static void password_done(struct app *a, const char *text)
+{
+	struct live *l = session_live(a->sess, a->ask_side);
+	char *pw = xstrdup(text);
+
+	/* wipe every copy: the prompt buffer and ours (live wipes its own) */
+	memset(a->prompt, 0, sizeof a->prompt);
+	a->prompt_len = 0;
+	a->prompt_secret = 0;
+	if (l != NULL)
+		live_password(l, pw);
+	free(pw);
+}
+
+/* A live side waits for the technician: ask (once) on the hint line. */
+static void live_questions(struct app *a)
+{
+	if (a->sess == NULL || a->prompting || a->asking)
+		return;
+	for (int s = 0; s < 2; s++) {
+		struct live *l = session_live(a->sess, s);
+
+		if (l == NULL)
+			continue;
+		if (live_state(l) == LS_ASK_HOSTKEY) {
+			a->asking = 1;
+			a->ask_side = s;
+			snprintf(a->message, sizeof a->message, " %s: %s - %s", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang),
+			    live_fingerprint(l), msg(M_U_HOSTKEY_ASK, a->o->lang));
+			a->dirty = 1;
+			return;
+		}
+		if (live_state(l) == LS_ASK_PASSWORD) {
+			a->ask_side = s;
+			app_prompt(a, M_U_PASSWORD_PROMPT, password_done);
+			a->prompt_secret = 1;
+			return;
+		}
+	}
+}
+
 /* Load from the mapping: the next LOAD_CHUNK bytes, line by line; the
  * pages are released after parsing (the file keeps them: only lines on
  * screen come back). */
@@ -568,6 +615,16 @@ static void handle_key(struct app *a, int ch)
 		a->dirty = 1;
 		return;
 	}
+	if (a->asking) {
+		/* the host key question takes y/j or n */
+		if (ch == 'y' || ch == 'j' || ch == 'n' || ch == 27) {
+			live_hostkey_answer(session_live(a->sess, a->ask_side), ch == 'y' || ch == 'j');
+			a->asking = 0;
+			a->message[0] = '\0';
+			a->dirty = 1;
+		}
+		return;
+	}
 	a->message[0] = '\0';
 	act = key_lookup(ch, a->view);
 	if (act == ACT_NONE)
@@ -697,6 +754,7 @@ static int open_inputs(struct app *a)
 
 static void app_free(struct app *a)
 {
+	session_free(a->sess);
 	for (int s = 0; s < 2; s++) {
 		if (a->side[s].fd >= 0)
 			close(a->side[s].fd);
@@ -774,7 +832,28 @@ int ui_main(const struct ui_opts *o)
 	a.conn_filter = -1;
 	a.built_l = a.built_r = (size_t)-1;
 	analysis_set_observer(a.an, observe, &a);
-	if (open_inputs(&a) != 0) {
+	if (o->live != NULL) {
+		char *err = NULL;
+
+		for (int s = 0; s < 2; s++) {
+			a.side[s].fd = -1;
+			a.side[s].ls = linestore_new();
+			if (o->live->side[s].target != NULL) {
+				a.side[s].path = o->live->side[s].target;
+				a.side[s].name = xstrdup(o->live->side[s].target);
+			}
+		}
+		a.sess = session_new(o->live, live_line, &a, &err);
+		if (a.sess == NULL) {
+			fprintf(stderr, "tunneldoc: %s\n", err);
+			free(err);
+			app_free(&a);
+			return 2;
+		}
+		for (int s = 0; s < 2; s++)
+			if (o->live->side[s].target != NULL)
+				analysis_open_side(a.an, (enum side_id)s, o->live->side[s].target, session_dialect(a.sess, s));
+	} else if (open_inputs(&a) != 0) {
 		app_free(&a);
 		return 1;
 	}
@@ -825,9 +904,14 @@ int ui_main(const struct ui_opts *o)
 	a.dirty = 1;
 
 	while (!a.quit && !got_signal) {
-		struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
-		int timeout = 250, ch;
+		struct pollfd pfd[3] = { { STDIN_FILENO, POLLIN, 0 } };
+		int timeout = 250, ch, npfd = 1;
 
+		if (a.sess != NULL) {
+			session_step(a.sess, now_ms());
+			live_questions(&a);
+			a.dirty = 1;   /* connection states change the status line */
+		}
 		if (o->replay)
 			replay_pump(&a);
 		for (int s = 0; s < 2; s++)
@@ -844,7 +928,16 @@ int ui_main(const struct ui_opts *o)
 			timeout = replay_wait(&a);
 		if (a.analyse_due && (timeout < 0 || timeout > ANALYSE_MS))
 			timeout = ANALYSE_MS;
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+		if (a.sess != NULL) {
+			int lt;
+
+			npfd += session_pollfds(a.sess, pfd + 1, now_ms(), &lt);
+			if (lt >= 0 && (timeout < 0 || lt < timeout))
+				timeout = lt;
+			if (timeout < 0 || timeout > 500)
+				timeout = 500;   /* the status line shows retry countdowns */
+		}
+		if (poll(pfd, (nfds_t)npfd, timeout) < 0 && errno != EINTR)
 			break;
 		while ((ch = getch()) != ERR)
 			handle_key(&a, ch == '\r' ? '\n' : ch);

@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "linestore.h"
+#include "session.h"
 #include "ui.h"
 
 enum view_id { V_SBS, V_LADDER, V_FINDINGS, V_CHECKLIST, V_HELP, V_COUNT };
@@ -116,6 +117,11 @@ struct app {
 	size_t prompt_len;
 	void (*prompt_done)(struct app *a, const char *text);
 	char message[256];             /* one-shot message on the hints line */
+	int prompt_secret;             /* show * instead of what is typed */
+	/* live */
+	struct session *sess;
+	int asking;                    /* a side's host key question is shown */
+	int ask_side;
 };
 
 /* app.c */

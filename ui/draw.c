@@ -174,7 +174,10 @@ void draw_status(struct app *a)
 
 	for (int s = 0; s < 2; s++) {
 		sb_addf(&b, " %s: ", s ? "R" : "L");
-		if (a->side[s].path == NULL) {
+		if (a->sess != NULL && session_live(a->sess, s) != NULL) {
+			sb_addf(&b, "%s %zu %s [%s]", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l),
+			    live_status(session_live(a->sess, s), l));
+		} else if (a->side[s].path == NULL) {
 			sb_adds(&b, msg(M_U_NO_LOG, l));
 		} else {
 			sb_addf(&b, "%s %zu %s", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l));
@@ -214,7 +217,12 @@ void draw_hints(struct app *a)
 	struct strbuf b = {0};
 
 	if (a->prompting) {
-		sb_addf(&b, "%s%.*s", msg(a->prompt_label, l), (int)a->prompt_len, a->prompt);
+		sb_adds(&b, msg(a->prompt_label, l));
+		if (a->prompt_secret)
+			for (size_t i = 0; i < a->prompt_len; i++)
+				sb_addc(&b, '*');
+		else
+			sb_add(&b, a->prompt, a->prompt_len);
 		draw_text(a, a->lay.hints.y, 0, a->cols, b.s, b.len, A_BOLD);
 		move(a->lay.hints.y, (int)strlen(msg(a->prompt_label, l)) + (int)a->prompt_len);
 		sb_free(&b);

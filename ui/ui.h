@@ -8,6 +8,8 @@
 #include "i18n.h"
 #include "kb.h"
 
+struct session_opts;
+
 struct ui_opts {
 	const struct kb *kb;
 	const char *path[2];     /* log files or directories */
@@ -17,7 +19,10 @@ struct ui_opts {
 	double speed;            /* replay speed factor */
 	int ascii;               /* plain ASCII line drawing */
 	const char *bench;       /* non-NULL: benchmark mode, report to this file */
+	const struct session_opts *live;  /* connect: two gateways over SSH */
 };
+
+struct session_opts;
 
 /* Run the console; returns a process exit status. */
 int ui_main(const struct ui_opts *o);

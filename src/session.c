@@ -1,0 +1,269 @@
+/*
+ * session.c - see session.h.
+ */
+#include "session.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* What a live stream's line callback needs to know. */
+struct sidecb {
+	struct session *s;
+	int side;
+};
+
+struct session {
+	struct session_opts o;
+	struct live *live[2];
+	struct device autodev;       /* --profile auto: every exec profile */
+	struct device filedev[2];    /* --log-file: the profile, one file */
+	char *filelist[2][1];
+	const struct device *dev[2];
+	struct recorder *rec;
+	session_line_fn fn;
+	void *ctx;
+	struct sidecb cb[2];
+};
+
+static int64_t mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void on_line(void *ctx, const char *line, size_t len)
+{
+	struct sidecb *cb = ctx;
+	struct session *s = cb->s;
+	int side = cb->side;
+
+	if (s->rec != NULL)
+		recorder_line(s->rec, side, line, len, wall_ms());
+	s->fn(s->ctx, side, line, len);
+}
+
+/*
+ * --profile auto: probing is following the first log file that exists, in
+ * the order of every exec profile's files, then their commands.
+ */
+static void build_auto(struct session *s)
+{
+	const struct kb *kb = s->o.kb;
+	size_t nf = 0, nc = 0;
+
+	for (int i = 0; i < kb->ndevices; i++)
+		if (kb->devices[i].mode == LOG_EXEC) {
+			nf += (size_t)kb->devices[i].nfiles;
+			nc += (size_t)kb->devices[i].ncommands;
+		}
+	s->autodev.id = "auto";
+	s->autodev.name = "auto";
+	s->autodev.dialect = -1;
+	s->autodev.mode = LOG_EXEC;
+	s->autodev.files = xcalloc(nf + 1, sizeof(char *));
+	s->autodev.commands = xcalloc(nc + 1, sizeof(char *));
+	for (int i = 0; i < kb->ndevices; i++) {
+		const struct device *d = &kb->devices[i];
+
+		if (d->mode != LOG_EXEC)
+			continue;
+		for (int k = 0; k < d->nfiles; k++) {
+			int dup = 0;
+
+			for (int m = 0; m < s->autodev.nfiles; m++)
+				dup |= strcmp(s->autodev.files[m], d->files[k]) == 0;
+			if (!dup)
+				s->autodev.files[s->autodev.nfiles++] = d->files[k];
+		}
+		for (int k = 0; k < d->ncommands; k++)
+			s->autodev.commands[s->autodev.ncommands++] = d->commands[k];
+	}
+}
+
+struct session *session_new(const struct session_opts *o, session_line_fn fn, void *ctx, char **err)
+{
+	struct session *s = xcalloc(1, sizeof *s);
+
+	s->o = *o;
+	s->fn = fn;
+	s->ctx = ctx;
+	build_auto(s);
+	for (int k = 0; k < 2; k++) {
+		const char *p = o->side[k].profile ? o->side[k].profile : "auto";
+
+		if (o->side[k].target == NULL)
+			continue;
+		s->dev[k] = strcmp(p, "auto") == 0 ? &s->autodev : kb_device(o->kb, p);
+		if (s->dev[k] == NULL) {
+			struct strbuf b = {0};
+
+			for (int i = 0; i < o->kb->ndevices; i++)
+				sb_addf(&b, "%s, ", o->kb->devices[i].id);
+			*err = xasprintf("unknown profile '%s' (one of: %sauto)", p, b.s ? b.s : "");
+			sb_free(&b);
+			session_free(s);
+			return NULL;
+		}
+	}
+	for (int k = 0; k < 2; k++) {
+		const char *f = o->side[k].log_file;
+
+		if (o->side[k].target == NULL || f == NULL)
+			continue;
+		if (strpbrk(f, "'\"`$\\\n") != NULL) {
+			*err = xasprintf("log file names must not contain quotes, $, ` or backslashes: %s", f);
+			session_free(s);
+			return NULL;
+		}
+		s->filedev[k] = *s->dev[k];
+		s->filedev[k].mode = LOG_EXEC;
+		s->filelist[k][0] = (char *)f;
+		s->filedev[k].files = s->filelist[k];
+		s->filedev[k].nfiles = 1;
+		s->filedev[k].ncommands = 0;
+		s->dev[k] = &s->filedev[k];
+	}
+	if (o->record_dir != NULL && (s->rec = recorder_open(o->record_dir, "session")) == NULL) {
+		*err = xasprintf("cannot record into %s: %s (give a new or empty directory)", o->record_dir, strerror(errno));
+		session_free(s);
+		return NULL;
+	}
+	for (int k = 0; k < 2; k++) {
+		struct live_cfg c = {0};
+
+		if (o->side[k].target == NULL)
+			continue;
+		c.target = o->side[k].target;
+		c.identity = o->identity;
+		c.known_hosts = o->known_hosts;
+		c.ssh_config = o->ssh_config;
+		c.accept_new = o->accept_new;
+		c.dev = s->dev[k];
+		c.log_cmd = o->side[k].log_cmd;
+		c.backlog = o->backlog;
+		c.interactive = o->interactive;
+		c.connect_timeout = o->connect_timeout;
+		s->cb[k].s = s;
+		s->cb[k].side = k;
+		s->live[k] = live_new(&c, on_line, &s->cb[k]);
+	}
+	return s;
+}
+
+void session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	if (s->rec != NULL) {
+		struct record_side rs[2];
+
+		session_conn(s, rs);
+		recorder_close(s->rec, rs);
+	}
+	for (int k = 0; k < 2; k++)
+		live_free(s->live[k]);
+	free(s->autodev.files);
+	free(s->autodev.commands);
+	free(s);
+}
+
+int session_pollfds(struct session *s, struct pollfd *pfd, int64_t now, int *timeout)
+{
+	int n = 0;
+
+	*timeout = -1;
+	for (int k = 0; k < 2; k++) {
+		short ev;
+		int fd, t;
+
+		if (s->live[k] == NULL)
+			continue;
+		fd = live_pollfd(s->live[k], &ev);
+		if (fd >= 0) {
+			pfd[n].fd = fd;
+			pfd[n].events = ev;
+			pfd[n].revents = 0;
+			n++;
+		}
+		t = live_timeout(s->live[k], now);
+		if (t >= 0 && (*timeout < 0 || t < *timeout))
+			*timeout = t;
+	}
+	return n;
+}
+
+void session_step(struct session *s, int64_t now)
+{
+	for (int k = 0; k < 2; k++)
+		if (s->live[k] != NULL)
+			live_step(s->live[k], now);
+}
+
+struct live *session_live(struct session *s, int side)
+{
+	return s->live[side];
+}
+
+int session_dialect(const struct session *s, int side)
+{
+	return s->dev[side] != NULL ? s->dev[side]->dialect : -1;
+}
+
+void session_conn(struct session *s, struct record_side out[2])
+{
+	memset(out, 0, 2 * sizeof *out);
+	for (int k = 0; k < 2; k++) {
+		struct live *l = s->live[k];
+
+		if (l == NULL)
+			continue;
+		out[k].target = s->o.side[k].target;
+		out[k].profile = s->dev[k] ? s->dev[k]->id : NULL;
+		out[k].lines = live_lines(l);
+		out[k].reconnects = live_reconnects(l);
+		out[k].state = live_state(l) == LS_FAILED ? "failed" : live_state(l) == LS_STREAMING ? "streaming" : "connecting";
+		out[k].error = live_error(l);
+	}
+}
+
+int session_all_failed(const struct session *s)
+{
+	int any = 0;
+
+	for (int k = 0; k < 2; k++) {
+		if (s->live[k] == NULL)
+			continue;
+		any = 1;
+		if (live_state(s->live[k]) != LS_FAILED)
+			return 0;
+	}
+	return any;
+}
+
+int session_run_batch(struct session *s, double seconds)
+{
+	int64_t end = mono_ms() + (int64_t)(seconds * 1000);
+
+	for (;;) {
+		struct pollfd pfd[2];
+		int64_t now = mono_ms();
+		int timeout, n;
+
+		if (now >= end || session_all_failed(s))
+			break;
+		n = session_pollfds(s, pfd, now, &timeout);
+		if (timeout < 0 || timeout > end - now)
+			timeout = (int)(end - now);
+		if (poll(pfd, (nfds_t)n, timeout) < 0 && errno != EINTR)
+			return -1;
+		session_step(s, mono_ms());
+	}
+	/* what arrived in the last moment */
+	session_step(s, mono_ms());
+	return 0;
+}
