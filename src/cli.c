@@ -39,6 +39,8 @@ static const struct command commands[] = {
 	  "die Konsole mit zwei VPN-Logs öffnen (Dateien, Snapshots, Aufzeichnungen)" },
 	{ "connect", cmd_connect, "log in to both gateways over SSH and stream their VPN logs live",
 	  "sich per SSH an beiden Gateways anmelden und ihre VPN-Logs live verfolgen" },
+	{ "snapshot", cmd_connect, "fetch both gateways' recent VPN logs and IPsec status into one directory",
+	  "die letzten VPN-Logs und den IPsec-Status beider Gateways in ein Verzeichnis holen" },
 	{ "kb-check", cmd_kbcheck, "validate the knowledge base and test every signature example",
 	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
 };
@@ -237,6 +239,38 @@ static const char *const connect_de =
     "  --connect-timeout S  Sekunden Wartezeit auf ein Gateway (Standard 10)\n"
     "  -h, --help      diese Hilfe\n"
     "\nRückgabewert: 0 Sitzung gelaufen, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
+static const char *const snapshot_en =
+    "Usage: tunneldoc snapshot --out DIR [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
+    "\n"
+    "Fetch the support snapshot the guide asks for before any reboot, from both\n"
+    "gateways at once and without the console: the last lines of each VPN log\n"
+    "(DIR/left.log, DIR/right.log, with receive times) and the output of the\n"
+    "profile's read-only status commands (DIR/left-status.txt,\n"
+    "DIR/right-status.txt), plus DIR/session.json. Analyse it later with\n"
+    "'tunneldoc analyze DIR/left.log DIR/right.log' or 'tunneldoc open DIR'.\n"
+    "\n"
+    "Options: --out DIR (a new or empty directory), --timeout S (default 60),\n"
+    "and the SSH and profile options of 'tunneldoc connect' (--profile,\n"
+    "--left-profile, --right-profile, --log-file, --log-cmd, -i, --known-hosts,\n"
+    "--accept-new, --ssh-config, --backlog N lines (default 1000),\n"
+    "--connect-timeout). LANCOM consoles: record with 'connect --record'.\n"
+    "\nExit status: 0 written, 1 no gateway could be reached, 2 usage error.\n";
+static const char *const snapshot_de =
+    "Aufruf: tunneldoc snapshot --out VERZ [OPTIONEN] [BENUTZER@]GW-A[:PORT] [BENUTZER@]GW-B[:PORT]\n"
+    "\n"
+    "Holt den Support-Snapshot, den der Leitfaden vor jedem Neustart verlangt,\n"
+    "gleichzeitig von beiden Gateways und ohne Konsole: die letzten Zeilen jedes\n"
+    "VPN-Logs (VERZ/left.log, VERZ/right.log, mit Empfangszeiten) und die\n"
+    "Ausgabe der lesenden Status-Befehle des Profils (VERZ/left-status.txt,\n"
+    "VERZ/right-status.txt), dazu VERZ/session.json. Später analysieren mit\n"
+    "'tunneldoc analyze VERZ/left.log VERZ/right.log' oder 'tunneldoc open VERZ'.\n"
+    "\n"
+    "Optionen: --out VERZ (neues oder leeres Verzeichnis), --timeout S (Standard\n"
+    "60), und die SSH- und Profil-Optionen von 'tunneldoc connect' (--profile,\n"
+    "--left-profile, --right-profile, --log-file, --log-cmd, -i, --known-hosts,\n"
+    "--accept-new, --ssh-config, --backlog N Zeilen (Standard 1000),\n"
+    "--connect-timeout). LANCOM-Konsolen: mit 'connect --record' aufzeichnen.\n"
+    "\nRückgabewert: 0 geschrieben, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
 static const char *const kbcheck_en =
     "Usage: tunneldoc kb-check [--list] [--verbose]\n"
     "\n"
@@ -525,7 +559,7 @@ static void batch_line(void *ctx, int side, const char *line, size_t len)
 static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
-		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF };
+		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT };
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
 		{ "right-profile", required_argument, NULL, O_RPROF }, { "log-cmd", required_argument, NULL, O_LOGCMD },
@@ -537,6 +571,7 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "connect-timeout", required_argument, NULL, O_CTIMEOUT }, { "help", no_argument, NULL, 'h' },
 		{ "log-file", required_argument, NULL, O_LOGFILE }, { "left-log-file", required_argument, NULL, O_LLF },
 		{ "right-log-file", required_argument, NULL, O_RLF },
+		{ "out", required_argument, NULL, O_OUT }, { "timeout", required_argument, NULL, O_TIMEOUT },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct session_opts so;
@@ -547,8 +582,12 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 	struct analysis *a;
 	struct session *s;
 	char *err = NULL;
+	int snap = strcmp(argv[0], "snapshot") == 0;
 
 	memset(&so, 0, sizeof so);
+	so.snapshot = snap;
+	if (snap)
+		duration = 60;
 	so.lang = lang;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "hi:", opts, NULL)) != -1) {
@@ -570,7 +609,19 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 			if (parse_int(optarg, 0, 10000000, &so.backlog) != 0)
 				return usage_error(lang, "--backlog takes a number of lines, not '%s'", "--backlog erwartet eine Zeilenzahl, nicht '%s'", optarg);
 			break;
-		case O_RECORD: so.record_dir = optarg; break;
+		case O_RECORD:
+		case O_OUT:
+			if ((c == O_OUT) != snap)
+				return usage_error(lang, "%s belongs to the other command (connect --record, snapshot --out)",
+				    "%s gehört zum anderen Befehl (connect --record, snapshot --out)", c == O_OUT ? "--out" : "--record");
+			so.record_dir = optarg;
+			break;
+		case O_TIMEOUT:
+			duration = atof(optarg);
+			if (!snap || duration <= 0 || duration > 3600)
+				return usage_error(lang, "--timeout (snapshot) takes 1 to 3600 seconds, not '%s'",
+				    "--timeout (snapshot) erwartet 1 bis 3600 Sekunden, nicht '%s'", optarg);
+			break;
 		case O_BATCH: batch = 1; break;
 		case O_DURATION:
 			duration = atof(optarg);
@@ -583,10 +634,14 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 				return usage_error(lang, "--connect-timeout takes 1 to 600 seconds, not '%s'", "--connect-timeout erwartet 1 bis 600 Sekunden, nicht '%s'", optarg);
 			break;
 		case 'h':
-			fputs(lang == LANG_DE ? connect_de : connect_en, stdout);
+			if (snap)
+				fputs(lang == LANG_DE ? snapshot_de : snapshot_en, stdout);
+			else
+				fputs(lang == LANG_DE ? connect_de : connect_en, stdout);
 			return TD_EXIT_OK;
 		default:
-			return usage_error(lang, "unknown option for 'connect'%s", "unbekannte Option für 'connect'%s", NULL);
+			return usage_error(lang, "unknown option (see '%s --help')", "unbekannte Option (siehe '%s --help')",
+			    snap ? "tunneldoc snapshot" : "tunneldoc connect");
 		}
 	}
 	for (int i = optind; i < argc; i++) {
@@ -603,6 +658,15 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 			so.side[k].log_cmd = logcmd;
 		if (so.side[k].log_file == NULL)
 			so.side[k].log_file = logfile;
+	}
+	if (snap) {
+		if (so.record_dir == NULL)
+			return usage_error(lang, "snapshot needs --out DIR%s", "snapshot braucht --out VERZ%s", NULL);
+		for (int k = 0; k < 2; k++)
+			if (so.side[k].profile != NULL && strcmp(so.side[k].profile, "lancom") == 0)
+				return usage_error(lang, "a LANCOM console has no shell for a snapshot: record it with 'connect --record'%s",
+				    "eine LANCOM-Konsole hat keine Shell für einen Snapshot: mit 'connect --record' aufzeichnen%s", NULL);
+		batch = 1;
 	}
 	if (!batch) {
 		struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, &so };
@@ -639,10 +703,17 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 				fprintf(stderr, "tunneldoc: %s\n", conn[k].error);
 		if (session_all_failed(s))
 			rc = TD_EXIT_INPUT;
-		if (json)
+		if (snap) {
+			for (int k = 0; k < 2; k++)
+				if (conn[k].target != NULL)
+					printf("%s: %s %llu %s (%s)\n", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, lang), conn[k].target,
+					    (unsigned long long)conn[k].lines, msg(M_LINES, lang), conn[k].state);
+			printf("%s: %s\n", lang == LANG_DE ? "Snapshot geschrieben nach" : "snapshot written to", so.record_dir);
+		} else if (json) {
 			report_json(stdout, a, &ro);
-		else
+		} else {
 			report_text(stdout, a, &ro);
+		}
 	}
 	session_free(s);
 	analysis_free(a);

@@ -198,6 +198,33 @@ static char *log_command(struct live *l)
 	struct strbuf b = {0};
 	int backlog = l->cfg.backlog > 0 ? l->cfg.backlog : 1000;
 
+	if (l->cfg.snapshot) {
+		/* the last lines of the first readable file (or a few seconds of
+		 * the command stream), then every status command */
+		if (l->cfg.log_cmd != NULL) {
+			sb_addf(&b, "timeout 5 sh -c '%s'; ", l->cfg.log_cmd);
+		} else {
+			if (d->nfiles > 0) {
+				sb_adds(&b, "found=; for F in");
+				for (int i = 0; i < d->nfiles; i++)
+					sb_addf(&b, " '%s'", d->files[i]);
+				sb_addf(&b, "; do if [ -r \"$F\" ]; then found=1; tail -n %d \"$F\"; break; fi; done; ", backlog);
+			} else {
+				sb_adds(&b, "found=; ");
+			}
+			if (d->ncommands > 0) {
+				sb_adds(&b, "[ -n \"$found\" ] || timeout 5 sh -c '");
+				for (int i = 0; i < d->ncommands; i++)
+					sb_addf(&b, "%s%s", i ? " || " : "", d->commands[i]);
+				sb_adds(&b, "'; ");
+			}
+		}
+		sb_addf(&b, "echo '%s'; ", LIVE_STATUS_MARK);
+		for (int i = 0; i < d->nstatus; i++)
+			sb_addf(&b, "echo '%s%s'; %s 2>&1; ", LIVE_CMD_MARK, d->status[i], d->status[i]);
+		sb_adds(&b, "exit 0");
+		return sb_steal(&b);
+	}
 	if (l->cfg.log_cmd != NULL) {
 		sb_addf(&b, "echo '%s'; exec %s", MARK_CMD, l->cfg.log_cmd);
 		return sb_steal(&b);
@@ -597,6 +624,11 @@ void live_step(struct live *l, int64_t now)
 				deliver(l, l->partial.s, l->partial.len - 1);
 				sb_reset(&l->partial);
 			}
+			if (l->cfg.snapshot && ssh_channel_is_eof(l->ch)) {
+				close_session(l);
+				set_state(l, LS_DONE, now);
+				return;
+			}
 			if (l->errlen > 0)
 				set_error(l, "%s: the log stream ended: %s", l->target, l->errtail);
 			else
@@ -677,7 +709,8 @@ int live_pollfd(struct live *l, short *events)
 	int flags;
 
 	*events = 0;
-	if (l->s == NULL || l->st == LS_RETRY || l->st == LS_FAILED || l->st == LS_ASK_HOSTKEY || l->st == LS_ASK_PASSWORD)
+	if (l->s == NULL || l->st == LS_RETRY || l->st == LS_FAILED || l->st == LS_DONE ||
+	    l->st == LS_ASK_HOSTKEY || l->st == LS_ASK_PASSWORD)
 		return -1;
 	flags = ssh_get_poll_flags(l->s);
 	*events = POLLIN;
@@ -775,7 +808,7 @@ const char *live_status(struct live *l, enum lang lang)
 		snprintf(l->status, sizeof l->status, "%s %s", T(lang, "failed:", "fehlgeschlagen:"), l->error ? l->error : "");
 		break;
 	default:
-		snprintf(l->status, sizeof l->status, "%s", T(lang, "closed", "geschlossen"));
+		snprintf(l->status, sizeof l->status, "%s", T(lang, "done", "fertig"));
 	}
 	return l->status;
 }

@@ -36,7 +36,15 @@ struct live_cfg {
 	int backlog;                 /* lines of history on the first connect */
 	int interactive;             /* a front end can answer questions */
 	int connect_timeout;         /* seconds */
+	int snapshot;                /* one shot: the last lines, then the
+				      * status commands, then done */
 };
+
+/* In a snapshot, lines after this marker are the status commands' output. */
+#define LIVE_STATUS_MARK "@@tunneldoc-status"
+/* ... and this one starts each status command's output. */
+#define LIVE_CMD_MARK "@@tunneldoc-command "
+
 
 struct live;
 

@@ -26,6 +26,8 @@ struct session {
 	session_line_fn fn;
 	void *ctx;
 	struct sidecb cb[2];
+	int in_status[2];            /* snapshot: past the status marker */
+	struct strbuf status[2];
 };
 
 static int64_t mono_ms(void)
@@ -42,6 +44,21 @@ static void on_line(void *ctx, const char *line, size_t len)
 	struct session *s = cb->s;
 	int side = cb->side;
 
+	if (s->o.snapshot) {
+		if (len == strlen(LIVE_STATUS_MARK) && memcmp(line, LIVE_STATUS_MARK, len) == 0) {
+			s->in_status[side] = 1;
+			return;
+		}
+		if (s->in_status[side]) {
+			if (len > strlen(LIVE_CMD_MARK) && memcmp(line, LIVE_CMD_MARK, strlen(LIVE_CMD_MARK)) == 0)
+				sb_addf(&s->status[side], "$ %.*s\n", (int)(len - strlen(LIVE_CMD_MARK)), line + strlen(LIVE_CMD_MARK));
+			else {
+				sb_add(&s->status[side], line, len);
+				sb_addc(&s->status[side], '\n');
+			}
+			return;
+		}
+	}
 	if (s->rec != NULL)
 		recorder_line(s->rec, side, line, len, wall_ms());
 	s->fn(s->ctx, side, line, len);
@@ -128,7 +145,7 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		s->filedev[k].ncommands = 0;
 		s->dev[k] = &s->filedev[k];
 	}
-	if (o->record_dir != NULL && (s->rec = recorder_open(o->record_dir, "session")) == NULL) {
+	if (o->record_dir != NULL && (s->rec = recorder_open(o->record_dir, o->snapshot ? "snapshot" : "session")) == NULL) {
 		*err = xasprintf("cannot record into %s: %s (give a new or empty directory)", o->record_dir, strerror(errno));
 		session_free(s);
 		return NULL;
@@ -148,6 +165,7 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		c.backlog = o->backlog;
 		c.interactive = o->interactive;
 		c.connect_timeout = o->connect_timeout;
+		c.snapshot = o->snapshot;
 		s->cb[k].s = s;
 		s->cb[k].side = k;
 		s->live[k] = live_new(&c, on_line, &s->cb[k]);
@@ -162,9 +180,15 @@ void session_free(struct session *s)
 	if (s->rec != NULL) {
 		struct record_side rs[2];
 
+		for (int k = 0; k < 2; k++)
+			if (s->o.snapshot && s->live[k] != NULL)
+				recorder_file(s->rec, k ? "right-status.txt" : "left-status.txt",
+				    s->status[k].s ? s->status[k].s : "", s->status[k].len);
 		session_conn(s, rs);
 		recorder_close(s->rec, rs);
 	}
+	sb_free(&s->status[0]);
+	sb_free(&s->status[1]);
 	for (int k = 0; k < 2; k++)
 		live_free(s->live[k]);
 	free(s->autodev.files);
@@ -226,7 +250,8 @@ void session_conn(struct session *s, struct record_side out[2])
 		out[k].profile = s->dev[k] ? s->dev[k]->id : NULL;
 		out[k].lines = live_lines(l);
 		out[k].reconnects = live_reconnects(l);
-		out[k].state = live_state(l) == LS_FAILED ? "failed" : live_state(l) == LS_STREAMING ? "streaming" : "connecting";
+		out[k].state = live_state(l) == LS_FAILED ? "failed" : live_state(l) == LS_STREAMING ? "streaming" :
+		    live_state(l) == LS_DONE ? "done" : "connecting";
 		out[k].error = live_error(l);
 	}
 }
@@ -245,6 +270,14 @@ int session_all_failed(const struct session *s)
 	return any;
 }
 
+int session_finished(const struct session *s)
+{
+	for (int k = 0; k < 2; k++)
+		if (s->live[k] != NULL && live_state(s->live[k]) != LS_FAILED && live_state(s->live[k]) != LS_DONE)
+			return 0;
+	return 1;
+}
+
 int session_run_batch(struct session *s, double seconds)
 {
 	int64_t end = mono_ms() + (int64_t)(seconds * 1000);
@@ -254,7 +287,7 @@ int session_run_batch(struct session *s, double seconds)
 		int64_t now = mono_ms();
 		int timeout, n;
 
-		if (now >= end || session_all_failed(s))
+		if (now >= end || session_all_failed(s) || session_finished(s))
 			break;
 		n = session_pollfds(s, pfd, now, &timeout);
 		if (timeout < 0 || timeout > end - now)

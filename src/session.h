@@ -31,6 +31,7 @@ struct session_opts {
 	int accept_new, backlog, connect_timeout;
 	int interactive;             /* the console answers host keys / passwords */
 	const char *record_dir;
+	int snapshot;                /* one shot into record_dir (tunneldoc snapshot) */
 	enum lang lang;
 };
 
@@ -56,5 +57,7 @@ int session_all_failed(const struct session *s);
 
 /* Batch: stream for `seconds` into the analysis (then analysis_run). */
 int session_run_batch(struct session *s, double seconds);
+/* 1 when every configured side is done or failed (snapshots). */
+int session_finished(const struct session *s);
 
 #endif
