@@ -236,8 +236,14 @@ void analysis_run(struct analysis *a)
 	analysis_update(a);
 }
 
+#define STREAM_DETECT_LINES 16
+
 void analysis_update(struct analysis *a)
 {
+	/* a stream still short of DETECT_LINES: decide on what there is */
+	for (int s = 0; s < 2; s++)
+		if (a->sides[s].dialect < 0 && a->in[s].nheld >= STREAM_DETECT_LINES)
+			decide_dialect(a, (enum side_id)s);
 	for (int s = 0; s < 2; s++)
 		model_finish(&a->sides[s]);
 	alignment_clear(&a->al);

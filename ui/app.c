@@ -82,6 +82,12 @@ static void observe(void *ctx, enum side_id side, uint64_t lineno, const struct 
 
 	if (li == NULL)
 		return;
+	/* a line already merged gets its meaning only now (the analysis held it
+	 * back to detect the dialect): merge again from the start */
+	if ((size_t)lineno - 1 < (side == LEFT ? a->built_l : a->built_r) && (side == LEFT ? a->built_l : a->built_r) != (size_t)-1) {
+		a->res_rows = a->res_pi = a->res_pj = 0;
+		a->built_l = a->built_r = (size_t)-1;
+	}
 	if (p->has_time) {
 		li->t = p->t.us;
 		li->has_t = 1;
@@ -408,9 +414,9 @@ void app_rebuild_rows(struct app *a)
 	 * change (over a second) is worth re-merging everything */
 	if (llabs(off - a->built_offset) <= 1000000)
 		off = a->built_offset;
-	if (nl == a->built_l && nr == a->built_r && off == a->built_offset)
+	if (nl == a->built_l && nr == a->built_r && off == a->built_offset && !a->built_partial)
 		return;
-	if (off != a->built_offset || nl < a->built_l || nr < a->built_r)
+	if (off != a->built_offset || a->built_l == (size_t)-1 || nl < a->built_l || nr < a->built_r)
 		a->res_rows = a->res_pi = a->res_pj = 0;   /* from scratch */
 	/* resume after the last anchor: rows before it cannot change */
 	a->nrows_all = a->res_rows;
@@ -418,6 +424,7 @@ void app_rebuild_rows(struct app *a)
 	pj = a->res_pj;
 	for (size_t k = 0; k < nl && k < 200 && !timed; k++)
 		timed = linestore_get(L, k)->has_t;
+	a->built_partial = 0;
 	for (size_t i = pi; i < nl; i++) {
 		const struct lineinfo *l = linestore_get(L, i);
 		size_t j;
@@ -425,8 +432,10 @@ void app_rebuild_rows(struct app *a)
 		if (!l->step && !l->ack)
 			continue;
 		/* the right side has not caught up: anchor later */
-		if (nr - pj < ANCHOR_LOOKAHEAD && a->side[1].fd >= 0)
+		if (nr - pj < ANCHOR_LOOKAHEAD && a->side[1].fd >= 0) {
+			a->built_partial = 1;
 			break;
+		}
 		for (j = pj; j < nr && j < pj + ANCHOR_LOOKAHEAD; j++) {
 			const struct lineinfo *r = linestore_get(R, j);
 
@@ -644,9 +653,9 @@ static void draw(struct app *a)
 	layout_compute(a->cols, a->rows, a->detail, &a->lay);
 	erase();
 	if (!a->lay.ok) {
-		const char *m = msg(M_U_TOO_SMALL, a->o->lang);
+		struct rect all = { 0, 0, a->rows, a->cols };
 
-		draw_text(a, 0, 0, a->cols, m, strlen(m), A_BOLD);
+		draw_wrapped(a, &all, 0, msg(M_U_TOO_SMALL, a->o->lang), A_BOLD);
 		refresh();
 		return;
 	}
@@ -725,6 +734,9 @@ static int open_inputs(struct app *a)
 				free(picked);
 				return -1;
 			}
+			/* the replay read the whole file: tell the analysis its dialect */
+			if (u->dialect >= 0)
+				analysis_open_side(a->an, (enum side_id)s, u->path, u->dialect);
 		} else {
 			struct stat st;
 

@@ -89,6 +89,7 @@ struct app {
 	/* where an incremental rebuild resumes: after the last anchor */
 	size_t res_rows, res_pi, res_pj;
 	int64_t last_rows_ms;
+	int built_partial;             /* anchoring stopped where the right side ended */
 	size_t *vis;                   /* indexes into rows_all after filters */
 	size_t nvis, capvis;
 	int vis_all;                   /* no filter: vis is rows_all itself */

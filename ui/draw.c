@@ -172,6 +172,14 @@ void draw_status(struct app *a)
 	enum lang l = a->o->lang;
 	struct strbuf b = {0};
 
+	/* the top finding first: it must survive narrow terminals */
+	sb_addf(&b, " %s: ", msg(M_U_TOP, l));
+	if (dg->n > 0)
+		sb_addf(&b, "%s (%s)", a->kb->causes[dg->f[0].cause].id,
+		    dg->f[0].nchapters > 0 ? dg->f[0].chapters[0] : "-");
+	else
+		sb_adds(&b, msg(M_U_NONE, l));
+	sb_adds(&b, " |");
 	for (int s = 0; s < 2; s++) {
 		sb_addf(&b, " %s: ", s ? "R" : "L");
 		if (a->sess != NULL && session_live(a->sess, s) != NULL) {
@@ -194,12 +202,8 @@ void draw_status(struct app *a)
 	if (a->errors_only || a->have_filter || a->conn_filter >= 0)
 		sb_addf(&b, " %s:%s%s%s |", msg(M_U_FILTER, l), a->errors_only ? " E" : "",
 		    a->have_filter ? " /re/" : "", a->conn_filter >= 0 ? " C" : "");
-	sb_addf(&b, " %s: ", msg(M_U_TOP, l));
-	if (dg->n > 0)
-		sb_addf(&b, "%s (%s)", a->kb->causes[dg->f[0].cause].id,
-		    dg->f[0].nchapters > 0 ? dg->f[0].chapters[0] : "-");
-	else
-		sb_adds(&b, msg(M_U_NONE, l));
+	if (b.len > 2 && strcmp(b.s + b.len - 2, " |") == 0)
+		b.len -= 2, b.s[b.len] = '\0';
 	if (!a->utf8) {
 		/* no pause symbol without UTF-8 */
 		char *p = strstr(b.s, " ⏸");

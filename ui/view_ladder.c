@@ -92,13 +92,12 @@ static void draw_row(struct app *a, int y, const struct group *g, const struct r
 	}
 	time_of(r->cell[0], lt, sizeof lt);
 	time_of(r->cell[1], rt, sizeof rt);
-	switch (r->status) {
-	case RS_OK: st = msg(M_STATUS_OK, a->o->lang); break;
-	case RS_LOST: st = msg(M_STATUS_LOST, a->o->lang); break;
-	case RS_UNLOGGED: st = msg(M_STATUS_UNLOGGED, a->o->lang); break;
-	case RS_NOLOG: st = msg(M_STATUS_NOLOG, a->o->lang); break;
-	case RS_LOCAL: st = msg(M_STATUS_LOCAL, a->o->lang); break;
-	default: st = msg(M_STATUS_ONESIDED, a->o->lang); break;
+	{
+		/* short words: the column is narrow (the full text is in analyze) */
+		static const char *const en[] = { "ok", "LOST", "send not logged", "no log", "one side only", "local" };
+		static const char *const de[] = { "ok", "VERLOREN", "Senden nicht protokolliert", "kein Log", "nur eine Seite", "lokal" };
+
+		st = (a->o->lang == LANG_DE ? de : en)[r->status];
 	}
 	snprintf(info, sizeof info, "%-16s %-16s %s%s", lt, rt, st,
 	    r->retrans[0] + r->retrans[1] ? " ↻" : "");

@@ -1,0 +1,372 @@
+#!/usr/bin/env bash
+# live_test.sh CASE - live-transport tests of `tunneldoc connect --batch`
+# against the real two-gateway lab (tests/lab/lab.sh: network namespaces,
+# an OpenSSH server per gateway). Every case builds its own lab and tears it
+# down on every exit path. Root only; needs tests/lab/install.sh.
+# Usage: live_test.sh BINARY SOURCE_DIR CASE
+# Prints `ok [CASE]`, `FAIL [CASE]: why` (exit 1) or `skip [CASE]: why`
+# (exit 77: not root, or the lab software is missing).
+# TDLIVE_KEEP=1 keeps the temporary directory (and the lab's files) of a
+# failed case for inspection.
+set -u
+BIN=$(readlink -f "$1")
+SRC=$(readlink -f "$2")
+CASE=$3
+LAB="$SRC/tests/lab/lab.sh"
+LIB="$SRC/tests/live/livelib.py"
+FAKE="$SRC/tests/live/fake_lcos.py"
+SCENARIO=psk-mismatch-v1 # libreswan, idle: nothing is initiated, only sshd matters
+PY=$(command -v python3)
+
+# Everything of this case lives in $T (the lab in $T/lab); world-readable so
+# the lab's ssh user can follow the log files in it.
+T=$(mktemp -d /tmp/tdlive.XXXXXX)
+chmod 0755 "$T"
+PIDS=()
+FAILED=0
+
+cleanup() {
+	local p
+	for p in "${PIDS[@]}"; do
+		kill "$p" 2>/dev/null
+	done
+	for p in "${PIDS[@]}"; do
+		wait "$p" 2>/dev/null
+	done
+	if [ -f "$T/lab/state.env" ]; then
+		"$LAB" --dir "$T/lab" $( ((FAILED)) && [ -n "${TDLIVE_KEEP:-}" ] && echo --keep) down >/dev/null 2>&1 ||
+			echo "live_test.sh: lab down failed for $T/lab" >&2
+	fi
+	if ((FAILED)) && [ -n "${TDLIVE_KEEP:-}" ]; then
+		echo "live_test.sh: kept $T" >&2
+	else
+		rm -rf "$T"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+fail() {
+	FAILED=1
+	echo "FAIL [$CASE]: $*"
+	exit 1
+}
+skip() {
+	echo "skip [$CASE]: $*"
+	exit 77
+}
+jget() { "$PY" "$LIB" json "$@"; }
+info() { echo "info [$CASE]: $*" >&2; }
+
+[ "$(id -u)" = 0 ] || skip "needs root (network namespaces)"
+[ -x /usr/sbin/sshd ] && [ -x /usr/libexec/ipsec/pluto ] || skip "lab software missing: run tests/lab/install.sh"
+[ -x "$BIN" ] || fail "no binary $BIN"
+
+# Bring up a lab; exports its TDLAB_* variables.
+lab_up() {
+	local out
+	out=$("$LAB" --dir "$T/lab" up "$SCENARIO" 2>"$T/lab-up.err") || fail "lab.sh up failed: $(tail -n 3 "$T/lab-up.err")"
+	eval "$out"
+	export TDLAB_DIR
+	KEYA=$(cut -d' ' -f1,2 "$TDLAB_DIR/gwa/ssh_host_ed25519_key.pub")
+	KEYB=$(cut -d' ' -f1,2 "$TDLAB_DIR/gwb/ssh_host_ed25519_key.pub")
+	A="$TDLAB_SSH_USER@$TDLAB_MGMT_A"
+	B="$TDLAB_SSH_USER@$TDLAB_MGMT_B"
+	mkdir -p "$T/home"
+}
+
+# tunneldoc connect --batch in the technician namespace, bounded in time;
+# HOME is a private directory so root's ~/.ssh plays no part.
+td() {
+	local dur=$1
+	shift
+	timeout -k 5 $((dur + 25)) ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" \
+		"$BIN" connect --batch --duration "$dur" "$@"
+}
+
+# Wait (at most $1 s) until a command succeeds.
+wait_for() {
+	local end=$((SECONDS + $1))
+	shift
+	until "$@"; do
+		((SECONDS < end)) || return 1
+		sleep 0.1
+	done
+}
+
+# Succeed when namespace $1 runs a process named $2 whose command line
+# contains $3 (optional).
+ns_has() {
+	local p
+	for p in $(ip netns pids "$1" 2>/dev/null); do
+		[ "$(cat /proc/"$p"/comm 2>/dev/null)" = "$2" ] || continue
+		[ -z "${3:-}" ] && return 0
+		tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$3" && return 0
+	done
+	return 1
+}
+
+# Start an extra sshd in a gateway's namespace from the lab's config with
+# changes: gw (gwa|gwb), port, name, then extra config lines.
+extra_sshd() {
+	local gw=$1 port=$2 name=$3 ns
+	shift 3
+	if [ "$gw" = gwa ]; then ns=$TDLAB_NS_GWA; else ns=$TDLAB_NS_GWB; fi
+	sed -e "s/^Port .*/Port $port/" -e "s#^PidFile .*#PidFile $T/$name.pid#" \
+		"$TDLAB_DIR/$gw/sshd_config" >"$T/$name.conf"
+	local l
+	for l in "$@"; do
+		local key=${l%% *}
+		sed -i "/^$key /d" "$T/$name.conf"
+		echo "$l" >>"$T/$name.conf"
+	done
+	ip netns exec "$ns" /usr/sbin/sshd -f "$T/$name.conf" -E "$T/$name.log" </dev/null ||
+		fail "extra sshd $name did not start: $(tail -n 3 "$T/$name.log")"
+	wait_for 5 test -s "$T/$name.pid" || fail "extra sshd $name wrote no pid file"
+}
+
+# Make the log files a.log and b.log (world-readable), with $1 lines each.
+make_logs() {
+	: >"$T/a.log"
+	: >"$T/b.log"
+	chmod 0644 "$T/a.log" "$T/b.log"
+	if [ "${1:-0}" -gt 0 ]; then
+		"$PY" "$LIB" write '{file} seq {n}' 0 "$1" "$T/a.log" "$T/b.log" >/dev/null
+	fi
+}
+
+# Check a JSON report: side, state, whether it must have lines.
+want_side() {
+	local out=$1 side=$2 state=$3 got
+	got=$(jget "$out" "d['sides']['$side']['connection']['state']") || fail "no JSON report: $(head -c 300 "$out")"
+	[ "$got" = "$state" ] || fail "$side state is '$got', want '$state' (error: $(jget "$out" "d['sides']['$side']['connection']['error']"))"
+}
+
+case "$CASE" in
+stream-once-in-order)
+	lab_up
+	make_logs 50 # lines 1-50 come as backlog, 51-200 live
+	td 10 --json --record "$T/rec" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
+		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
+	PIDS+=($!)
+	tdpid=$!
+	wait_for 8 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" || fail "no tail of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 ns_has "$TDLAB_NS_GWB" tail "$T/b.log" || fail "no tail of b.log on gateway B after 8 s: $(cat "$T/err")"
+	"$PY" "$LIB" write '{file} seq {n}' 0.01 150 --from 51 "$T/a.log" "$T/b.log" >/dev/null
+	wait "$tdpid"
+	rc=$?
+	[ $rc -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+	for f in left.log right.log left.times right.times session.json; do
+		[ -f "$T/rec/$f" ] || fail "--record wrote no $f"
+	done
+	why=$("$PY" "$LIB" sameseq "$T/a.log" "$T/rec/left.log") || fail "left.log is not a.log: $why"
+	why=$("$PY" "$LIB" sameseq "$T/b.log" "$T/rec/right.log") || fail "right.log is not b.log: $why"
+	for side in left right; do
+		want_side "$T/out.json" $side streaming
+		n=$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")
+		[ "$n" = 200 ] || fail "$side lines_received $n, want 200"
+		n=$(jget "$T/out.json" "d['sides']['$side']['lines']")
+		[ "$n" = 200 ] || fail "$side lines $n, want 200"
+		n=$(jget "$T/out.json" "d['sides']['$side']['connection']['reconnects']")
+		[ "$n" = 0 ] || fail "$side reconnects $n, want 0"
+		n=$(wc -l <"$T/rec/$side.times")
+		[ "$n" = 200 ] || fail "$side.times has $n lines, want 200"
+		sort -n -c "$T/rec/$side.times" 2>/dev/null || fail "$side.times not in order"
+		grep -Evq '^1[0-9]{12}$' "$T/rec/$side.times" && fail "$side.times holds something else than ms since 1970"
+	done
+	[ "$(jget "$T/rec/session.json" "d['sides']['left']['lines']")" = 200 ] || fail "session.json: left lines"
+	;;
+
+hostkey-unknown)
+	lab_up
+	make_logs 3
+	: >"$T/kh"
+	td 3 --json -i "$TDLAB_SSH_KEY" --known-hosts "$T/kh" --log-file "$T/a.log" "$A" "$B" >"$T/out.json" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] || fail "exit $rc, want 1 (no gateway reachable): $(cat "$T/err")"
+	for t in "$A" "$B"; do
+		grep -F "$t" "$T/err" | grep -q "unknown host key" || fail "no 'unknown host key' for $t: $(cat "$T/err")"
+		grep -F "$t" "$T/err" | grep -q "SHA256:" || fail "no SHA256 fingerprint for $t: $(cat "$T/err")"
+	done
+	fa=$(ssh-keygen -lf "$TDLAB_DIR/gwa/ssh_host_ed25519_key.pub" | cut -d' ' -f2)
+	grep -F "$A" "$T/err" | grep -qF "$fa" || fail "the fingerprint shown for A is not A's ($fa): $(cat "$T/err")"
+	[ ! -s "$T/kh" ] || fail "known_hosts was written without --accept-new"
+	;;
+
+hostkey-accept-new)
+	lab_up
+	make_logs 3
+	: >"$T/kh"
+	td 3 --json --accept-new -i "$TDLAB_SSH_KEY" --known-hosts "$T/kh" --log-file "$T/a.log" "$A" "$B" >"$T/out.json" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+	for side in left right; do
+		want_side "$T/out.json" $side streaming
+		[ "$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")" = 3 ] || fail "$side did not receive the 3 lines"
+	done
+	grep -q "^$TDLAB_MGMT_A " "$T/kh" || fail "known_hosts lacks $TDLAB_MGMT_A: $(cat "$T/kh")"
+	grep -q "^$TDLAB_MGMT_B " "$T/kh" || fail "known_hosts lacks $TDLAB_MGMT_B: $(cat "$T/kh")"
+	grep -qF "$TDLAB_MGMT_A $KEYA" "$T/kh" || fail "the key added for A is not A's host key"
+	grep -qF "$TDLAB_MGMT_B $KEYB" "$T/kh" || fail "the key added for B is not B's host key"
+	# the file it wrote is good for a strict second session
+	td 2 --json -i "$TDLAB_SSH_KEY" --known-hosts "$T/kh" --log-file "$T/a.log" "$A" "$B" >"$T/out2.json" 2>"$T/err2"
+	rc=$?
+	[ $rc -eq 0 ] || fail "second run with the written known_hosts: exit $rc: $(cat "$T/err2")"
+	want_side "$T/out2.json" left streaming
+	want_side "$T/out2.json" right streaming
+	[ "$(grep -c . "$T/kh")" = 2 ] || fail "known_hosts has $(grep -c . "$T/kh") lines after two runs, want 2"
+	;;
+
+hostkey-changed)
+	lab_up
+	make_logs 3
+	# A's address carries B's host key
+	printf '%s %s\n%s %s\n' "$TDLAB_MGMT_A" "$KEYB" "$TDLAB_MGMT_B" "$KEYB" >"$T/kh"
+	cp "$T/kh" "$T/kh.orig"
+	for opt in "" --accept-new; do
+		td 3 --json $opt -i "$TDLAB_SSH_KEY" --known-hosts "$T/kh" --log-file "$T/a.log" "$A" "$B" >"$T/out.json" 2>"$T/err"
+		rc=$?
+		[ $rc -eq 0 ] || fail "${opt:-strict}: exit $rc, want 0 (B reachable): $(cat "$T/err")"
+		grep -F "$A" "$T/err" | grep -q "CHANGED" || fail "${opt:-strict}: no CHANGED for $A: $(cat "$T/err")"
+		grep -F "$B" "$T/err" && fail "${opt:-strict}: an error for B: $(cat "$T/err")"
+		want_side "$T/out.json" left failed
+		want_side "$T/out.json" right streaming
+		jget "$T/out.json" "d['sides']['left']['connection']['error']" | grep -q CHANGED || fail "${opt:-strict}: JSON left error lacks CHANGED"
+		[ "$(jget "$T/out.json" "d['sides']['right']['lines']")" = 3 ] || fail "${opt:-strict}: right side has not the 3 lines"
+		[ "$(jget "$T/out.json" "d['sides']['left']['lines']")" = 0 ] || fail "${opt:-strict}: left side has lines"
+		cmp -s "$T/kh" "$T/kh.orig" || fail "${opt:-strict}: known_hosts was changed: $(cat "$T/kh")"
+	done
+	;;
+
+wrong-key)
+	lab_up
+	make_logs 3
+	ssh-keygen -q -t ed25519 -N '' -C not-authorized -f "$T/wrong_key"
+	td 3 --json -i "$T/wrong_key" --known-hosts "$TDLAB_KNOWN_HOSTS" --log-file "$T/a.log" "$A" "$B" >"$T/out.json" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] || fail "exit $rc, want 1: $(cat "$T/err")"
+	for t in "$A" "$B"; do
+		grep -F "$t" "$T/err" | grep -q "authentication failed" || fail "no 'authentication failed' for $t: $(cat "$T/err")"
+	done
+	[ "$(grep -c . "$T/err")" = 2 ] || fail "want one error line per side: $(cat "$T/err")"
+	;;
+
+reconnect)
+	lab_up
+	make_logs 0
+	td 20 --json --record "$T/rec" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
+		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
+	PIDS+=($!)
+	tdpid=$!
+	wait_for 8 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" || fail "no tail of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 ns_has "$TDLAB_NS_GWB" tail "$T/b.log" || fail "no tail of b.log on gateway B after 8 s: $(cat "$T/err")"
+	# a numbered line every 50 ms to both files for 12 s
+	"$PY" "$LIB" write '{file} seq {n} ms={ms}' 0.05 --seconds 12 "$T/a.log" "$T/b.log" >"$T/written" &
+	PIDS+=($!)
+	wrpid=$!
+	sleep 2
+	# gateway A's ssh server dies: the listener and every session process
+	kill_ms=$(date +%s%3N)
+	for p in $(ip netns pids "$TDLAB_NS_GWA"); do
+		[ "$(cat /proc/"$p"/comm 2>/dev/null)" = sshd ] && kill -KILL "$p" 2>/dev/null
+	done
+	wait_for 5 eval '! ns_has "$TDLAB_NS_GWA" sshd' || fail "sshd in $TDLAB_NS_GWA survived SIGKILL"
+	sleep 3
+	# and comes back exactly as lab.sh starts it
+	rm -f "$TDLAB_DIR/gwa/sshd.pid"
+	ip netns exec "$TDLAB_NS_GWA" /usr/sbin/sshd -f "$TDLAB_DIR/gwa/sshd_config" -E "$TDLAB_DIR/gwa/sshd.log" </dev/null ||
+		fail "sshd of gateway A did not restart"
+	wait_for 5 test -s "$TDLAB_DIR/gwa/sshd.pid" || fail "restarted sshd wrote no pid file"
+	up_ms=$(date +%s%3N)
+	wait "$wrpid" || fail "the writer failed"
+	wait "$tdpid"
+	rc=$?
+	[ $rc -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+	n=$(cat "$T/written")
+	why=$("$PY" "$LIB" sameseq "$T/a.log" "$T/rec/left.log") || fail "left side (the one that reconnected) did not get a.log once and in order: $why; JSON: $(jget "$T/out.json" "d['sides']['left']['connection']")"
+	why=$("$PY" "$LIB" sameseq "$T/b.log" "$T/rec/right.log") || fail "right side did not get b.log once and in order: $why"
+	want_side "$T/out.json" left streaming
+	want_side "$T/out.json" right streaming
+	r=$(jget "$T/out.json" "d['sides']['left']['connection']['reconnects']")
+	[ "$r" -ge 1 ] || fail "left reconnects $r, want >= 1"
+	r=$(jget "$T/out.json" "d['sides']['right']['connection']['reconnects']")
+	[ "$r" = 0 ] || fail "right reconnects $r, want 0 (B was never down)"
+	for side in left right; do
+		got=$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")
+		[ "$got" = "$n" ] || fail "$side lines_received $got, want $n"
+	done
+	# B kept streaming while A was down: no gap over 1 s in its receive times
+	read -r gap inside < <("$PY" "$LIB" gaps "$T/rec/right.times" "$kill_ms" "$up_ms")
+	[ "$gap" -le 1000 ] || fail "right side stalled for ${gap} ms during A's outage ($kill_ms..$up_ms)"
+	[ "$inside" -ge $(((up_ms - kill_ms) / 50 / 2)) ] || fail "right side received only $inside lines during A's $((up_ms - kill_ms)) ms outage"
+	info "$n lines per side; A down for $((up_ms - kill_ms)) ms; left reconnects $(jget "$T/out.json" "d['sides']['left']['connection']['reconnects']"); right: $inside lines, largest gap $gap ms during the outage"
+	;;
+lancom-pty | lancom-pty-first-try)
+	lab_up
+	make_logs 0
+	# a fake LCOS console behind an extra sshd on gateway A, port 2222
+	cp "$FAKE" "$T/fake_lcos.py"
+	chmod 0644 "$T/fake_lcos.py"
+	: >"$T/lcos.expect"
+	chmod 0666 "$T/lcos.expect"
+	extra_sshd gwa 2222 sshd-lcos "ForceCommand /usr/bin/python3 $T/fake_lcos.py --expect $T/lcos.expect"
+	cp "$TDLAB_KNOWN_HOSTS" "$T/kh"
+	echo "[$TDLAB_MGMT_A]:2222 $KEYA" >>"$T/kh"
+	td 6 --json --record "$T/rec" -i "$TDLAB_SSH_KEY" --known-hosts "$T/kh" \
+		--left-profile lancom --right-log-file "$T/b.log" "$A:2222" "$B" >"$T/out.json" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+	[ -s "$T/lcos.expect" ] || fail "the fake console never got 'trace + vpn-status' (sshd log: $(tail -n 5 "$T/sshd-lcos.log"))"
+	want_side "$T/out.json" left streaming
+	want_side "$T/out.json" right streaming
+	if [ "$CASE" = lancom-pty-first-try ]; then
+		# a healthy console: the first login opens the pty session
+		logins=$(grep -c '^Accepted publickey' "$T/sshd-lcos.log")
+		[ "$logins" = 1 ] || fail "$logins logins to the console for one session, want 1; JSON left connection: $(jget "$T/out.json" "d['sides']['left']['connection']")"
+		e=$(jget "$T/out.json" "d['sides']['left']['connection']['error']")
+		[ "$e" = None ] || fail "left error '$e' on a healthy console, want null"
+		r=$(jget "$T/out.json" "d['sides']['left']['connection']['reconnects']")
+		[ "$r" = 0 ] || fail "left reconnects $r, want 0"
+	else
+		L="$T/rec/left.log"
+		LC_ALL=C grep -q $'\x1b' "$L" && fail "escape sequences in left.log: $(LC_ALL=C grep -m1 $'\x1b' "$L" | cat -A)"
+		LC_ALL=C grep -q $'\r' "$L" && fail "CR in left.log"
+		grep -q 'trace + vpn-status' "$L" && fail "the echo of the command was recorded: $(grep 'trace + vpn-status' "$L")"
+		grep -q '^> *$' "$L" && fail "the prompt was recorded as a line"
+		grep -q 'LANCOM 1781VA' "$L" && fail "the banner before the prompt was recorded"
+		[ "$(grep -cx 'VPN: poll timeout for BUGFIX (213.23.254.24)' "$L")" = 6 ] || fail "want 6 'VPN: poll timeout for BUGFIX' lines: $(head -n 20 "$L" | cat -A)"
+		grep -qx 'VPN: Error: IFC-X-Line-polling-failed (0x1307) for BUGFIX (213.23.254.24)' "$L" || fail "no 0x1307 error line"
+		why=$("$PY" "$LIB" subseq "$T/lcos.expect" "$L") || fail "the trace is not in left.log as printed: $why"
+		d=$(jget "$T/out.json" "d['sides']['left']['dialect']")
+		[ "$d" = lancom ] || fail "left dialect '$d', want lancom"
+		c=$(jget "$T/out.json" "d['cause']")
+		[ "$c" = poll-timeout ] || fail "cause '$c', want poll-timeout"
+		c=$(jget "$T/out.json" "d['findings'][0]['cause']")
+		[ "$c" = poll-timeout ] || fail "first finding '$c', want poll-timeout"
+		p=$(jget "$T/out.json" "d['sides']['left']['connection']['profile']")
+		[ "$p" = lancom ] || fail "left profile '$p', want lancom"
+	fi
+	;;
+
+password-batch)
+	lab_up
+	make_logs 3
+	# password-only ssh servers on both gateways, port 2223
+	extra_sshd gwa 2223 sshd-pw-a "PubkeyAuthentication no" "PasswordAuthentication yes"
+	extra_sshd gwb 2223 sshd-pw-b "PubkeyAuthentication no" "PasswordAuthentication yes"
+	cp "$TDLAB_KNOWN_HOSTS" "$T/kh"
+	printf '[%s]:2223 %s\n[%s]:2223 %s\n' "$TDLAB_MGMT_A" "$KEYA" "$TDLAB_MGMT_B" "$KEYB" >>"$T/kh"
+	td 3 --json -i "$TDLAB_SSH_KEY" --known-hosts "$T/kh" --log-file "$T/a.log" "$A:2223" "$B:2223" >"$T/out.json" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] || fail "exit $rc, want 1: $(cat "$T/err")"
+	for t in "$A:2223" "$B:2223"; do
+		grep -F "$t" "$T/err" | grep -i password | grep -qi console || fail "the error for $t does not say that passwords need the console: $(cat "$T/err")"
+	done
+	;;
+
+*)
+	echo "unknown case $CASE"
+	exit 2
+	;;
+esac
+echo "ok [$CASE]"

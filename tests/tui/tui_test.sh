@@ -1,0 +1,335 @@
+#!/usr/bin/env bash
+# tui_test.sh CASE - the console (tunneldoc open, --demo) in a real
+# terminal: a private tmux server per run, keys with send-keys, the screen
+# with capture-pane. Every wait polls the screen (every 0.1 s, bounded);
+# nothing relies on a fixed sleep.
+# Usage: tui_test.sh BINARY SOURCE_DIR CASE
+# shellcheck disable=SC2016  # the conditions of "until_ok all '...'" are eval'd late
+set -u
+BIN=$1
+SRC=$2
+CASE=$3
+KB="$SRC/kb"
+S="$SRC/kb/samples/mguard-1.3.3-udp4500"
+T=$(mktemp -d)
+SOCK="td$$-$CASE"
+WAIT=${TD_TUI_WAIT:-10}   # seconds any one wait may take (generous for ASan)
+SEP="│"                  # the side-by-side separator (UTF-8)
+SESS=td0 NSESS=0          # the tmux session of the console under test
+
+# tmux and ${#line} must see UTF-8; never nest into a tmux we run under;
+# the server's socket goes into $T and away with it
+export LC_ALL=C.UTF-8 LANG=C.UTF-8 TMUX_TMPDIR="$T"
+unset TMUX TMUX_PANE
+command -v tmux >/dev/null || { echo "FAIL [$CASE]: tmux is not installed"; exit 1; }
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'tm kill-server >/dev/null 2>&1; rm -rf "$T"' EXIT
+
+# the screen as text (-J: lines the terminal wrapped come back joined)
+cap() { tm capture-pane -p -J -t "$SESS" >"$T/screen" 2>/dev/null; }
+# the screen with attributes (SGR escapes)
+cape() { tm capture-pane -p -e -t "$SESS" >"$T/screen.e" 2>/dev/null; }
+
+fail() {
+	echo "FAIL [$CASE]: $*"
+	cap
+	echo "--- screen ($(tm display -p -t "$SESS" '#{pane_width}x#{pane_height}' 2>/dev/null)) ---"
+	# without trailing blanks and blank lines
+	sed 's/ *$//' "$T/screen" 2>/dev/null | awk 'NF { n = NR } { l[NR] = $0 } END { for (i = 1; i <= n; i++) print l[i] }'
+	echo "--- end of screen ---"
+	exit 1
+}
+
+# start W H [ARGS...]: tunneldoc --kb KB ARGS in a new W x H terminal;
+# TD_ENV adds environment variables. The wrapper shows how it ended
+# (EXIT:status, then the terminal modes) and keeps the pane open.
+start() {
+	local w=$1 h=$2 a q=""
+	shift 2
+	for a in "$@"; do q+=" $(printf '%q' "$a")"; done
+	cat >"$T/run.sh" <<EOF
+env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color ${TD_ENV:-} $(printf '%q' "$BIN") --kb $(printf '%q' "$KB")$q
+echo "EXIT:\$?"
+stty -a
+exec sleep 300
+EOF
+	# a new session each time: killing the last one would end the server
+	NSESS=$((NSESS + 1))
+	SESS=td$NSESS
+	tm new-session -d -s "$SESS" -x "$w" -y "$h" "bash $(printf '%q' "$T/run.sh")" || fail "tmux new-session failed"
+	until_ok all 'head_has " tunneldoc | " || has "EXIT:"'
+	head_has " tunneldoc | " || fail "the console did not start"
+}
+
+key() { tm send-keys -t "$SESS" "$@"; }        # key names: Enter Down Tab Escape ...
+type_text() { tm send-keys -t "$SESS" -l -- "$1"; } # literal text
+
+# until_ok CMD...: capture the screen and run CMD until it succeeds (WAIT s)
+until_ok() {
+	local i
+	for ((i = 0; i < WAIT * 10; i++)); do
+		cap
+		"$@" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+all() { eval "$1"; }                      # until_ok all 'a && b'
+
+has() { grep -qF -- "$1" "$T/screen"; }
+# rows of the screen: header (first), body, status and hints (last two)
+nrows() { wc -l <"$T/screen"; }
+row() { sed -n "${1}p" "$T/screen"; }
+head_has() { row 1 | grep -qF -- "$1"; }
+view_is() { row 1 | grep -qF -- " tunneldoc | $1 | "; }
+body() { sed '1d;$d' "$T/screen" | sed '$d'; }
+body_has() { body | grep -qF -- "$1"; }
+status_has() { row "$(($(nrows) - 1))" | grep -qF -- "$1"; }
+last_has() { row "$(nrows)" | grep -qF -- "$1"; }
+# side_has left|right TEXT: a side-by-side row shows TEXT in that pane
+side_has() {
+	local l
+	while IFS= read -r l; do
+		case $l in *"$SEP"*) ;; *) continue ;; esac
+		if [ "$1" = left ]; then l=${l%%"$SEP"*}; else l=${l#*"$SEP"}; fi
+		case $l in *"$2"*) return 0 ;; esac
+	done <"$T/screen"
+	return 1
+}
+# the longest line (in characters) of the screen
+widest() {
+	local l m=0
+	while IFS= read -r l; do [ ${#l} -gt "$m" ] && m=${#l}; done <"$T/screen"
+	echo "$m"
+}
+# SGR parameters of the screen with attributes, one a line
+sgr_params() { grep -oE $'\e\\[[0-9;]*m' "$T/screen.e" | tr -d $'\e[m' | tr ';' '\n'; }
+# a foreground/background colour (not the defaults 39/49)
+uses_colour() { sgr_params | grep -qE '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'; }
+# the line (with attributes) that contains TEXT is in reverse video
+reverse_on() { grep -F -- "$1" "$T/screen.e" | grep -qE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m'; }
+pane_size() { tm display -p -t "$SESS" '#{pane_width}x#{pane_height}'; }
+tunneldoc_pid() { pgrep -f -- "$1" | head -n 1; }
+# after the program: the terminal is back in cooked mode with echo
+tty_restored() {
+	grep -qE '(^| )icanon( |$)' "$T/screen" && ! grep -qE '(^| )-icanon( |$)' "$T/screen" &&
+		grep -qE '(^| )echo( |$)' "$T/screen" && ! grep -qE '(^| )-echo( |$)' "$T/screen"
+}
+
+# q_exits: q ends the program with status 0 and no sanitizer report (in
+# an ASan build a leak or memory error turns the status non-zero)
+q_exits() {
+	type_text q
+	until_ok has "EXIT:" || fail "q did not end the program"
+	grep -qE "AddressSanitizer|LeakSanitizer|runtime error" "$T/screen" && fail "sanitizer report"
+	has "EXIT:0" || fail "q: exit status is not 0"
+}
+
+OPEN=(open "$S/left.log" "$S/right.log")
+LOADED="top finding: udp4500-blocked"
+
+case "$CASE" in
+demo)
+	start 160 45 --demo
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode"' ||
+		fail "the replay did not start with the left log's first line"
+	# 75 s of log at 1x: the end cannot be there yet, so this is a replay
+	has "max number of retransmissions" && fail "the whole log was there at once, not replayed"
+	for i in 1 2 3 4 5 6; do type_text +; done
+	until_ok all 'status_has "speed 64x"' || fail "+ did not speed the replay up"
+	until_ok all 'side_has right "responding to Main Mode" && side_has left "max number of retransmissions"' ||
+		fail "the panes did not fill with both logs within ${WAIT}s at 64x"
+	side_has right "initiating Main Mode" && fail "a left line is in the right pane"
+	side_has left "responding to Main Mode" && fail "a right line is in the left pane"
+	head_has "clock offset (right - left)" || fail "header lacks the clock offset"
+	key 2
+	until_ok all 'view_is ladder && body_has "MI1"' || fail "2 did not show the ladder with MI1"
+	q_exits
+	;;
+views)
+	start 160 45 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	has "L: left.log 19 lines" || fail "status line lacks the left log's line count"
+	cape
+	uses_colour || fail "no colours by default (the NO_COLOR check of ascii-nocolor would prove nothing)"
+	key 2
+	until_ok all 'view_is ladder && body_has "✗" && body_has "LOST" && body_has "MI1"' || fail "2: no ladder with a lost message"
+	key 3
+	until_ok all 'view_is findings && body_has "1. [error]" && body_has "(udp4500-blocked, mguard 1.3.3)"' || fail "3: no findings"
+	key 4
+	until_ok all 'view_is checklist && body_has "[E] "' || fail "4: no checklist"
+	type_text '?'
+	until_ok all 'view_is help && body_has "Keys" && body | grep -qE "^ *q +quit *$"' || fail "?: no help with the key table"
+	key 1
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode" && side_has right "responding to Main Mode"' ||
+		fail "1: no side by side view"
+	# Tab cycles through all views and wraps around
+	for v in ladder findings checklist help "side by side"; do
+		key Tab
+		until_ok view_is "$v" || fail "Tab did not reach the $v view"
+	done
+	q_exits
+	;;
+search-right)
+	# 20 rows: the matching row is scrolled out before the search
+	start 170 20 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	has "responding to Main Mode" && fail "test setup: the line is on screen before the search"
+	type_text /
+	until_ok last_has "search: " || fail "/ gave no search prompt"
+	type_text "responding to Main Mode"
+	until_ok last_has "search: responding to Main Mode" || fail "the typed text is not shown in the prompt"
+	key Enter
+	until_ok all 'side_has right "responding to Main Mode" && ! last_has "search:"' ||
+		fail "the matching right-side line is not shown (or the prompt stayed)"
+	cape
+	reverse_on "responding to Main Mode" || fail "the cursor is not on the matching row"
+	type_text /
+	until_ok last_has "search: " || fail "/ gave no search prompt the second time"
+	type_text "no such line anywhere"
+	key Enter
+	until_ok last_has "not found: no such line anywhere" || fail "a pattern that matches nothing did not say 'not found'"
+	q_exits
+	;;
+jump-evidence)
+	start 160 16 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	type_text g
+	until_ok side_has left "initiating Main Mode" || fail "g did not go to the first line"
+	has "STATE_MAIN_I3: sent MI3" && fail "test setup: the evidence line is on screen before the jump"
+	key 3
+	until_ok all 'view_is findings && body_has "evidence (Enter: jump to evidence):"' || fail "3: no evidence list"
+	key Enter
+	until_ok all 'view_is "side by side" && side_has left "STATE_MAIN_I3: sent MI3"' ||
+		fail "Enter did not jump to the first evidence line in the side-by-side view"
+	cape
+	reverse_on "STATE_MAIN_I3: sent MI3" || fail "the cursor is not on the evidence line"
+	q_exits
+	;;
+checklist-note)
+	start 160 40 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key 4
+	until_ok all 'view_is checklist && body_has "[E] "' || fail "4: no checklist"
+	body_has "[x]" && fail "test setup: a step is done before any answer"
+	key Down
+	type_text y
+	until_ok all "body | grep -q '^\[x\] '" || fail "y did not mark the step done ([x])"
+	type_text n
+	until_ok last_has "note: " || fail "n gave no note prompt"
+	type_text "fw checked"
+	until_ok last_has "note: fw checked" || fail "the typed note is not shown in the prompt"
+	key Enter
+	until_ok all 'body_has "note: fw checked" && ! last_has "note:"' || fail "the note is not shown under the step"
+	body | grep -q '^\[x\] ' || fail "the [x] answer went away"
+	q_exits
+	;;
+resize)
+	start 120 40 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	tm resize-window -t "$SESS" -x 80 -y 24 || fail "tmux resize-window failed"
+	sep_ok() { # every body row has the separator at column (80-1)/2
+		local l
+		while IFS= read -r l; do
+			l=${l%%"$SEP"*}
+			[ ${#l} -eq 39 ] || return 1
+		done < <(body)
+	}
+	until_ok all '[ "$(pane_size)" = 80x24 ] && [ "$(nrows)" -eq 24 ] && view_is "side by side" && status_has " L: left.log" && sep_ok' ||
+		fail "80x24: header, status line or the separator at column 39 missing"
+	[ "$(widest)" -le 80 ] || fail "80x24: a line is $(widest) columns wide"
+	tm resize-window -t "$SESS" -x 200 -y 60 || fail "tmux resize-window failed"
+	until_ok all '[ "$(nrows)" -eq 60 ] && view_is "side by side" && status_has "top finding" && last_has " q quit"' ||
+		fail "200x60: the status line is not the second-to-last line"
+	[ "$(widest)" -le 200 ] || fail "200x60: a line is $(widest) columns wide"
+	tm resize-window -t "$SESS" -x 30 -y 6 || fail "tmux resize-window failed"
+	until_ok all 'has "terminal too small" && ! has " tunneldoc | "' || fail "30x6: no 'terminal too small'"
+	tm resize-window -t "$SESS" -x 100 -y 30 || fail "tmux resize-window failed"
+	until_ok all '[ "$(nrows)" -eq 30 ] && view_is "side by side" && status_has "top finding" && ! has "terminal too small"' ||
+		fail "100x30: the normal screen did not come back"
+	key 2
+	until_ok all 'view_is ladder && body_has "MI1"' || fail "after the resizes the program does not answer 2"
+	has "EXIT:" && fail "the program ended"
+	q_exits
+	;;
+quit-restores)
+	start 200 30 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	[ "$(tm display -p -t "$SESS" '#{alternate_on}')" = 1 ] || fail "test setup: the console is not on the alternate screen"
+	q_exits
+	has " tunneldoc | " && fail "q: the console's screen is still shown"
+	[ "$(tm display -p -t "$SESS" '#{alternate_on}')" = 0 ] || fail "q: the terminal is still on the alternate screen"
+	until_ok has "icanon" || fail "q: no stty output"
+	tty_restored || fail "q: the terminal modes are not restored (icanon, echo)"
+	# SIGTERM: the logs under a unique path to find the process by
+	cp "$S/left.log" "$T/left.log"
+	cp "$S/right.log" "$T/right.log"
+	start 200 30 open "$T/left.log" "$T/right.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish (second run)"
+	pid=$(tunneldoc_pid "$T/left.log")
+	[ -n "$pid" ] || fail "no tunneldoc process with $T/left.log"
+	kill -TERM "$pid"
+	until_ok has "EXIT:" || fail "SIGTERM did not end the program"
+	grep -qE "AddressSanitizer|LeakSanitizer|runtime error" "$T/screen" && fail "SIGTERM: sanitizer report"
+	has "EXIT:143" || fail "SIGTERM: exit status is not 143"
+	has " tunneldoc | " && fail "SIGTERM: the console's screen is still shown"
+	[ "$(tm display -p -t "$SESS" '#{alternate_on}')" = 0 ] || fail "SIGTERM: the terminal is still on the alternate screen"
+	until_ok has "icanon" || fail "SIGTERM: no stty output"
+	tty_restored || fail "SIGTERM: the terminal modes are not restored (icanon, echo)"
+	;;
+german)
+	start 160 45 --lang de "${OPEN[@]}"
+	until_ok all 'view_is "Gegenüberstellung" && head_has "Uhrenversatz (rechts - links)" && status_has "udp4500-blocked"' ||
+		fail "no German side-by-side view"
+	has "side by side" && fail "English view name in the German console"
+	last_has "q beenden" || fail "German key hints missing"
+	key 3
+	until_ok all 'view_is Befunde && body_has "Ursache"' || fail "3: no German findings"
+	type_text '?'
+	until_ok all 'view_is Hilfe && body | grep -qE "^ *q +beenden *$"' || fail "?: no German help"
+	type_text /
+	until_ok all 'view_is "Gegenüberstellung" && last_has "Suche: "' || fail "/: no German search prompt"
+	key Escape
+	until_ok all '! last_has "Suche: "' || fail "Esc did not close the prompt"
+	q_exits
+	;;
+pipes-aligned)
+	# non-regular inputs are read in chunks and annotated late (the
+	# analysis holds lines back to detect the dialect): still aligned
+	mkfifo "$T/l.fifo" "$T/r.fifo"
+	cat "$S/left.log" >"$T/l.fifo" &
+	cat "$S/right.log" >"$T/r.fifo" &
+	start 160 45 open "$T/l.fifo" "$T/r.fifo"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key g
+	until_ok all 'body | grep -q "initiating Main Mode.*responding to Main Mode"' ||
+		fail "non-regular inputs: initiating/responding to Main Mode are not on one row"
+	q_exits
+	;;
+ascii-nocolor)
+	TD_ENV="NO_COLOR=1" start 160 40 open --ascii "$S/left.log" "$S/right.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key 2
+	until_ok all 'view_is ladder && body_has "MI1" && body_has "LOST"' || fail "2: no ladder"
+	body | grep -qE '^ \|-+ MI1 -+>\|' || fail "the ladder's MI1 arrow is not drawn in ASCII (|--- MI1 --->|)"
+	body | grep -qE '^ \|<-+ MR1 -+\|' || fail "the ladder's MR1 arrow is not drawn in ASCII (|<--- MR1 ---|)"
+	body | grep -qE '^ \|-+ MI3 -+X ' || fail "the lost MI3 is not drawn in ASCII (--- MI3 ---X)"
+	for c in "│" "▶" "◀" "✗" "─" "⇄" "↻" "●"; do
+		has "$c" && fail "non-ASCII '$c' on the --ascii ladder"
+	done
+	cape
+	uses_colour && fail "NO_COLOR=1 but the ladder has colours: $(sgr_params | sort -u | tr '\n' ' ')"
+	key 1
+	SEP="|"
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode" && side_has right "responding to Main Mode"' ||
+		fail "1: no side by side view with the panes separated by |"
+	has "│" && fail "--ascii: the side-by-side view uses │"
+	cape
+	uses_colour && fail "NO_COLOR=1 but the side-by-side view has colours: $(sgr_params | sort -u | tr '\n' ' ')"
+	q_exits
+	;;
+*)
+	echo "unknown case $CASE"; exit 2;;
+esac
+echo "ok [$CASE]"
