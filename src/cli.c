@@ -15,6 +15,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,7 +200,8 @@ static const char *const connect_en =
     "  --backlog N     lines of history on first contact (default 1000)\n"
     "  --record DIR    record both streams with receive times (open DIR replays)\n"
     "  --batch         no console: stream for --duration seconds, then report\n"
-    "  --duration S    seconds to stream in batch mode (default 30)\n"
+    "  --duration S    seconds to stream in batch mode (default 30; Ctrl-C or\n"
+    "                  SIGTERM ends it earlier and still reports)\n"
     "  --json          batch report as JSON (as 'analyze --json', plus each\n"
     "                  side's connection state)\n"
     "  --connect-timeout S  seconds to wait for a gateway (default 10)\n"
@@ -233,7 +235,8 @@ static const char *const connect_de =
     "  --backlog N     Zeilen Vorgeschichte beim ersten Kontakt (Standard 1000)\n"
     "  --record VERZ   beide Ströme mit Empfangszeiten aufzeichnen (open VERZ spielt ab)\n"
     "  --batch         ohne Konsole: --duration Sekunden verfolgen, dann berichten\n"
-    "  --duration S    Sekunden im Batch-Betrieb (Standard 30)\n"
+    "  --duration S    Sekunden im Batch-Betrieb (Standard 30; Strg-C oder\n"
+    "                  SIGTERM beendet früher und berichtet trotzdem)\n"
     "  --json          Batch-Bericht als JSON (wie 'analyze --json', dazu der\n"
     "                  Verbindungszustand jeder Seite)\n"
     "  --connect-timeout S  Sekunden Wartezeit auf ein Gateway (Standard 10)\n"
@@ -550,6 +553,15 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 	return rc;
 }
 
+static volatile sig_atomic_t batch_stop;
+
+/* Ctrl-C or SIGTERM ends a batch session early; it still reports. */
+static void on_batch_signal(int sig)
+{
+	(void)sig;
+	batch_stop = 1;
+}
+
 /* Batch: lines go straight into the analysis. */
 static void batch_line(void *ctx, int side, const char *line, size_t len)
 {
@@ -691,7 +703,15 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 	for (int k = 0; k < 2; k++)
 		if (so.side[k].target != NULL)
 			analysis_open_side(a, (enum side_id)k, so.side[k].target, session_dialect(s, k));
-	session_run_batch(s, duration);
+	{
+		struct sigaction sa;
+
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_batch_signal;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+	}
+	session_run_batch(s, duration, &batch_stop);
 	analysis_run(a);
 	{
 		struct record_side conn[2];

@@ -13,6 +13,8 @@
 #define SEARCH_BACK 256
 #define ANON_ADOPT_US (30LL * 1000000)
 #define NEW_MERGE_US (10LL * 1000000)
+#define RESTART_GAP_US (30LL * 1000000)
+#define RESTART_GAP_LINES 500
 
 void side_init(struct side *s, enum side_id id)
 {
@@ -485,9 +487,13 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 		n = find_serial(s, serial);
 		if (n != NULL && ev != NULL && ev->isnew && n->serial == serial) {
 			struct stepcells *c = nego_step(n, st);
+			/* the daemon restarted and reuses numbers: the same start
+			 * again after a real gap (strongSwan logs one receipt twice) */
+			int gap = (p->has_time && n->has_t) ? p->t.us - n->t_last > RESTART_GAP_US
+							   : lineno - n->last_line > RESTART_GAP_LINES;
 
-			if (c != NULL && (c->sent.count || c->recv.count))
-				n = NULL; /* the daemon restarted and reuses numbers */
+			if (c != NULL && (c->sent.count || c->recv.count) && gap)
+				n = NULL;
 		}
 		if (n == NULL && parent != 0 && (n = find_serial(s, parent)) != NULL)
 			add_alias(n, serial);

@@ -185,7 +185,7 @@ static void print_group(FILE *f, const struct analysis *a, int gi, const struct 
 		char *lt = cell_text(rw->cell[0] ? &rw->cell[0]->first : NULL);
 		char *rt = cell_text(rw->cell[1] ? &rw->cell[1]->first : NULL);
 
-		fprintf(f, "  %-6s", step_name(rw->step));
+		fprintf(f, "  %-9s ", step_name(rw->step));
 		put_cell(f, lt, colw, o->utf8);
 		fputs(arrow(g, rw, o->utf8), f);
 		put_cell(f, rt, colw, o->utf8);

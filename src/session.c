@@ -278,7 +278,7 @@ int session_finished(const struct session *s)
 	return 1;
 }
 
-int session_run_batch(struct session *s, double seconds)
+int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *stop)
 {
 	int64_t end = mono_ms() + (int64_t)(seconds * 1000);
 
@@ -287,7 +287,7 @@ int session_run_batch(struct session *s, double seconds)
 		int64_t now = mono_ms();
 		int timeout, n;
 
-		if (now >= end || session_all_failed(s) || session_finished(s))
+		if (now >= end || session_all_failed(s) || session_finished(s) || (stop != NULL && *stop))
 			break;
 		n = session_pollfds(s, pfd, now, &timeout);
 		if (timeout < 0 || timeout > end - now)

@@ -10,6 +10,7 @@
 #define TD_SESSION_H
 
 #include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 
 #include "analysis.h"
@@ -55,8 +56,9 @@ void session_conn(struct session *s, struct record_side out[2]);
 /* 1 when every configured side has failed for good. */
 int session_all_failed(const struct session *s);
 
-/* Batch: stream for `seconds` into the analysis (then analysis_run). */
-int session_run_batch(struct session *s, double seconds);
+/* Batch: stream for `seconds` (or until *stop becomes non-zero, e.g. set
+ * by a SIGINT handler) into the consumer. */
+int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *stop);
 /* 1 when every configured side is done or failed (snapshots). */
 int session_finished(const struct session *s);
 

@@ -5,6 +5,8 @@
 #   build-asan/  the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
 #   build-fuzz/  libFuzzer harnesses for the line parser and the kb loader,
 #                each run for TD_FUZZ_SECONDS (default 30)
+# The real-lab end-to-end tests (tests/lab) and the live SSH tests need root
+# (network namespaces); they run in both builds.
 # Exits non-zero if anything fails. .ci/run runs exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +17,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	apt-get install -y -qq --no-install-recommends build-essential cmake pkg-config \
 		libjson-c-dev libssh-dev libncurses-dev libcmocka-dev clang libclang-rt-14-dev \
 		python3 tmux ca-certificates >/dev/null
+	# the real lab: libreswan, strongSwan, OpenSSH server, iproute2, iptables
+	bash tests/lab/install.sh
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# e2e_test.sh BINARY SOURCE_DIR SCENARIO - issue 6: a real lab scenario end
+# to end. Brings up the two gateways (real libreswan or strongSwan, sshd on
+# each), runs `tunneldoc connect --batch` from the technician namespace to
+# both over SSH, initiates the connection, stops tunneldoc (SIGINT) once
+# the scenario's evidence is in the logs, and checks the JSON report:
+#   - the top finding's cause and chapter (tests/lab/e2e.tsv),
+#   - the ladder shows the step where the negotiation stopped (e2e.tsv),
+#   - the evidence names both gateways (a line, or "nothing logged"),
+#   - both sides streamed over SSH.
+set -u
+BIN=$1
+SRC=$2
+SCEN=$3
+LAB="$SRC/tests/lab/lab.sh"
+T=$(mktemp -d)
+LABDIR=""
+
+cleanup() {
+	[ -n "${TDPID:-}" ] && kill "$TDPID" 2>/dev/null
+	[ -n "$LABDIR" ] && TDLAB_DIR=$LABDIR "$LAB" down >/dev/null 2>&1
+	rm -rf "$T"
+}
+trap cleanup EXIT INT TERM
+
+fail() {
+	echo "FAIL [$SCEN]: $*"
+	[ -f "$T/err" ] && sed 's/^/  stderr: /' "$T/err" | tail -n 5
+	[ -f "$T/out.json" ] && python3 - "$T/out.json" <<'PY' 2>/dev/null
+import json,sys
+d=json.load(open(sys.argv[1]))
+print("  got:", d["cause"], d["chapter"])
+for f in d["findings"][:4]:
+    print("   ", f["cause"], f["chapters"], f["source"])
+PY
+	exit 1
+}
+
+row=$(awk -F'\t' -v s="$SCEN" '$1 == s' "$SRC/tests/lab/e2e.tsv")
+[ -n "$row" ] || fail "no row for this scenario in tests/lab/e2e.tsv"
+IFS=$'\t' read -r _ want_cause want_chapter want_step _ <<<"$row"
+
+"$LAB" up "$SCEN" >"$T/vars" 2>"$T/up.err" || { cat "$T/up.err"; fail "lab.sh up failed"; }
+set -a
+# shellcheck disable=SC1091
+. "$T/vars"
+set +a
+LABDIR=$TDLAB_DIR
+case $TDLAB_DAEMON in
+libreswan) profile=libreswan ;;
+*) profile=strongswan ;;
+esac
+
+ip netns exec "$TDLAB_NS_TECH" env HOME="$T" "$BIN" --kb "$SRC/kb" connect --batch --duration 90 --json \
+	--profile "$profile" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
+	--left-log-file "$TDLAB_LOG_A" --right-log-file "$TDLAB_LOG_B" --record "$T/rec" \
+	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "$TDLAB_SSH_USER@$TDLAB_MGMT_B" >"$T/out.json" 2>"$T/err" &
+TDPID=$!
+# both streams are up (the lab logs already hold the daemons' start lines)
+for _ in $(seq 1 100); do
+	[ -s "$T/rec/left.log" ] && [ -s "$T/rec/right.log" ] && break
+	sleep 0.1
+done
+TDLAB_DIR=$LABDIR "$LAB" initiate >/dev/null 2>&1
+TDLAB_DIR=$LABDIR "$LAB" wait 60 >/dev/null 2>&1 || fail "the scenario's evidence did not appear in the gateways' logs"
+case $SCEN in
+working-tunnel-v2 | esp-dropped-v2) TDLAB_DIR=$LABDIR "$LAB" ping 3 >/dev/null 2>&1 ;;
+esac
+sleep 2 # the last lines travel over SSH
+kill -INT "$TDPID"
+wait "$TDPID"
+rc=$?
+TDPID=""
+[ "$rc" -eq 0 ] || fail "tunneldoc exited $rc"
+
+python3 - "$T/out.json" "$want_cause" "$want_chapter" "$want_step" <<'PY' || fail "report does not match"
+import json, sys
+d = json.load(open(sys.argv[1]))
+cause, chapter, step = sys.argv[2], sys.argv[3], sys.argv[4]
+err = []
+for side in ("left", "right"):
+    c = d["sides"][side].get("connection") or {}
+    if c.get("state") != "streaming" or not c.get("lines_received"):
+        err.append(f"{side}: not streaming over SSH ({c})")
+top = d["findings"][0] if d["findings"] else None
+if top is None:
+    err.append("no finding")
+else:
+    if top["cause"] != cause:
+        err.append(f"cause {top['cause']}, want {cause}")
+    if chapter not in top["chapters"]:
+        err.append(f"chapters {top['chapters']}, want {chapter}")
+    sides = {e["side"] for e in top["evidence"]}
+    if cause != "established" and sides != {"left", "right"}:
+        err.append(f"evidence names only {sorted(sides)}")
+    neg = top.get("negotiation")
+    rows = [r for r in d["rows"] if r["negotiation"] == neg] if neg else []
+    steps = [r["step"] for r in rows]
+    if step not in steps:
+        err.append(f"ladder of negotiation {neg} has steps {steps}, want {step}")
+    else:
+        r = rows[steps.index(step)]
+        print(f"  ladder stops at {step}: {r['status']}")
+for e in err:
+    print("  " + e)
+sys.exit(1 if err else 0)
+PY
+echo "ok [$SCEN]"
