@@ -161,6 +161,11 @@ static void decide_dialect(struct analysis *a, enum side_id side)
 
 	if (s->dialect < 0) {
 		s->dialect = dialect_detect(a->kb, (const char *const *)in->held, in->heldlen, in->nheld);
+		/* nothing recognised: a one-line-per-record dialect, so unknown
+		 * text is not glued into multi-line records */
+		for (int d = 0; s->dialect < 0 && d < a->kb->ndialects; d++)
+			if (a->kb->dialects[d].record == REC_LINE)
+				s->dialect = d;
 		if (s->dialect < 0)
 			s->dialect = 0;
 	}

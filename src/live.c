@@ -55,6 +55,8 @@ struct live {
 	char errtail[256];           /* the last bytes on stderr */
 	size_t errlen;
 	int shell_sent;
+	int ch_phase;                /* 0 open, 1 pty granted, 2 started */
+	int down;                    /* lost after streaming: count a reconnect */
 	struct strbuf shellbuf;
 	/* resume and de-duplication */
 	char cur_file[256];
@@ -113,6 +115,7 @@ static void close_session(struct live *l)
 	sb_reset(&l->partial);
 	sb_reset(&l->shellbuf);
 	l->shell_sent = 0;
+	l->ch_phase = 0;
 	l->auth_step = 0;
 	l->errlen = 0;
 }
@@ -124,7 +127,7 @@ static void retry(struct live *l, int64_t now)
 
 	close_session(l);
 	if (l->ever_streamed)
-		l->reconnects++;
+		l->down = 1;
 	delay = l->tries >= 5 ? MAX_BACKOFF_S : 1 << l->tries;
 	if (delay > MAX_BACKOFF_S)
 		delay = MAX_BACKOFF_S;
@@ -263,24 +266,44 @@ static int seen(const struct live *l, uint64_t h)
 	return 0;
 }
 
-/* Remove terminal escape sequences (an LCOS pty paints its screen). */
+/*
+ * Remove what a terminal would interpret (an LCOS pty paints its screen):
+ * CSI (ESC [ ... final), OSC (ESC ] ... BEL or ESC \\), charset and other
+ * ESC + intermediate + final sequences, and control characters but tab.
+ */
 static size_t strip_escapes(char *s, size_t n)
 {
 	size_t o = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == 0x1b) {
-			if (i + 1 < n && s[i + 1] == '[') {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0x1b && i + 1 < n) {
+			unsigned char k = (unsigned char)s[i + 1];
+
+			if (k == '[') {
 				i += 2;
 				while (i < n && !((unsigned char)s[i] >= 0x40 && (unsigned char)s[i] <= 0x7e))
 					i++;
+			} else if (k == ']') {
+				i += 2;
+				while (i < n && s[i] != '\a' && !(s[i] == 0x1b && i + 1 < n && s[i + 1] == '\\'))
+					i++;
+				if (i < n && s[i] == 0x1b)
+					i++;
 			} else {
-				i++;
+				/* ESC, intermediates (0x20-0x2f), one final byte */
+				i += 1;
+				while (i < n && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] <= 0x2f)
+					i++;
 			}
 			continue;
 		}
-		if (s[i] != '\r' && s[i] != '\a')
-			s[o++] = s[i];
+		if (c < 0x20 && c != '\t')
+			continue;
+		if (c == 0x7f)
+			continue;
+		s[o++] = s[i];
 	}
 	return o;
 }
@@ -472,6 +495,12 @@ static void step_auth(struct live *l, int64_t now)
 	if (l->auth_step == 2) {
 		int methods = ssh_userauth_list(l->s, NULL);
 
+		if (!(methods & SSH_AUTH_METHOD_PUBLICKEY) && !l->cfg.interactive) {
+			set_error(l, "%s: authentication failed: the server offers only password login, and "
+			    "passwords are asked in the console (run without --batch)", l->target);
+			fail(l, now);
+			return;
+		}
 		if (!(methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) || !l->cfg.interactive) {
 			set_error(l, "%s: authentication failed: no key was accepted%s", l->target,
 			    l->cfg.interactive ? " and the server offers no password login"
@@ -514,9 +543,12 @@ error:
 	retry(l, now);
 }
 
-/* Open the channel and start the stream (exec, or pty + shell). */
+/* Open the channel and start the stream (exec, or pty + shell). Each
+ * request is sent once: SSH_AGAIN means "ask again for its answer", so
+ * the phase says which request is pending. */
 static void step_channel(struct live *l, int64_t now)
 {
+	int shell = l->cfg.dev != NULL && l->cfg.dev->mode == LOG_SHELL && l->cfg.log_cmd == NULL && !l->cfg.snapshot;
 	int rc = ssh_channel_is_open(l->ch) ? SSH_OK : ssh_channel_open_session(l->ch);
 
 	if (rc == SSH_AGAIN)
@@ -526,12 +558,16 @@ static void step_channel(struct live *l, int64_t now)
 		retry(l, now);
 		return;
 	}
-	if (l->cfg.dev != NULL && l->cfg.dev->mode == LOG_SHELL && l->cfg.log_cmd == NULL) {
+	if (shell && l->ch_phase == 0) {
 		rc = ssh_channel_request_pty_size(l->ch, "vt100", 200, 50);
 		if (rc == SSH_AGAIN)
 			return;
-		if (rc == SSH_OK)
-			rc = ssh_channel_request_shell(l->ch);
+		if (rc != SSH_OK)
+			goto refused;
+		l->ch_phase = 1;
+	}
+	if (shell) {
+		rc = ssh_channel_request_shell(l->ch);
 	} else {
 		char *cmd = log_command(l);
 
@@ -540,14 +576,22 @@ static void step_channel(struct live *l, int64_t now)
 	}
 	if (rc == SSH_AGAIN)
 		return;
-	if (rc != SSH_OK) {
-		set_error(l, "%s: the gateway refused the log command: %s", l->target, ssh_get_error(l->s));
-		retry(l, now);
-		return;
-	}
+	if (rc != SSH_OK)
+		goto refused;
+	l->ch_phase = 2;
 	tcp_keepalive(l);
 	l->t_keepalive = now + KEEPALIVE_MS;
+	if (l->down) {
+		l->reconnects++;
+		l->down = 0;
+	}
+	free(l->error);
+	l->error = NULL;
 	set_state(l, LS_STREAMING, now);
+	return;
+refused:
+	set_error(l, "%s: the gateway refused the log command: %s", l->target, ssh_get_error(l->s));
+	retry(l, now);
 }
 
 /* LCOS: wait for the prompt, then type the trace command once. */
@@ -614,7 +658,7 @@ void live_step(struct live *l, int64_t now)
 			return;
 		/* fall through */
 	case LS_STREAMING:
-		if (l->cfg.dev != NULL && l->cfg.dev->mode == LOG_SHELL && l->cfg.log_cmd == NULL && !l->shell_sent) {
+		if (l->cfg.dev != NULL && l->cfg.dev->mode == LOG_SHELL && l->cfg.log_cmd == NULL && !l->cfg.snapshot && !l->shell_sent) {
 			shell_start(l, now);
 			return;
 		}

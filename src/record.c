@@ -59,6 +59,11 @@ struct recorder *recorder_open(const char *dir, const char *kind)
 		r->times[s] = fopen(tp, "w");
 		free(lp);
 		free(tp);
+		/* line buffered: a crash keeps what was received */
+		if (r->log[s] != NULL)
+			setvbuf(r->log[s], NULL, _IOLBF, 0);
+		if (r->times[s] != NULL)
+			setvbuf(r->times[s], NULL, _IOLBF, 0);
 		if (r->log[s] == NULL || r->times[s] == NULL) {
 			int e = errno;
 
