@@ -27,6 +27,7 @@ FAILED=0
 
 cleanup() {
 	local p
+	[ -n "${TMUXL:-}" ] && TMUX_TMPDIR="$T" tmux -L "$TMUXL" kill-server 2>/dev/null
 	for p in "${PIDS[@]}"; do
 		kill "$p" 2>/dev/null
 	done
@@ -364,6 +365,76 @@ lancom-pty | lancom-pty-first-try)
 	fi
 	;;
 
+ssh-config-proxy)
+	# ~/.ssh/config: Host aliases with HostName, User, IdentityFile,
+	# UserKnownHostsFile, and a ProxyCommand (jump-host style) for gw-a
+	lab_up
+	make_logs 5
+	cat >"$T/sshcfg" <<EOF
+Host gw-a
+  HostName $TDLAB_MGMT_A
+  User $TDLAB_SSH_USER
+  IdentityFile $TDLAB_SSH_KEY
+  UserKnownHostsFile $TDLAB_KNOWN_HOSTS
+  ProxyCommand bash -c 'touch $T/proxy-used; exec 3<>/dev/tcp/%h/%p; cat <&3 & exec cat >&3'
+Host gw-b
+  HostName $TDLAB_MGMT_B
+  User $TDLAB_SSH_USER
+  IdentityFile $TDLAB_SSH_KEY
+  UserKnownHostsFile $TDLAB_KNOWN_HOSTS
+EOF
+	td 4 --json --ssh-config "$T/sshcfg" --left-log-file "$T/a.log" --right-log-file "$T/b.log" gw-a gw-b >"$T/out.json" 2>"$T/err" ||
+		fail "exit $?: $(cat "$T/err")"
+	want_side "$T/out.json" left streaming
+	want_side "$T/out.json" right streaming
+	[ -f "$T/proxy-used" ] || fail "the ProxyCommand of gw-a was not used"
+	for side in left right; do
+		n=$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")
+		[ "$n" = 5 ] || fail "$side received $n lines, want 5"
+	done
+	;;
+snapshot)
+	lab_up
+	make_logs 50
+	timeout -k 5 60 ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" snapshot --out "$T/snap" \
+		--profile libreswan -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --backlog 20 \
+		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out" 2>"$T/err" ||
+		fail "snapshot exit $?: $(cat "$T/err")"
+	grep -q "snapshot written to: $T/snap" "$T/out" || fail "no summary: $(cat "$T/out")"
+	tail -n 20 "$T/a.log" | cmp -s - "$T/snap/left.log" || fail "left.log is not the last 20 lines of a.log"
+	tail -n 20 "$T/b.log" | cmp -s - "$T/snap/right.log" || fail "right.log is not the last 20 lines of b.log"
+	[ "$(grep -c . "$T/snap/left.times")" = 20 ] || fail "left.times does not hold 20 receive times"
+	grep -q '^\$ ipsec trafficstatus' "$T/snap/left-status.txt" || fail "left-status.txt lacks the status commands"
+	jget "$T/snap/session.json" "d['kind']" | grep -qx snapshot || fail "session.json kind is not snapshot"
+	# a snapshot directory is input for analyze (and open)
+	"$BIN" --kb "$SRC/kb" analyze --json "$T/snap" >"$T/an.json" || fail "analyze DIR failed"
+	[ "$(jget "$T/an.json" "d['sides']['left']['lines']")" = 20 ] || fail "analyze DIR did not read left.log"
+	;;
+console-hostkey)
+	# the console asks for each unknown host key (y accepts), then streams
+	lab_up
+	make_logs 5
+	: >"$T/kh"
+	TMUXL=tdlive$$
+	cat >"$T/run.sh" <<EOF
+ip netns exec $TDLAB_NS_TECH env HOME=$T/home LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $BIN connect \
+  -i $TDLAB_SSH_KEY --known-hosts $T/kh --left-log-file $T/a.log --right-log-file $T/b.log $A $B
+echo EXIT:\$?
+exec sleep 60
+EOF
+	TMUX_TMPDIR="$T" tmux -L "$TMUXL" -f /dev/null new-session -d -x 220 -y 40 "bash $T/run.sh" || fail "tmux did not start"
+	screen() { TMUX_TMPDIR="$T" tmux -L "$TMUXL" capture-pane -p; }
+	for gw in "$TDLAB_MGMT_A" "$TDLAB_MGMT_B"; do
+		wait_for 15 eval 'screen | grep -q "$gw ssh-ed25519 SHA256:.*unknown host key"' ||
+			fail "no host key question for $gw: $(screen | tail -n 3)"
+		TMUX_TMPDIR="$T" tmux -L "$TMUXL" send-keys y
+	done
+	wait_for 15 eval '[ "$(screen | grep -o "5 lines \[live\]" | wc -l)" = 2 ]' ||
+		fail "both sides should stream 5 lines: $(screen | tail -n 2)"
+	{ grep -q "^$TDLAB_MGMT_A " "$T/kh" && grep -q "^$TDLAB_MGMT_B " "$T/kh"; } || fail "accepted keys not written: $(cat "$T/kh")"
+	TMUX_TMPDIR="$T" tmux -L "$TMUXL" send-keys q
+	wait_for 10 eval 'screen | grep -q "EXIT:0"' || fail "q did not end the console with status 0"
+	;;
 password-batch)
 	lab_up
 	make_logs 3
