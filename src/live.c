@@ -414,6 +414,18 @@ static void tcp_keepalive(struct live *l)
 	setsockopt(fd, IPPROTO_TCP, TCP_KEEPCNT, &cnt, sizeof cnt);
 }
 
+/* Remember the server's key in known_hosts and go on to authenticate. */
+static int accept_hostkey(struct live *l, int64_t now)
+{
+	if (ssh_session_update_known_hosts(l->s) != SSH_OK) {
+		set_error(l, "%s: cannot write the known_hosts file: %s", l->target, ssh_get_error(l->s));
+		fail(l, now);
+		return -1;
+	}
+	set_state(l, LS_AUTH, now);
+	return 0;
+}
+
 static void step_hostkey(struct live *l, int64_t now)
 {
 	ssh_key key = NULL;
@@ -445,12 +457,7 @@ static void step_hostkey(struct live *l, int64_t now)
 	case SSH_KNOWN_HOSTS_NOT_FOUND:
 	case SSH_KNOWN_HOSTS_UNKNOWN:
 		if (l->cfg.accept_new) {
-			if (ssh_session_update_known_hosts(l->s) != SSH_OK) {
-				set_error(l, "%s: cannot write the known_hosts file: %s", l->target, ssh_get_error(l->s));
-				fail(l, now);
-				return;
-			}
-			set_state(l, LS_AUTH, now);
+			accept_hostkey(l, now);
 			return;
 		}
 		if (!l->cfg.interactive) {
@@ -701,13 +708,8 @@ void live_step(struct live *l, int64_t now)
 			fail(l, now);
 			return;
 		}
-		if (ssh_session_update_known_hosts(l->s) != SSH_OK) {
-			set_error(l, "%s: cannot write the known_hosts file: %s", l->target, ssh_get_error(l->s));
-			fail(l, now);
-			return;
-		}
-		set_state(l, LS_AUTH, now);
-		live_step(l, now);
+		if (accept_hostkey(l, now) == 0)
+			live_step(l, now);
 		return;
 	case LS_ASK_PASSWORD:
 		if (l->password != NULL) {
