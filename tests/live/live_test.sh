@@ -425,7 +425,7 @@ EOF
 	TMUX_TMPDIR="$T" tmux -L "$TMUXL" -f /dev/null new-session -d -x 220 -y 40 "bash $T/run.sh" || fail "tmux did not start"
 	screen() { TMUX_TMPDIR="$T" tmux -L "$TMUXL" capture-pane -p; }
 	for gw in "$TDLAB_MGMT_A" "$TDLAB_MGMT_B"; do
-		wait_for 15 eval 'screen | grep -q "$gw ssh-ed25519 SHA256:.*unknown host key"' ||
+		wait_for 15 eval 'screen | grep -q "$gw ssh-ed25519 SHA256:[^ ]* - unknown host key"' ||
 			fail "no host key question for $gw: $(screen | tail -n 3)"
 		TMUX_TMPDIR="$T" tmux -L "$TMUXL" send-keys y
 	done
