@@ -424,11 +424,19 @@ exec sleep 60
 EOF
 	TMUX_TMPDIR="$T" tmux -L "$TMUXL" -f /dev/null new-session -d -x 220 -y 40 "bash $T/run.sh" || fail "tmux did not start"
 	screen() { TMUX_TMPDIR="$T" tmux -L "$TMUXL" capture-pane -p; }
-	for gw in "$TDLAB_MGMT_A" "$TDLAB_MGMT_B"; do
-		wait_for 15 eval 'screen | grep -q "$gw ssh-ed25519 SHA256:[^ ]* - unknown host key"' ||
-			fail "no host key question for $gw: $(screen | tail -n 3)"
+	# the gateway that answers first is asked first: answer what is shown
+	asked=""
+	for _ in 1 2; do
+		wait_for 20 eval 'q=$(screen | grep -o "[0-9.]* ssh-ed25519 SHA256:[^ ]* - unknown host key" | grep -vF -- "${asked:-none} ") && [ -n "$q" ]' ||
+			fail "no (further) host key question: $(screen | tail -n 3)"
+		gw=${q%% *}
+		case $gw in "$TDLAB_MGMT_A" | "$TDLAB_MGMT_B") ;; *) fail "question for an unknown host: $q" ;; esac
+		asked="$asked $gw"
 		TMUX_TMPDIR="$T" tmux -L "$TMUXL" send-keys y
+		wait_for 10 eval '! screen | grep -qF "$gw ssh-ed25519 SHA256:" || screen | grep -qE "$gw.*\[live\]"' || true
 	done
+	case "$asked" in *"$TDLAB_MGMT_A"*) ;; *) fail "gateway A was never asked" ;; esac
+	case "$asked" in *"$TDLAB_MGMT_B"*) ;; *) fail "gateway B was never asked" ;; esac
 	wait_for 15 eval '[ "$(screen | grep -o "5 lines \[live\]" | wc -l)" = 2 ]' ||
 		fail "both sides should stream 5 lines: $(screen | tail -n 2)"
 	{ grep -q "^$TDLAB_MGMT_A " "$T/kh" && grep -q "^$TDLAB_MGMT_B " "$T/kh"; } || fail "accepted keys not written: $(cat "$T/kh")"
