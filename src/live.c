@@ -88,14 +88,16 @@ static void set_state(struct live *l, enum live_state st, int64_t now)
 	l->t_state = now;
 }
 
-static void set_error(struct live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void set_error(struct live *l, const char *fmt, ...)
+/* Record the failure in the technician's language (English and German
+ * formats take the same arguments). */
+static void set_error(struct live *l, const char *en, const char *de, ...) __attribute__((format(printf, 2, 4)));
+static void set_error(struct live *l, const char *en, const char *de, ...)
 {
 	struct strbuf b = {0};
 	va_list ap;
 
-	va_start(ap, fmt);
-	sb_vaddf(&b, fmt, ap);
+	va_start(ap, de);
+	sb_vaddf(&b, l->cfg.lang == LANG_DE ? de : en, ap);
 	va_end(ap);
 	free(l->error);
 	l->error = sb_steal(&b);
@@ -170,7 +172,7 @@ static int new_session(struct live *l, int64_t now)
 	}
 	l->s = ssh_new();
 	if (l->s == NULL) {
-		set_error(l, "libssh: cannot create a session");
+		set_error(l, "libssh: cannot create a session (out of memory?)", "libssh: kann keine Sitzung anlegen (Speicher voll?)");
 		return -1;
 	}
 	ssh_options_set(l->s, SSH_OPTIONS_HOST, host);
@@ -186,7 +188,8 @@ static int new_session(struct live *l, int64_t now)
 	/* ~/.ssh/config: Host aliases, User, Port, IdentityFile, ProxyCommand;
 	 * what the command line set first takes precedence */
 	if (ssh_options_parse_config(l->s, l->cfg.ssh_config) < 0 && l->cfg.ssh_config != NULL) {
-		set_error(l, "cannot read ssh config %s: %s", l->cfg.ssh_config, ssh_get_error(l->s));
+		set_error(l, "cannot read ssh config %s: %s; check the file or leave out --ssh-config",
+		    "ssh-Konfiguration %s nicht lesbar: %s; Datei prüfen oder --ssh-config weglassen", l->cfg.ssh_config, ssh_get_error(l->s));
 		return -1;
 	}
 	ssh_set_blocking(l->s, 0);
@@ -418,7 +421,8 @@ static void tcp_keepalive(struct live *l)
 static int accept_hostkey(struct live *l, int64_t now)
 {
 	if (ssh_session_update_known_hosts(l->s) != SSH_OK) {
-		set_error(l, "%s: cannot write the known_hosts file: %s", l->target, ssh_get_error(l->s));
+		set_error(l, "%s: cannot write the known_hosts file: %s; check its directory and permissions or give --known-hosts FILE",
+		    "%s: known_hosts-Datei nicht schreibbar: %s; Verzeichnis und Rechte prüfen oder --known-hosts DATEI angeben", l->target, ssh_get_error(l->s));
 		fail(l, now);
 		return -1;
 	}
@@ -451,6 +455,9 @@ static void step_hostkey(struct live *l, int64_t now)
 		set_error(l, "%s: the host key CHANGED (now %s); refusing to connect. If the gateway was "
 		    "replaced or re-keyed, verify the new fingerprint on its console and remove the old "
 		    "line from the known_hosts file; otherwise someone may be intercepting the connection",
+		    "%s: der Host-Schlüssel hat sich GEÄNDERT (jetzt %s); keine Verbindung. Wurde das Gateway "
+		    "getauscht oder neu verschlüsselt, den neuen Fingerprint an seiner Konsole prüfen und die alte "
+		    "Zeile aus der known_hosts-Datei entfernen; sonst hört womöglich jemand die Verbindung ab",
 		    l->target, l->fingerprint);
 		fail(l, now);
 		return;
@@ -462,7 +469,9 @@ static void step_hostkey(struct live *l, int64_t now)
 		}
 		if (!l->cfg.interactive) {
 			set_error(l, "%s: unknown host key %s; check the fingerprint and connect once in the "
-			    "console, or give --accept-new", l->target, l->fingerprint);
+			    "console, or give --accept-new",
+			    "%s: unbekannter Host-Schlüssel %s; Fingerprint prüfen und einmal in der Konsole "
+			    "verbinden, oder --accept-new angeben", l->target, l->fingerprint);
 			fail(l, now);
 			return;
 		}
@@ -470,7 +479,8 @@ static void step_hostkey(struct live *l, int64_t now)
 		set_state(l, LS_ASK_HOSTKEY, now);
 		return;
 	default:
-		set_error(l, "%s: cannot check the host key: %s", l->target, ssh_get_error(l->s));
+		set_error(l, "%s: cannot check the host key: %s; check the known_hosts file",
+		    "%s: Host-Schlüssel nicht prüfbar: %s; known_hosts-Datei prüfen", l->target, ssh_get_error(l->s));
 		fail(l, now);
 	}
 }
@@ -504,14 +514,19 @@ static void step_auth(struct live *l, int64_t now)
 
 		if (!(methods & SSH_AUTH_METHOD_PUBLICKEY) && !l->cfg.interactive) {
 			set_error(l, "%s: authentication failed: the server offers only password login, and "
-			    "passwords are asked in the console (run without --batch)", l->target);
+			    "passwords are asked in the console (run without --batch)",
+			    "%s: Anmeldung fehlgeschlagen: der Server bietet nur Passwort-Anmeldung, und "
+			    "Passwörter fragt die Konsole ab (ohne --batch starten)", l->target);
 			fail(l, now);
 			return;
 		}
 		if (!(methods & (SSH_AUTH_METHOD_PASSWORD | SSH_AUTH_METHOD_INTERACTIVE)) || !l->cfg.interactive) {
-			set_error(l, "%s: authentication failed: no key was accepted%s", l->target,
-			    l->cfg.interactive ? " and the server offers no password login"
-					       : " (give -i KEY or load the key into ssh-agent; passwords need the console)");
+			set_error(l, "%s: authentication failed: no key was accepted%s",
+			    "%s: Anmeldung fehlgeschlagen: kein Schlüssel angenommen%s", l->target,
+			    l->cfg.interactive ? (l->cfg.lang == LANG_DE ? "; -i SCHLÜSSEL angeben oder ssh-agent laden"
+									: "; give -i KEY or load the key into ssh-agent")
+					       : (l->cfg.lang == LANG_DE ? " (-i SCHLÜSSEL angeben oder ssh-agent laden; Passwörter nur in der Konsole)"
+									: " (give -i KEY or load the key into ssh-agent; passwords need the console)"));
 			fail(l, now);
 			return;
 		}
@@ -536,7 +551,8 @@ static void step_auth(struct live *l, int64_t now)
 	wipe_password(l);
 	if (rc == SSH_AUTH_SUCCESS)
 		goto ok;
-	set_error(l, "%s: authentication failed: wrong password", l->target);
+	set_error(l, "%s: authentication failed: wrong password; reconnect and try again",
+	    "%s: Anmeldung fehlgeschlagen: falsches Passwort; neu verbinden und erneut versuchen", l->target);
 	fail(l, now);
 	return;
 ok:
@@ -546,7 +562,7 @@ ok:
 		goto error;
 	return;
 error:
-	set_error(l, "%s: authentication error: %s", l->target, ssh_get_error(l->s));
+	set_error(l, "%s: authentication error: %s (trying again)", "%s: Fehler bei der Anmeldung: %s (neuer Versuch)", l->target, ssh_get_error(l->s));
 	retry(l, now);
 }
 
@@ -561,7 +577,8 @@ static void step_channel(struct live *l, int64_t now)
 	if (rc == SSH_AGAIN)
 		return;
 	if (rc != SSH_OK) {
-		set_error(l, "%s: cannot open a channel: %s", l->target, ssh_get_error(l->s));
+		set_error(l, "%s: cannot open a channel: %s (trying again; the server may limit sessions)",
+		    "%s: kein Kanal: %s (neuer Versuch; der Server begrenzt evtl. die Sitzungen)", l->target, ssh_get_error(l->s));
 		retry(l, now);
 		return;
 	}
@@ -597,7 +614,8 @@ static void step_channel(struct live *l, int64_t now)
 	set_state(l, LS_STREAMING, now);
 	return;
 refused:
-	set_error(l, "%s: the gateway refused the log command: %s", l->target, ssh_get_error(l->s));
+	set_error(l, "%s: the gateway refused the log command: %s; check the profile (--profile) or give --log-cmd",
+	    "%s: das Gateway lehnt den Log-Befehl ab: %s; Profil prüfen (--profile) oder --log-cmd angeben", l->target, ssh_get_error(l->s));
 	retry(l, now);
 }
 
@@ -637,13 +655,15 @@ void live_step(struct live *l, int64_t now)
 		rc = ssh_connect(l->s);
 		if (rc == SSH_AGAIN) {
 			if (now - l->t_state > 1000LL * (l->cfg.connect_timeout > 0 ? l->cfg.connect_timeout : 10)) {
-				set_error(l, "%s: no answer (connection timed out)", l->target);
+				set_error(l, "%s: no answer (timed out); check the address, the port and that SSH is allowed from here (trying again)",
+				    "%s: keine Antwort (Zeitüberschreitung); Adresse, Port und SSH-Freigabe prüfen (neuer Versuch)", l->target);
 				retry(l, now);
 			}
 			return;
 		}
 		if (rc != SSH_OK) {
-			set_error(l, "%s: cannot connect: %s", l->target, ssh_get_error(l->s));
+			set_error(l, "%s: cannot connect: %s; check the address, the port and that sshd runs (trying again)",
+			    "%s: keine Verbindung: %s; Adresse, Port und laufenden sshd prüfen (neuer Versuch)", l->target, ssh_get_error(l->s));
 			retry(l, now);
 			return;
 		}
@@ -681,9 +701,10 @@ void live_step(struct live *l, int64_t now)
 				return;
 			}
 			if (l->errlen > 0)
-				set_error(l, "%s: the log stream ended: %s", l->target, l->errtail);
+				set_error(l, "%s: the log stream ended: %s; check the log file (--log-file) or the profile (trying again)",
+			    "%s: der Log-Strom endete: %s; Log-Datei (--log-file) oder Profil prüfen (neuer Versuch)", l->target, l->errtail);
 			else
-				set_error(l, "%s: the connection was lost", l->target);
+				set_error(l, "%s: the connection was lost (reconnecting)", "%s: die Verbindung ist abgebrochen (verbinde neu)", l->target);
 			retry(l, now);
 			return;
 		}
@@ -693,7 +714,7 @@ void live_step(struct live *l, int64_t now)
 		}
 		if (now >= l->t_keepalive) {
 			if (ssh_send_ignore(l->s, "tunneldoc") != SSH_OK) {
-				set_error(l, "%s: the connection was lost (keepalive failed)", l->target);
+				set_error(l, "%s: the connection was lost: keepalive failed (reconnecting)", "%s: die Verbindung ist abgebrochen: Keepalive fehlgeschlagen (verbinde neu)", l->target);
 				retry(l, now);
 				return;
 			}
@@ -704,7 +725,8 @@ void live_step(struct live *l, int64_t now)
 		if (l->hostkey_answer < 0)
 			return;
 		if (l->hostkey_answer == 0) {
-			set_error(l, "%s: host key not accepted", l->target);
+			set_error(l, "%s: host key not accepted; verify the fingerprint on the gateway's console, then connect again",
+			    "%s: Host-Schlüssel nicht angenommen; Fingerprint an der Konsole des Gateways prüfen, dann neu verbinden", l->target);
 			fail(l, now);
 			return;
 		}

@@ -36,6 +36,7 @@ struct live_cfg {
 	int backlog;                 /* lines of history on the first connect */
 	int interactive;             /* a front end can answer questions */
 	int connect_timeout;         /* seconds */
+	enum lang lang;              /* of the messages */
 	int snapshot;                /* one shot: the last lines, then the
 				      * status commands, then done */
 };

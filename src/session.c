@@ -166,6 +166,7 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		c.interactive = o->interactive;
 		c.connect_timeout = o->connect_timeout;
 		c.snapshot = o->snapshot;
+		c.lang = o->lang;
 		s->cb[k].s = s;
 		s->cb[k].side = k;
 		s->live[k] = live_new(&c, on_line, &s->cb[k]);
