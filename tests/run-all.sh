@@ -25,10 +25,10 @@ jobs=$(nproc 2>/dev/null || echo 2)
 fuzz_seconds=${TD_FUZZ_SECONDS:-30}
 
 echo "== build (release) =="
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTD_TESTS=ON >/dev/null
 cmake --build build -j"$jobs"
 echo "== build (ASan + UBSan) =="
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTD_SANITIZE=ON >/dev/null
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DTD_SANITIZE=ON -DTD_TESTS=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 echo "== build (libFuzzer) =="
 CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DTD_FUZZ=ON -DTD_TESTS=OFF \
