@@ -40,23 +40,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-# Succeed when namespace $1 runs a process named $2 with $3 in its arguments.
-ns_has() {
-	local p
-	for p in $(ip netns pids "$1" 2>/dev/null); do
-		[ "$(cat /proc/"$p"/comm 2>/dev/null)" = "$2" ] || continue
-		tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$3" && return 0
-	done
-	return 1
-}
-wait_for() {
-	local end=$((SECONDS + $1))
-	shift
-	until "$@"; do
-		((SECONDS < end)) || return 1
-		sleep 0.1
-	done
-}
+# shellcheck source=../lab/testlib.sh
+. "$SRC/tests/lab/testlib.sh"
 
 out=$("$LAB" --dir "$T/lab" up psk-mismatch-v1 2>"$T/lab-up.err") || { cat "$T/lab-up.err" >&2; exit 1; }
 eval "$out"
