@@ -137,6 +137,13 @@ const char *msg(enum msg id, enum lang lang)
 	return s != NULL ? s : (table[id][0] != NULL ? table[id][0] : "");
 }
 
+int msg_complete(enum msg id)
+{
+	if (id < 0 || id >= M_COUNT)
+		return 0;
+	return table[id][0] != NULL && table[id][0][0] != '\0' && table[id][1] != NULL && table[id][1][0] != '\0';
+}
+
 const char *txt(const struct text *t, enum lang lang)
 {
 	const char *s;

@@ -48,5 +48,7 @@ enum msg {
 };
 
 const char *msg(enum msg id, enum lang lang);
+/* 1 when the table holds a non-empty English and German text for id. */
+int msg_complete(enum msg id);
 
 #endif

@@ -135,8 +135,17 @@ json-shape)
 		[ -f "$l" ] && args+=(--left "$l")
 		[ -f "$r" ] && args+=(--right "$r")
 		td analyze --json "${args[@]}" >"$T/o" || fail "$d: exit $?"
-		jget "$T/o" '[d[k] for k in ("sides","rows","findings","clock_offset_ms","rtt_ms","cause")] and [f["cause"] and f["chapters"] is not None and f["evidence"] is not None and f["remedies"] is not None for f in d["findings"]]' >/dev/null || fail "$d: JSON lacks a required key"
-		jget "$T/o" '[r["step"] and r["status"] and ("left" in r) and ("right" in r) for r in d["rows"]]' >/dev/null || fail "$d: row shape"
+		python3 - "$T/o" <<'PY' || fail "$d: JSON shape"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k in ("sides", "rows", "findings", "clock_offset_ms", "rtt_ms", "cause"):
+    assert k in d, "no key " + k
+assert d["findings"], "no findings"
+for f in d["findings"]:
+    assert f["cause"] and isinstance(f["chapters"], list) and isinstance(f["evidence"], list) and isinstance(f["remedies"], list), f
+for r in d["rows"]:
+    assert r["step"] and r["status"] and "left" in r and "right" in r, r
+PY
 	done
 	;;
 stdin)
