@@ -2,15 +2,18 @@
  * record.c - see record.h.
  */
 #include "record.h"
+#include "redact.h"
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifndef TD_VERSION
 #define TD_VERSION "0.1.0"
@@ -22,7 +25,27 @@ struct recorder {
 	FILE *log[2], *times[2];
 	int64_t started;
 	int failed;
+	struct strbuf clean;	/* the line being written, secrets redacted */
 };
+
+/* Open path for writing, readable by the owner only: a recording is a
+ * gateway's log, and the umask must not make it world-readable. */
+static FILE *open_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (fchmod(fd, 0600) != 0 || (f = fdopen(fd, "w")) == NULL) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return NULL;
+	}
+	return f;
+}
 
 int64_t wall_ms(void)
 {
@@ -55,8 +78,8 @@ struct recorder *recorder_open(const char *dir, const char *kind)
 		char *lp = xasprintf("%s/%s.log", dir, s ? "right" : "left");
 		char *tp = xasprintf("%s/%s.times", dir, s ? "right" : "left");
 
-		r->log[s] = fopen(lp, "w");
-		r->times[s] = fopen(tp, "w");
+		r->log[s] = open_private(lp);
+		r->times[s] = open_private(tp);
 		free(lp);
 		free(tp);
 		/* line buffered: a crash keeps what was received */
@@ -85,9 +108,12 @@ struct recorder *recorder_open(const char *dir, const char *kind)
 
 int recorder_line(struct recorder *r, int side, const char *line, size_t len, int64_t recv_ms)
 {
+	int changed;
+
 	if (r == NULL)
 		return 0;
-	if (fwrite(line, 1, len, r->log[side]) != len || fputc('\n', r->log[side]) == EOF ||
+	redact_into(&r->clean, line, len, &changed);
+	if (fwrite(r->clean.s, 1, r->clean.len, r->log[side]) != r->clean.len || fputc('\n', r->log[side]) == EOF ||
 	    fprintf(r->times[side], "%lld\n", (long long)recv_ms) < 0) {
 		r->failed = 1;
 		return -1;
@@ -98,11 +124,12 @@ int recorder_line(struct recorder *r, int side, const char *line, size_t len, in
 int recorder_file(struct recorder *r, const char *name, const char *data, size_t len)
 {
 	char *p = xasprintf("%s/%s", r->dir, name);
-	FILE *f = fopen(p, "w");
-	int rc = 0;
+	FILE *f = open_private(p);
+	int changed, rc = 0;
 
 	free(p);
-	if (f == NULL || fwrite(data, 1, len, f) != len)
+	redact_into(&r->clean, data, len, &changed);
+	if (f == NULL || fwrite(r->clean.s, 1, r->clean.len, f) != r->clean.len)
 		rc = -1;
 	if (f != NULL && fclose(f) != 0)
 		rc = -1;
@@ -112,6 +139,7 @@ int recorder_file(struct recorder *r, const char *name, const char *data, size_t
 int recorder_close(struct recorder *r, const struct record_side sides[2])
 {
 	json_object *o = json_object_new_object(), *ss = json_object_new_object();
+	FILE *f;
 	char *p;
 	int rc = r->failed ? -1 : 0;
 
@@ -131,15 +159,21 @@ int recorder_close(struct recorder *r, const struct record_side sides[2])
 		json_object_object_add(so, "error", sides[s].error ? json_object_new_string(sides[s].error) : NULL);
 		json_object_object_add(so, "log", json_object_new_string(s ? "right.log" : "left.log"));
 		json_object_object_add(ss, s ? "right" : "left", so);
-		if (fclose(r->log[s]) != 0 || fclose(r->times[s]) != 0)
+		if (fclose(r->log[s]) != 0)
+			rc = -1;
+		if (fclose(r->times[s]) != 0)
 			rc = -1;
 	}
 	json_object_object_add(o, "sides", ss);
 	p = xasprintf("%s/session.json", r->dir);
-	if (json_object_to_file_ext(p, o, JSON_C_TO_STRING_PRETTY) != 0)
+	f = open_private(p);
+	if (f == NULL || fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY), f) == EOF || fputc('\n', f) == EOF)
+		rc = -1;
+	if (f != NULL && fclose(f) != 0)
 		rc = -1;
 	free(p);
 	json_object_put(o);
+	sb_free(&r->clean);
 	free(r->dir);
 	free(r->kind);
 	free(r);

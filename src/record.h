@@ -1,6 +1,7 @@
 /*
  * record.h - a recorded session (--record DIR), also the support snapshot
- * bundle: DIR/left.log and DIR/right.log hold the raw lines as received,
+ * bundle: DIR/left.log and DIR/right.log hold the lines as received with
+ * secrets redacted (see redact.h; every file is readable by the owner only),
  * DIR/left.times and DIR/right.times the receive time of each line (ms
  * since 1970, one per line), DIR/session.json the targets, profiles,
  * start/end and per-side line counts. `tunneldoc open DIR` replays it.

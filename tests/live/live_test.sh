@@ -377,12 +377,19 @@ EOF
 snapshot)
 	lab_up
 	make_logs 50
+	# a debug log that printed a secret: the bundle must not keep it
+	echo 'Nov 23 10:00:00 gw pluto[1]: | conn x: psk="tdsecret-4711"' >>"$T/a.log"
 	timeout -k 5 60 ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" snapshot --out "$T/snap" \
 		--profile libreswan -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --backlog 20 \
 		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out" 2>"$T/err" ||
 		fail "snapshot exit $?: $(cat "$T/err")"
 	grep -q "snapshot written to: $T/snap" "$T/out" || fail "no summary: $(cat "$T/out")"
-	tail -n 20 "$T/a.log" | cmp -s - "$T/snap/left.log" || fail "left.log is not the last 20 lines of a.log"
+	tail -n 20 "$T/a.log" | head -n 19 | cmp -s - <(head -n 19 "$T/snap/left.log") || fail "left.log is not the last 20 lines of a.log"
+	grep -q 'tdsecret' "$T/snap/left.log" && fail "the PSK reached the snapshot: $(grep tdsecret "$T/snap/left.log")"
+	grep -q 'conn x: psk=.*\*\*\*' "$T/snap/left.log" || fail "the PSK line was not kept redacted: $(tail -n 1 "$T/snap/left.log")"
+	for f in "$T"/snap/*; do
+		[ "$(stat -c %a "$f")" = 600 ] || fail "$f is mode $(stat -c %a "$f"), want 600"
+	done
 	tail -n 20 "$T/b.log" | cmp -s - "$T/snap/right.log" || fail "right.log is not the last 20 lines of b.log"
 	[ "$(grep -c . "$T/snap/left.times")" = 20 ] || fail "left.times does not hold 20 receive times"
 	grep -q '^\$ ipsec trafficstatus' "$T/snap/left-status.txt" || fail "left-status.txt lacks the status commands"
