@@ -59,6 +59,8 @@ struct live {
 	int down;                    /* lost after streaming: count a reconnect */
 	struct strbuf shellbuf;
 	/* resume and de-duplication */
+	uint64_t conn_raw;           /* lines received on this connection, markers included */
+	uint64_t conn_lines;         /* lines delivered on this connection */
 	char cur_file[256];
 	uint64_t file_next;          /* absolute number of the next line of cur_file */
 	int file_mode;
@@ -312,6 +314,16 @@ static size_t strip_escapes(char *s, size_t n)
 }
 
 /* One complete line from the gateway. */
+static int profile_file(const struct live *l, const char *f)
+{
+	const struct device *d = l->cfg.dev;
+
+	for (int i = 0; d != NULL && i < d->nfiles; i++)
+		if (strcmp(d->files[i], f) == 0)
+			return 1;
+	return 0;
+}
+
 static void deliver(struct live *l, char *s, size_t n)
 {
 	uint64_t h;
@@ -320,13 +332,16 @@ static void deliver(struct live *l, char *s, size_t n)
 		n = strip_escapes(s, n);
 	else if (n > 0 && s[n - 1] == '\r')
 		n--;
-	if (n >= strlen(MARK_FROM) && memcmp(s, MARK_FROM, strlen(MARK_FROM)) == 0) {
+	/* the resume marker is the first line our own command prints; the
+	 * file it names goes back into the next command, so only a file of
+	 * the profile is taken (a log line must not choose what runs) */
+	if (l->conn_raw++ == 0 && n >= strlen(MARK_FROM) && memcmp(s, MARK_FROM, strlen(MARK_FROM)) == 0) {
 		char *sp;
 		unsigned long long from;
 
 		s[n] = '\0';
 		from = strtoull(s + strlen(MARK_FROM), &sp, 10);
-		if (sp != NULL && *sp == ' ') {
+		if (sp != NULL && *sp == ' ' && profile_file(l, sp + 1)) {
 			/* exact resume: nothing to skip; else (rotated file, first
 			 * contact after a restart) skip what was already seen */
 			l->dedupe = !(strcmp(l->cur_file, sp + 1) == 0 && from == l->file_next) && l->lines > 0;
@@ -361,6 +376,7 @@ static void deliver(struct live *l, char *s, size_t n)
 	}
 	remember(l, h);
 	l->lines++;
+	l->conn_lines++;
 	l->on_line(l->ctx, s, n);
 }
 
@@ -611,6 +627,8 @@ static void step_channel(struct live *l, int64_t now)
 	}
 	free(l->error);
 	l->error = NULL;
+	l->conn_raw = 0;
+	l->conn_lines = 0;
 	set_state(l, LS_STREAMING, now);
 	return;
 refused:
@@ -708,7 +726,8 @@ void live_step(struct live *l, int64_t now)
 			retry(l, now);
 			return;
 		}
-		if (l->lines > 0 || now - l->t_state > 5000) {
+		/* a command that dies at once must keep backing off */
+		if (l->conn_lines > 0 || now - l->t_state > 5000) {
 			l->ever_streamed = 1;
 			l->tries = 0;
 		}

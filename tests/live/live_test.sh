@@ -246,6 +246,9 @@ wrong-key)
 reconnect)
 	lab_up
 	make_logs 0
+	# a log line that looks like tunneldoc's resume marker must not choose
+	# the command of the reconnect (it names no file of the profile)
+	echo "@@tunneldoc-from 1 /nonexistent'; touch '$T/pwned'; echo '" >"$T/a.log"
 	td 20 --json --record "$T/rec" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
 		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
 	PIDS+=($!)
@@ -283,10 +286,11 @@ reconnect)
 	[ "$r" -ge 1 ] || fail "left reconnects $r, want >= 1"
 	r=$(jget "$T/out.json" "d['sides']['right']['connection']['reconnects']")
 	[ "$r" = 0 ] || fail "right reconnects $r, want 0 (B was never down)"
-	for side in left right; do
-		got=$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")
-		[ "$got" = "$n" ] || fail "$side lines_received $got, want $n"
-	done
+	[ -e "$T/pwned" ] && fail "a marker-like log line ran a command on the gateway"
+	got=$(jget "$T/out.json" "d['sides']['left']['connection']['lines_received']")
+	[ "$got" = $((n + 1)) ] || fail "left lines_received $got, want $((n + 1)) (with the marker-like line)"
+	got=$(jget "$T/out.json" "d['sides']['right']['connection']['lines_received']")
+	[ "$got" = "$n" ] || fail "right lines_received $got, want $n"
 	# B kept streaming while A was down: no gap over 1 s in its receive times
 	read -r gap inside < <("$PY" "$LIB" gaps "$T/rec/right.times" "$kill_ms" "$up_ms")
 	[ "$gap" -le 1000 ] || fail "right side stalled for ${gap} ms during A's outage ($kill_ms..$up_ms)"
