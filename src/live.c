@@ -567,6 +567,8 @@ static void step_auth(struct live *l, int64_t now)
 	wipe_password(l);
 	if (rc == SSH_AUTH_SUCCESS)
 		goto ok;
+	if (rc == SSH_AUTH_ERROR)	/* the connection broke, not the password */
+		goto error;
 	set_error(l, "%s: authentication failed: wrong password; reconnect and try again",
 	    "%s: Anmeldung fehlgeschlagen: falsches Passwort; neu verbinden und erneut versuchen", l->target);
 	fail(l, now);
@@ -574,11 +576,16 @@ static void step_auth(struct live *l, int64_t now)
 ok:
 	set_state(l, LS_CHANNEL, now);
 	l->ch = ssh_channel_new(l->s);
-	if (l->ch == NULL)
-		goto error;
+	if (l->ch == NULL) {
+		set_error(l, "%s: cannot open an SSH channel: %s; the gateway may allow no more sessions (trying again)",
+		    "%s: kein SSH-Kanal: %s; das Gateway lässt womöglich keine weitere Sitzung zu (neuer Versuch)",
+		    l->target, ssh_get_error(l->s));
+		retry(l, now);
+	}
 	return;
 error:
-	set_error(l, "%s: authentication error: %s (trying again)", "%s: Fehler bei der Anmeldung: %s (neuer Versuch)", l->target, ssh_get_error(l->s));
+	set_error(l, "%s: the connection broke during login: %s; check the network to the gateway (trying again)",
+	    "%s: Verbindung bei der Anmeldung abgebrochen: %s; Netz zum Gateway prüfen (neuer Versuch)", l->target, ssh_get_error(l->s));
 	retry(l, now);
 }
 
