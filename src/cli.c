@@ -728,14 +728,21 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 				if (conn[k].target != NULL)
 					printf("%s: %s %llu %s (%s)\n", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, lang), conn[k].target,
 					    (unsigned long long)conn[k].lines, msg(M_LINES, lang), conn[k].state);
-			printf("%s: %s\n", lang == LANG_DE ? "Snapshot geschrieben nach" : "snapshot written to", so.record_dir);
 		} else if (json) {
 			report_json(stdout, a, &ro);
 		} else {
 			report_text(stdout, a, &ro);
 		}
 	}
-	session_free(s);
+	/* the recording is complete only once the session is closed */
+	if (session_free(s) != 0) {
+		fprintf(stderr, lang == LANG_DE ? "tunneldoc: Aufzeichnung in %s unvollständig; Speicherplatz und Rechte prüfen\n"
+						: "tunneldoc: the recording in %s is incomplete; check free space and permissions\n",
+		    so.record_dir);
+		rc = TD_EXIT_INPUT;
+	} else if (snap && rc == 0) {
+		printf("%s: %s\n", lang == LANG_DE ? "Snapshot geschrieben nach" : "snapshot written to", so.record_dir);
+	}
 	analysis_free(a);
 	kb_free(kb);
 	return rc;

@@ -121,7 +121,8 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 
 			for (int i = 0; i < o->kb->ndevices; i++)
 				sb_addf(&b, "%s, ", o->kb->devices[i].id);
-			*err = xasprintf("unknown profile '%s' (one of: %sauto)", p, b.s ? b.s : "");
+			*err = xasprintf(o->lang == LANG_DE ? "unbekanntes Profil '%s'; --profile mit einem von: %sauto"
+							    : "unknown profile '%s'; give --profile one of: %sauto", p, b.s ? b.s : "");
 			sb_free(&b);
 			session_free(s);
 			return NULL;
@@ -133,7 +134,9 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		if (o->side[k].target == NULL || f == NULL)
 			continue;
 		if (strpbrk(f, "'\"`$\\\n") != NULL) {
-			*err = xasprintf("log file names must not contain quotes, $, ` or backslashes: %s", f);
+			*err = xasprintf(o->lang == LANG_DE ? "Log-Dateinamen dürfen keine Anführungszeichen, $, ` oder \\ enthalten: %s; "
+							    "den Pfad ohne diese Zeichen angeben"
+							  : "log file names must not contain quotes, $, ` or backslashes: %s; give the path without them", f);
 			session_free(s);
 			return NULL;
 		}
@@ -146,7 +149,8 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		s->dev[k] = &s->filedev[k];
 	}
 	if (o->record_dir != NULL && (s->rec = recorder_open(o->record_dir, o->snapshot ? "snapshot" : "session")) == NULL) {
-		*err = xasprintf("cannot record into %s: %s (give a new or empty directory)", o->record_dir, strerror(errno));
+		*err = xasprintf(o->lang == LANG_DE ? "kann nicht nach %s aufzeichnen: %s; ein neues oder leeres Verzeichnis angeben"
+						    : "cannot record into %s: %s; give a new or empty directory", o->record_dir, strerror(errno));
 		session_free(s);
 		return NULL;
 	}
@@ -174,19 +178,23 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 	return s;
 }
 
-void session_free(struct session *s)
+int session_free(struct session *s)
 {
+	int rc = 0;
+
 	if (s == NULL)
-		return;
+		return 0;
 	if (s->rec != NULL) {
 		struct record_side rs[2];
 
 		for (int k = 0; k < 2; k++)
 			if (s->o.snapshot && s->live[k] != NULL)
-				recorder_file(s->rec, k ? "right-status.txt" : "left-status.txt",
-				    s->status[k].s ? s->status[k].s : "", s->status[k].len);
+				if (recorder_file(s->rec, k ? "right-status.txt" : "left-status.txt",
+					s->status[k].s ? s->status[k].s : "", s->status[k].len) != 0)
+					rc = -1;
 		session_conn(s, rs);
-		recorder_close(s->rec, rs);
+		if (recorder_close(s->rec, rs) != 0)
+			rc = -1;
 	}
 	sb_free(&s->status[0]);
 	sb_free(&s->status[1]);
@@ -195,6 +203,7 @@ void session_free(struct session *s)
 	free(s->autodev.files);
 	free(s->autodev.commands);
 	free(s);
+	return rc;
 }
 
 int session_pollfds(struct session *s, struct pollfd *pfd, int64_t now, int *timeout)

@@ -42,7 +42,8 @@ struct session;
 
 /* NULL + *err (allocated) when a profile is unknown or DIR unusable. */
 struct session *session_new(const struct session_opts *o, session_line_fn fn, void *ctx, char **err);
-void session_free(struct session *s);
+/* Close both sides and write the recording; -1 when writing it failed. */
+int session_free(struct session *s);
 
 /* Fill up to 2 pollfds; returns how many, and the timeout in ms. */
 int session_pollfds(struct session *s, struct pollfd *pfd, int64_t now, int *timeout);
