@@ -446,43 +446,26 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 	return rc;
 }
 
-static int run_console(struct ui_opts *uo, const char *kbopt, enum lang lang)
+/* The console needs a terminal; say what scripts use instead. */
+static int need_tty(enum lang lang, const char *batch_cmd)
 {
-	struct kb *kb;
-	int rc;
-
-	if (!isatty(STDIN_FILENO) && uo->bench == NULL) {
-		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE
-		    ? "die Konsole braucht ein Terminal; für Skripte 'tunneldoc analyze' verwenden"
-		    : "the console needs a terminal; use 'tunneldoc analyze' in scripts");
-		return TD_EXIT_USAGE;
-	}
-	if ((kb = load_kb(kbopt, lang)) == NULL)
-		return TD_EXIT_INPUT;
-	uo->kb = kb;
-	uo->lang = lang;
-	rc = ui_main(uo);
-	kb_free(kb);
-	return rc;
+	if (isatty(STDIN_FILENO))
+		return 0;
+	fprintf(stderr, "tunneldoc: %s '%s' %s\n", lang == LANG_DE ? "die Konsole braucht ein Terminal; für Skripte"
+							  : "the console needs a terminal; use",
+	    batch_cmd, lang == LANG_DE ? "verwenden" : "in scripts");
+	return TD_EXIT_USAGE;
 }
 
-/* The console over two live gateways: the session needs the kb too. */
-static int run_console_live(struct ui_opts *uo, struct session_opts *so, const char *kbopt, enum lang lang)
+/* Run the console on kb (freed here); so is the live session or NULL. */
+static int run_console(struct ui_opts *uo, struct session_opts *so, struct kb *kb, enum lang lang)
 {
-	struct kb *kb;
 	int rc;
 
-	if (!isatty(STDIN_FILENO)) {
-		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE
-		    ? "die Konsole braucht ein Terminal; für Skripte 'tunneldoc connect --batch' verwenden"
-		    : "the console needs a terminal; use 'tunneldoc connect --batch' in scripts");
-		return TD_EXIT_USAGE;
-	}
-	if ((kb = load_kb(kbopt, lang)) == NULL)
-		return TD_EXIT_INPUT;
-	so->kb = kb;
 	uo->kb = kb;
 	uo->lang = lang;
+	if (so != NULL)
+		so->kb = kb;
 	rc = ui_main(uo);
 	kb_free(kb);
 	return rc;
@@ -533,6 +516,8 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 	}
 	if (uo.path[0] == NULL)
 		return usage_error(lang, "open needs at least one log%s", "open braucht mindestens ein Log%s", NULL);
+	if (uo.bench == NULL && (rc = need_tty(lang, "tunneldoc analyze")) != 0)
+		return rc;
 	if ((kb = load_kb(kbopt, lang)) == NULL)
 		return TD_EXIT_INPUT;
 	for (int s = 0; s < 2; s++)
@@ -548,9 +533,7 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 			kb_free(kb);
 			return TD_EXIT_INPUT;
 		}
-	kb_free(kb);
-	rc = run_console(&uo, kbopt, lang);
-	return rc;
+	return run_console(&uo, NULL, kb, lang);
 }
 
 static volatile sig_atomic_t batch_stop;
@@ -686,7 +669,11 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		if (json)
 			return usage_error(lang, "--json goes with --batch%s", "--json gehört zu --batch%s", NULL);
 		so.interactive = 1;
-		return run_console_live(&uo, &so, kbopt, lang);
+		if ((rc = need_tty(lang, "tunneldoc connect --batch")) != 0)
+			return rc;
+		if ((kb = load_kb(kbopt, lang)) == NULL)
+			return TD_EXIT_INPUT;
+		return run_console(&uo, &so, kb, lang);
 	}
 	if ((kb = load_kb(kbopt, lang)) == NULL)
 		return TD_EXIT_INPUT;
@@ -751,29 +738,29 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 /* --demo: the console on a bundled sample pair, replayed. */
 static int cmd_demo(const char *kbopt, enum lang lang)
 {
-	char *dir = kb_find_dir(kbopt, NULL), *l, *r;
 	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 1, 1.0, 0, NULL, NULL };
+	struct kb *kb;
+	char *l, *r;
 	int rc;
 
-	if (dir == NULL) {
-		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE ? "keine Wissensbasis gefunden; --kb VERZ angeben"
-								  : "no knowledge base found; give --kb DIR");
+	if ((rc = need_tty(lang, "tunneldoc analyze")) != 0)
+		return rc;
+	if ((kb = load_kb(kbopt, lang)) == NULL)
 		return TD_EXIT_INPUT;
-	}
-	l = xasprintf("%s/samples/mguard-1.3.3-udp4500/left.log", dir);
-	r = xasprintf("%s/samples/mguard-1.3.3-udp4500/right.log", dir);
+	l = xasprintf("%s/samples/mguard-1.3.3-udp4500/left.log", kb->dir);
+	r = xasprintf("%s/samples/mguard-1.3.3-udp4500/right.log", kb->dir);
 	uo.path[0] = l;
 	uo.path[1] = r;
 	if (access(l, R_OK) != 0 || access(r, R_OK) != 0) {
 		fprintf(stderr, "tunneldoc: %s: %s; %s\n", l, msg(M_CANNOT_READ, lang),
 		    lang == LANG_DE ? "die mitgelieferten Beispiele fehlen in der Wissensbasis" : "the bundled samples are missing from the knowledge base");
+		kb_free(kb);
 		rc = TD_EXIT_INPUT;
 	} else {
-		rc = run_console(&uo, kbopt, lang);
+		rc = run_console(&uo, NULL, kb, lang);
 	}
 	free(l);
 	free(r);
-	free(dir);
 	return rc;
 }
 
