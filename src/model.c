@@ -348,8 +348,9 @@ static void add_facts(struct mw *w, struct nego *n)
 			n->facts[k].name = arena_strndup(&n->ar, c->name, strlen(c->name));
 			n->nfacts++;
 		}
-		/* keep the latest value: a retry may propose anew */
-		if (n->facts[k].value == NULL || strlen(n->facts[k].value) < vl)
+		/* keep the latest value (a retry may propose anew) in the one
+		 * buffer of the fact, which holds the longest value (256) */
+		if (n->facts[k].value == NULL)
 			n->facts[k].value = arena_alloc(&n->ar, 257);
 		memcpy(n->facts[k].value, c->s, vl);
 		n->facts[k].value[vl] = '\0';

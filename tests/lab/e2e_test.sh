@@ -57,11 +57,13 @@ ip netns exec "$TDLAB_NS_TECH" env HOME="$T" "$BIN" --kb "$SRC/kb" connect --bat
 	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "$TDLAB_SSH_USER@$TDLAB_MGMT_B" >"$T/out.json" 2>"$T/err" &
 TDPID=$!
 # both streams are up (the lab logs already hold the daemons' start lines)
+up=
 for _ in $(seq 1 100); do
-	[ -s "$T/rec/left.log" ] && [ -s "$T/rec/right.log" ] && break
+	[ -s "$T/rec/left.log" ] && [ -s "$T/rec/right.log" ] && up=1 && break
 	sleep 0.1
 done
-TDLAB_DIR=$LABDIR "$LAB" initiate >/dev/null 2>&1
+[ -n "$up" ] || fail "tunneldoc streamed no line from one of the gateways within 10 s"
+TDLAB_DIR=$LABDIR "$LAB" initiate >"$T/initiate" 2>&1 || fail "lab.sh initiate failed: $(tail -n 3 "$T/initiate")"
 TDLAB_DIR=$LABDIR "$LAB" wait 60 >/dev/null 2>&1 || fail "the scenario's evidence did not appear in the gateways' logs"
 case $SCEN in
 working-tunnel-v2 | esp-dropped-v2) TDLAB_DIR=$LABDIR "$LAB" ping 3 >/dev/null 2>&1 ;;

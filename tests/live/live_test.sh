@@ -4,8 +4,8 @@
 # an OpenSSH server per gateway). Every case builds its own lab and tears it
 # down on every exit path. Root only; needs tests/lab/install.sh.
 # Usage: live_test.sh BINARY SOURCE_DIR CASE
-# Prints `ok [CASE]`, `FAIL [CASE]: why` (exit 1) or `skip [CASE]: why`
-# (exit 77: not root, or the lab software is missing).
+# Prints `ok [CASE]` or `FAIL [CASE]: why` (exit 1). Without root or the
+# lab software the case fails: a live test that cannot run is not a pass.
 # TDLIVE_KEEP=1 keeps the temporary directory (and the lab's files) of a
 # failed case for inspection.
 set -u
@@ -54,15 +54,11 @@ fail() {
 	echo "FAIL [$CASE]: $*"
 	exit 1
 }
-skip() {
-	echo "skip [$CASE]: $*"
-	exit 77
-}
 jget() { "$PY" "$LIB" json "$@"; }
 info() { echo "info [$CASE]: $*" >&2; }
 
-[ "$(id -u)" = 0 ] || skip "needs root (network namespaces)"
-{ [ -x /usr/sbin/sshd ] && [ -x /usr/libexec/ipsec/pluto ]; } || skip "lab software missing: run tests/lab/install.sh"
+[ "$(id -u)" = 0 ] || fail "needs root (network namespaces)"
+{ [ -x /usr/sbin/sshd ] && [ -x /usr/libexec/ipsec/pluto ]; } || fail "lab software missing: run tests/lab/install.sh"
 [ -x "$BIN" ] || fail "no binary $BIN"
 
 # Bring up a lab; exports its TDLAB_* variables.
