@@ -175,6 +175,8 @@ void acm_build(struct acm *a)
 
 			a->d16[i] = (uint16_t)(t | (a->out_off[t] != a->out_off[t + 1] ? 0x8000 : 0));
 		}
+		free(a->delta);	/* the scan uses d16 alone */
+		a->delta = NULL;
 	}
 	free(fail);
 	free(queue);
