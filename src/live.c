@@ -199,6 +199,17 @@ static int new_session(struct live *l, int64_t now)
 	return 0;
 }
 
+/* Append s for use inside '...' of a remote sh command. */
+static void add_quoted(struct strbuf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\'')
+			sb_adds(b, "'\\''");
+		else
+			sb_addc(b, *s);
+	}
+}
+
 /* The command that streams the log (see the file comment). */
 static char *log_command(struct live *l)
 {
@@ -210,7 +221,9 @@ static char *log_command(struct live *l)
 		/* the last lines of the first readable file (or a few seconds of
 		 * the command stream), then every status command */
 		if (l->cfg.log_cmd != NULL) {
-			sb_addf(&b, "timeout 5 sh -c '%s'; ", l->cfg.log_cmd);
+			sb_adds(&b, "timeout 5 sh -c '");
+			add_quoted(&b, l->cfg.log_cmd);
+			sb_adds(&b, "'; ");
 		} else {
 			if (d->nfiles > 0) {
 				sb_adds(&b, "found=; for F in");
@@ -222,14 +235,19 @@ static char *log_command(struct live *l)
 			}
 			if (d->ncommands > 0) {
 				sb_adds(&b, "[ -n \"$found\" ] || timeout 5 sh -c '");
-				for (int i = 0; i < d->ncommands; i++)
-					sb_addf(&b, "%s%s", i ? " || " : "", d->commands[i]);
+				for (int i = 0; i < d->ncommands; i++) {
+					sb_adds(&b, i ? " || " : "");
+					add_quoted(&b, d->commands[i]);
+				}
 				sb_adds(&b, "'; ");
 			}
 		}
 		sb_addf(&b, "echo '%s'; ", LIVE_STATUS_MARK);
-		for (int i = 0; i < d->nstatus; i++)
-			sb_addf(&b, "echo '%s%s'; %s 2>&1; ", LIVE_CMD_MARK, d->status[i], d->status[i]);
+		for (int i = 0; i < d->nstatus; i++) {
+			sb_addf(&b, "echo '%s", LIVE_CMD_MARK);
+			add_quoted(&b, d->status[i]);
+			sb_addf(&b, "'; %s 2>&1; ", d->status[i]);
+		}
 		sb_adds(&b, "exit 0");
 		return sb_steal(&b);
 	}

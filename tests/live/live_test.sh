@@ -394,6 +394,12 @@ snapshot)
 	[ "$(grep -c . "$T/snap/left.times")" = 20 ] || fail "left.times does not hold 20 receive times"
 	grep -q '^\$ ipsec trafficstatus' "$T/snap/left-status.txt" || fail "left-status.txt lacks the status commands"
 	jget "$T/snap/session.json" "d['kind']" | grep -qx snapshot || fail "session.json kind is not snapshot"
+	# a command with quotes reaches the gateway's shell intact
+	timeout -k 5 60 ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" snapshot --out "$T/snap2" \
+		--profile libreswan -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
+		--log-cmd "echo 'it'\''s quoted'" "$A" "$B" >"$T/out2" 2>"$T/err2" ||
+		fail "snapshot --log-cmd exit $?: $(cat "$T/err2")"
+	grep -qx "it's quoted" "$T/snap2/left.log" || fail "--log-cmd with quotes did not run as given: $(head -c 300 "$T/snap2/left.log")"
 	# a snapshot directory is input for analyze (and open)
 	"$BIN" --kb "$SRC/kb" analyze --json "$T/snap" >"$T/an.json" || fail "analyze DIR failed"
 	[ "$(jget "$T/an.json" "d['sides']['left']['lines']")" = 20 ] || fail "analyze DIR did not read left.log"
