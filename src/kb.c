@@ -466,8 +466,8 @@ struct kb *kb_load(const char *dir, char **cause)
 	free(p);
 	p = NULL;
 
-	static const char *const sub[] = { "formats", "signatures", "rules", "devices" };
-	for (int s = 0; s < 4; s++) {
+	static const char *const sub[] = { "formats", "signatures", "rules", "devices", "tree" };
+	for (int s = 0; s < 5; s++) {
 		char *d = xasprintf("%s/%s", dir, sub[s]);
 
 		files = list_json(d, &n);
@@ -484,7 +484,7 @@ struct kb *kb_load(const char *dir, char **cause)
 			c.path[0] = '\0';
 			c.file = remember_file(kb, files[i]);
 			r = s == 0 ? load_dialect(&c, files[i]) : s == 1 ? load_signatures(&c, files[i]) :
-			    s == 2 ? load_rules(&c, files[i]) : load_device(&c, files[i]);
+			    s == 2 ? load_rules(&c, files[i]) : s == 3 ? load_device(&c, files[i]) : load_tree(&c, files[i]);
 			if (r != 0) {
 				kbj_strs_free(files, n);
 				goto fail;
@@ -494,7 +494,7 @@ struct kb *kb_load(const char *dir, char **cause)
 	}
 	c.file = "kb";
 	c.path[0] = '\0';
-	if (resolve_extends(&c) != 0 || build_matchers(&c) != 0)
+	if (resolve_extends(&c) != 0 || build_matchers(&c) != 0 || check_trees(&c) != 0)
 		goto fail;
 	for (int i = 0; i < kb->nfiles; i++)
 		fnv_file(kb->files[i], &h);

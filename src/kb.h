@@ -150,10 +150,62 @@ struct device {
 	char *send, *prompt;  /* shell mode */
 	char **status;
 	int nstatus;
+	/* literal text in the status output that shows: the connection
+	 * loaded, an ISAKMP/IKE SA up, an IPsec/CHILD SA up */
+	char **smatch[3];
+	int nsmatch[3];
 	char *ping;
 	char *probe;
 	const char *file;
 };
+
+/* kb/tree: the guides' decision trees (see kb/SCHEMA.md). */
+enum tnode_kind { TN_CHECK, TN_QUESTION, TN_STEP, TN_CONCLUSION };
+/* What a check asks; the checklist answers it from evidence when it can. */
+enum tfact {
+	TF_ASK, TF_CONN_LOADED, TF_ISAKMP_SA, TF_IPSEC_SA, TF_CAUSE,
+	TF_RESPONDER_RECEIVED, TF_PING_LOCAL_GW, TF_PING_REMOTE_GW,
+	TF_ECHO_OUT, TF_ECHO_IN, TF_COUNT
+};
+/* What a step lets tunneldoc run (after asking). */
+enum trun { TR_NONE, TR_STATUS, TR_PING_REMOTE_GW, TR_FWLOG };
+
+#define TREE_MAX_OPTIONS 6
+
+struct toption {
+	struct text text;
+	int next;
+};
+
+struct tnode {
+	char *id;
+	enum tnode_kind kind;
+	char *chapter;
+	struct text text, detail, menu;  /* detail, menu may be empty */
+	char *command;                   /* may be NULL */
+	enum tfact check;
+	int check_cause;                 /* TF_CAUSE: kb->causes index */
+	enum trun run;
+	int yes, no, next;               /* node indexes, -1 none */
+	struct toption *opts;
+	int nopts;
+	int cause;                       /* conclusion: kb->causes index, -1 */
+};
+
+struct tree {
+	char *id;
+	char *source;                    /* which guide: "mguard", "lancom" */
+	struct text title;
+	int root;
+	int *entry;                      /* per cause: node index or -1 */
+	struct tnode *nodes;
+	int nnodes;
+	const char *file;
+};
+
+const char *tfact_name(enum tfact f);
+const char *trun_name(enum trun r);
+const char *tnode_kind_name(enum tnode_kind k);
 
 struct kb {
 	char *dir;
@@ -170,6 +222,8 @@ struct kb {
 	int nrules;
 	struct device *devices;
 	int ndevices;
+	struct tree *trees;
+	int ntrees;
 	char **files;        /* every file read, for messages */
 	int nfiles;
 };
@@ -186,6 +240,9 @@ int kb_sig_index(const struct kb *kb, const char *id);
 const struct chapter *kb_chapter(const struct kb *kb, const char *id);
 const struct dialect *kb_dialect(const struct kb *kb, const char *id);
 const struct device *kb_device(const struct kb *kb, const char *id);
+const struct tree *kb_tree(const struct kb *kb, const char *id);
+/* A node's index by id in tree t, or -1. */
+int tree_node_index(const struct tree *t, const char *id);
 int kb_dialect_index(const struct kb *kb, const char *id);
 
 /* kbcheck.c: run every signature example through the parser; prints a

@@ -48,6 +48,10 @@ int load_signatures(struct ctx *c, const char *path);
 int load_rules(struct ctx *c, const char *path);
 int load_device(struct ctx *c, const char *path);
 void devices_free(struct kb *kb);
+int load_tree(struct ctx *c, const char *path);
+/* After all trees: every cause has an entry, every chapter a node. */
+int check_trees(struct ctx *c);
+void trees_free(struct kb *kb);
 int resolve_extends(struct ctx *c);
 int build_matchers(struct ctx *c);
 

@@ -662,6 +662,25 @@ int load_device(struct ctx *c, const char *path)
 	if (kbj_strs(c, root, "status", 0, &d->status, &d->nstatus) || kbj_str(c, root, "ping", 0, &d->ping) ||
 	    kbj_str(c, root, "probe", 0, &d->probe))
 		goto out;
+	{
+		static const char *const keys[3] = { "conn_loaded", "isakmp_sa", "ipsec_sa" };
+		json_object *sm = kbj_get(root, "status_match");
+		size_t old;
+
+		if (sm != NULL && !json_object_is_type(sm, json_type_object)) {
+			kbj_fail(c, "status_match", "must be an object {\"conn_loaded\": [...], \"isakmp_sa\": [...], \"ipsec_sa\": [...]}");
+			goto out;
+		}
+		old = kbj_push(c, "status_match", 0);
+		for (int k = 0; k < 3 && sm != NULL; k++)
+			if (kbj_strs(c, sm, keys[k], 0, &d->smatch[k], &d->nsmatch[k]))
+				goto out;
+		kbj_pop(c, old);
+	}
+	if (d->ping != NULL && (strstr(d->ping, "{source}") == NULL || strstr(d->ping, "{target}") == NULL)) {
+		kbj_fail(c, "ping", "must contain {source} and {target} (and may contain {count})");
+		goto out;
+	}
 	r = 0;
 out:
 	free(dialect);
@@ -681,6 +700,8 @@ void devices_free(struct kb *kb)
 		free(d->send);
 		free(d->prompt);
 		kbj_strs_free(d->status, d->nstatus);
+		for (int k = 0; k < 3; k++)
+			kbj_strs_free(d->smatch[k], d->nsmatch[k]);
 		free(d->ping);
 		free(d->probe);
 	}
@@ -774,6 +795,7 @@ void kb_free(struct kb *kb)
 	}
 	free(kb->rules);
 	devices_free(kb);
+	trees_free(kb);
 	kbj_strs_free(kb->files, kb->nfiles);
 	free(kb->dir);
 	free(kb->revision);

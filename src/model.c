@@ -319,7 +319,7 @@ static int fact_worth(enum field f)
 	switch (f) {
 	case F_PROPOSAL: case F_TS_LOCAL: case F_TS_REMOTE: case F_ID:
 	case F_ID_EXPECTED: case F_SPI_IN: case F_SPI_OUT: case F_MSGID:
-	case F_ICOOKIE: case F_OTHER:
+	case F_ICOOKIE: case F_OTHER: case F_SRC: case F_DST: case F_FWRULE:
 		return 1;
 	default:
 		return 0;
