@@ -6,12 +6,15 @@
 #include "analysis.h"
 #include "kb.h"
 #include "report.h"
+#include "record.h"
+#include "sreport.h"
 #include "source.h"
 #include "session.h"
 #include "ui.h"
 #include "util.h"
 
 #include <errno.h>
+#include <json-c/json.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -32,6 +35,7 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang);
+static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang);
 
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse two VPN logs (or one) and print ladder and findings",
@@ -42,6 +46,8 @@ static const struct command commands[] = {
 	  "sich per SSH an beiden Gateways anmelden und ihre VPN-Logs live verfolgen" },
 	{ "snapshot", cmd_connect, "fetch both gateways' recent VPN logs and IPsec status into one directory",
 	  "die letzten VPN-Logs und den IPsec-Status beider Gateways in ein Verzeichnis holen" },
+	{ "report", cmd_report, "write the session report (Markdown or JSON) of a recorded session",
+	  "den Sitzungsbericht (Markdown oder JSON) einer aufgezeichneten Sitzung schreiben" },
 	{ "kb-check", cmd_kbcheck, "validate the knowledge base and test every signature example",
 	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
 };
@@ -103,7 +109,10 @@ static const char *const analyze_en =
     "  --left-dialect ID, --right-dialect ID\n"
     "                  force a dialect instead of detecting it\n"
     "                  (ids: see 'tunneldoc kb-check --list')\n"
-    "  --json          print one JSON document instead of text\n"
+    "  --json          print one JSON document instead of text (with the\n"
+    "                  checklist as far as the evidence answers it)\n"
+    "  --report FILE   also write the session report: Markdown, or JSON when\n"
+    "                  FILE ends in .json (for a support ticket)\n"
     "  --width N       text width (default: terminal width, else 160)\n"
     "  --negotiations N  show at most the N newest negotiations (default 20)\n"
     "  --ascii         plain ASCII arrows in the ladder\n"
@@ -129,7 +138,10 @@ static const char *const analyze_de =
     "  --left-dialect ID, --right-dialect ID\n"
     "                  Dialekt vorgeben statt ihn zu erkennen\n"
     "                  (IDs: siehe 'tunneldoc kb-check --list')\n"
-    "  --json          ein JSON-Dokument statt Text ausgeben\n"
+    "  --json          ein JSON-Dokument statt Text ausgeben (mit der\n"
+    "                  Checkliste, soweit die Belege sie beantworten)\n"
+    "  --report DATEI  zusätzlich den Sitzungsbericht schreiben: Markdown, oder\n"
+    "                  JSON, wenn DATEI auf .json endet (für ein Support-Ticket)\n"
     "  --width N       Textbreite (Standard: Terminalbreite, sonst 160)\n"
     "  --negotiations N  höchstens die N neuesten Aushandlungen zeigen (Standard 20)\n"
     "  --ascii         einfache ASCII-Pfeile in der Leiter\n"
@@ -151,6 +163,9 @@ static const char *const open_en =
     "  --speed X       replay speed factor (default 1; + and - change it)\n"
     "  --left-dialect ID, --right-dialect ID   force a dialect\n"
     "  --ascii         plain ASCII line drawing\n"
+    "  --report FILE   write the session report when the console ends: the\n"
+    "                  analysis and every checklist answer (Markdown, or JSON\n"
+    "                  when FILE ends in .json)\n"
     "  --bench FILE    benchmark: render to a virtual 200x50 terminal, time the\n"
     "                  first frame, the full load and keypresses; write to FILE\n"
     "  -h, --help      this help\n"
@@ -169,6 +184,9 @@ static const char *const open_de =
     "  --speed X       Abspieltempo (Standard 1; + und - ändern es)\n"
     "  --left-dialect ID, --right-dialect ID   Dialekt vorgeben\n"
     "  --ascii         einfache ASCII-Linien\n"
+    "  --report DATEI  beim Beenden den Sitzungsbericht schreiben: die Analyse\n"
+    "                  und jede Antwort der Checkliste (Markdown, oder JSON,\n"
+    "                  wenn DATEI auf .json endet)\n"
     "  --bench DATEI   Benchmark: in ein virtuelles 200x50-Terminal zeichnen,\n"
     "                  erstes Bild, vollständiges Laden und Tastendrücke messen\n"
     "  -h, --help      diese Hilfe\n"
@@ -205,7 +223,18 @@ static const char *const connect_en =
     "  --json          batch report as JSON (as 'analyze --json', plus each\n"
     "                  side's connection state)\n"
     "  --connect-timeout S  seconds to wait for a gateway (default 10)\n"
+    "  --report FILE   write the session report at the end (Markdown, or JSON\n"
+    "                  when FILE ends in .json): both gateways, the ladder, the\n"
+    "                  findings, every checklist answer with who gave it, notes\n"
+    "  --left-lan ADDR, --right-lan ADDR   the gateways' internal addresses\n"
+    "                  for the ping procedure (guide 1.5): the console offers\n"
+    "                  to run the profile's ping from the left gateway with\n"
+    "                  --left-lan as source to --right-lan, after asking\n"
     "  -h, --help      this help\n"
+    "\nIn the console's checklist, r runs a step's read-only command (status,\n"
+    "ping) on the gateways over SSH; it shows the command and asks first.\n"
+    "With --record DIR the checklist's answers are kept in DIR/checklist.json\n"
+    "for 'tunneldoc report DIR'.\n"
     "\nExit status: 0 the session ran, 1 no gateway could be reached, 2 usage error.\n";
 static const char *const connect_de =
     "Aufruf: tunneldoc connect [OPTIONEN] [BENUTZER@]GW-A[:PORT] [BENUTZER@]GW-B[:PORT]\n"
@@ -240,7 +269,18 @@ static const char *const connect_de =
     "  --json          Batch-Bericht als JSON (wie 'analyze --json', dazu der\n"
     "                  Verbindungszustand jeder Seite)\n"
     "  --connect-timeout S  Sekunden Wartezeit auf ein Gateway (Standard 10)\n"
+    "  --report DATEI  am Ende den Sitzungsbericht schreiben (Markdown, oder JSON,\n"
+    "                  wenn DATEI auf .json endet): beide Gateways, die Leiter,\n"
+    "                  die Befunde, jede Antwort der Checkliste mit wer sie gab, Notizen\n"
+    "  --left-lan ADR, --right-lan ADR   die internen Adressen der Gateways für\n"
+    "                  das Ping-Verfahren (Leitfaden 1.5): die Konsole bietet an,\n"
+    "                  den Ping des Profils vom linken Gateway mit --left-lan als\n"
+    "                  Quelle an --right-lan auszuführen, nach Rückfrage\n"
     "  -h, --help      diese Hilfe\n"
+    "\nIn der Checkliste der Konsole führt r den lesenden Befehl eines Schritts\n"
+    "(Status, Ping) per SSH auf den Gateways aus; der Befehl wird gezeigt und\n"
+    "vorher gefragt. Mit --record VERZ bleiben die Antworten der Checkliste in\n"
+    "VERZ/checklist.json für 'tunneldoc report VERZ'.\n"
     "\nRückgabewert: 0 Sitzung gelaufen, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
 static const char *const snapshot_en =
     "Usage: tunneldoc snapshot --out DIR [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
@@ -274,6 +314,33 @@ static const char *const snapshot_de =
     "--accept-new, --ssh-config, --backlog N Zeilen (Standard 1000),\n"
     "--connect-timeout). LANCOM-Konsolen: mit 'connect --record' aufzeichnen.\n"
     "\nRückgabewert: 0 geschrieben, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
+static const char *const report_en =
+    "Usage: tunneldoc report [--json] [-o FILE] SESSION_DIR\n"
+    "\n"
+    "Write the session report of a recorded session ('connect --record DIR')\n"
+    "or a support snapshot: both gateways, dialects, the aligned ladder, the\n"
+    "findings with evidence, and the checklist with every answer, who or what\n"
+    "gave it, notes and times (from DIR/checklist.json when the console\n"
+    "recorded one). Secrets are redacted. This is what goes into a ticket.\n"
+    "\n"
+    "  -o FILE         write to FILE instead of standard output (.json: JSON)\n"
+    "  --json          JSON instead of Markdown\n"
+    "  -h, --help      this help\n"
+    "\nExit status: 0 written, 1 the session cannot be read, 2 usage error.\n";
+static const char *const report_de =
+    "Aufruf: tunneldoc report [--json] [-o DATEI] SITZUNGS_VERZ\n"
+    "\n"
+    "Schreibt den Sitzungsbericht einer aufgezeichneten Sitzung ('connect\n"
+    "--record VERZ') oder eines Support-Snapshots: beide Gateways, Dialekte, die\n"
+    "zugeordnete Leiter, die Befunde mit Belegen und die Checkliste mit jeder\n"
+    "Antwort, wer oder was sie gab, Notizen und Zeiten (aus VERZ/checklist.json,\n"
+    "wenn die Konsole eine aufgezeichnet hat). Geheimnisse werden geschwärzt.\n"
+    "Das gehört in ein Ticket.\n"
+    "\n"
+    "  -o DATEI        in DATEI statt auf die Standardausgabe schreiben (.json: JSON)\n"
+    "  --json          JSON statt Markdown\n"
+    "  -h, --help      diese Hilfe\n"
+    "\nRückgabewert: 0 geschrieben, 1 Sitzung nicht lesbar, 2 Aufruffehler.\n";
 static const char *const kbcheck_en =
     "Usage: tunneldoc kb-check [--list] [--verbose]\n"
     "\n"
@@ -355,17 +422,39 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
+/* The checklist as far as complete logs answer it (batch outputs). */
+static void batch_checklist(struct analysis *a, const struct kb *kb, struct checklist *cl)
+{
+	struct cl_world w;
+
+	memset(&w, 0, sizeof w);
+	w.complete = 1;
+	w.now_ms = wall_ms();
+	checklist_init(cl, kb);
+	checklist_sync(cl, analysis_sides(a), analysis_alignment(a), analysis_diagnosis(a), &w);
+}
+
+static int write_report(const char *path, const struct sreport *sr, enum lang lang)
+{
+	if (sreport_write(path, sr) != 0) {
+		fprintf(stderr, "tunneldoc: %s %s: %s\n", msg(M_R_CANNOT_WRITE, lang), path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 {
-	enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII };
+	enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII, O_REPORT };
 	static const struct option opts[] = {
 		{ "left", required_argument, NULL, O_LEFT }, { "right", required_argument, NULL, O_RIGHT },
+		{ "report", required_argument, NULL, O_REPORT },
 		{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
 		{ "json", no_argument, NULL, O_JSON }, { "width", required_argument, NULL, O_WIDTH },
 		{ "negotiations", required_argument, NULL, O_NEG }, { "ascii", no_argument, NULL, O_ASCII },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
-	const char *path[2] = { NULL, NULL }, *dia[2] = { NULL, NULL };
+	const char *path[2] = { NULL, NULL }, *dia[2] = { NULL, NULL }, *report = NULL;
 	struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, NULL };
 	int json = 0, c, rc = TD_EXIT_OK;
 	struct kb *kb;
@@ -381,6 +470,7 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		case O_LDIA: dia[0] = optarg; break;
 		case O_RDIA: dia[1] = optarg; break;
 		case O_JSON: json = 1; break;
+		case O_REPORT: report = optarg; break;
 		case O_ASCII: ro.utf8 = 0; break;
 		case O_WIDTH:
 			if (parse_int(optarg, 40, 1000, &ro.width) != 0)
@@ -429,13 +519,20 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		}
 	}
 	if (rc == TD_EXIT_OK) {
+		struct checklist cl;
+		struct sreport sr = { a, &cl, &ro, wall_ms(), wall_ms() };
+
 		analysis_run(a);
+		batch_checklist(a, kb, &cl);
 		if (json) {
-			if (report_json(stdout, a, &ro) != 0)
+			if (sreport_json(stdout, &sr) != 0)
 				rc = TD_EXIT_INPUT;
 		} else {
 			report_text(stdout, a, &ro);
 		}
+		if (report != NULL && write_report(report, &sr, lang) != 0)
+			rc = TD_EXIT_INPUT;
+		checklist_clear(&cl);
 		if (fflush(stdout) != 0) {
 			fprintf(stderr, "tunneldoc: %s (%s)\n", lang == LANG_DE ? "Ausgabe kann nicht geschrieben werden" : "cannot write output", strerror(errno));
 			rc = TD_EXIT_INPUT;
@@ -473,14 +570,15 @@ static int run_console(struct ui_opts *uo, struct session_opts *so, struct kb *k
 
 static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 {
-	enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH };
+	enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH, O_REPORT };
 	static const struct option opts[] = {
+		{ "report", required_argument, NULL, O_REPORT },
 		{ "replay", no_argument, NULL, O_REPLAY }, { "speed", required_argument, NULL, O_SPEED },
 		{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
 		{ "ascii", no_argument, NULL, O_ASCII }, { "bench", required_argument, NULL, O_BENCH },
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
-	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, NULL };
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL } };
 	const char *dia[2] = { NULL, NULL };
 	int c, rc;
 	struct kb *kb;
@@ -499,6 +597,7 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 		case O_RDIA: dia[1] = optarg; break;
 		case O_ASCII: uo.ascii = 1; break;
 		case O_BENCH: uo.bench = optarg; break;
+		case O_REPORT: uo.report = optarg; break;
 		case 'h':
 			fputs(lang == LANG_DE ? open_de : open_en, stdout);
 			return TD_EXIT_OK;
@@ -554,7 +653,8 @@ static void batch_line(void *ctx, int side, const char *line, size_t len)
 static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
-		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT };
+		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT,
+		O_REPORT, O_LLAN, O_RLAN };
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
 		{ "right-profile", required_argument, NULL, O_RPROF }, { "log-cmd", required_argument, NULL, O_LOGCMD },
@@ -567,10 +667,12 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "log-file", required_argument, NULL, O_LOGFILE }, { "left-log-file", required_argument, NULL, O_LLF },
 		{ "right-log-file", required_argument, NULL, O_RLF },
 		{ "out", required_argument, NULL, O_OUT }, { "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "report", required_argument, NULL, O_REPORT }, { "left-lan", required_argument, NULL, O_LLAN },
+		{ "right-lan", required_argument, NULL, O_RLAN },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct session_opts so;
-	const char *prof = NULL, *logcmd = NULL, *logfile = NULL;
+	const char *prof = NULL, *logcmd = NULL, *logfile = NULL, *report = NULL, *lan[2] = { NULL, NULL };
 	int batch = 0, json = 0, c, rc = TD_EXIT_OK, n = 0;
 	double duration = 30;
 	struct kb *kb;
@@ -578,6 +680,7 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 	struct session *s;
 	char *err = NULL;
 	int snap = strcmp(argv[0], "snapshot") == 0;
+	int64_t t_start;
 
 	memset(&so, 0, sizeof so);
 	so.snapshot = snap;
@@ -618,6 +721,14 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 				    "--timeout (snapshot) erwartet 1 bis 3600 Sekunden, nicht '%s'", optarg);
 			break;
 		case O_BATCH: batch = 1; break;
+		case O_REPORT: report = optarg; break;
+		case O_LLAN:
+		case O_RLAN:
+			if (strspn(optarg, "0123456789abcdefABCDEF.:") != strlen(optarg) || *optarg == '\0' || strlen(optarg) > 63)
+				return usage_error(lang, "--left-lan/--right-lan take an IP address, not '%s'",
+				    "--left-lan/--right-lan erwarten eine IP-Adresse, nicht '%s'", optarg);
+			lan[c == O_RLAN] = optarg;
+			break;
 		case O_DURATION:
 			duration = atof(optarg);
 			if (duration <= 0 || duration > 86400)
@@ -664,7 +775,7 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		batch = 1;
 	}
 	if (!batch) {
-		struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, &so };
+		struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, &so, report, { lan[0], lan[1] } };
 
 		if (json)
 			return usage_error(lang, "--json goes with --batch%s", "--json gehört zu --batch%s", NULL);
@@ -698,6 +809,7 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
 	}
+	t_start = wall_ms();
 	session_run_batch(s, duration, &batch_stop);
 	analysis_run(a);
 	{
@@ -715,10 +827,24 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 				if (conn[k].target != NULL)
 					printf("%s: %s %llu %s (%s)\n", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, lang), conn[k].target,
 					    (unsigned long long)conn[k].lines, msg(M_LINES, lang), conn[k].state);
-		} else if (json) {
-			report_json(stdout, a, &ro);
 		} else {
-			report_text(stdout, a, &ro);
+			struct checklist cl;
+			struct sreport sr = { a, &cl, &ro, t_start, wall_ms() };
+
+			batch_checklist(a, kb, &cl);
+			if (json)
+				sreport_json(stdout, &sr);
+			else
+				report_text(stdout, a, &ro);
+			if (report != NULL && write_report(report, &sr, lang) != 0)
+				rc = TD_EXIT_INPUT;
+			if (so.record_dir != NULL) {
+				char *p = xasprintf("%s/checklist.json", so.record_dir);
+
+				checklist_save(&cl, p);
+				free(p);
+			}
+			checklist_clear(&cl);
 		}
 	}
 	/* the recording is complete only once the session is closed */
@@ -735,10 +861,133 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 	return rc;
 }
 
+/* Connection facts from DIR/session.json (all optional). */
+static void session_meta(const char *dir, struct json_object **keep, struct record_side conn[2], int64_t *t0, int64_t *t1)
+{
+	char *p = xasprintf("%s/session.json", dir);
+	json_object *o = json_object_from_file(p), *ss, *v;
+
+	free(p);
+	*keep = o;
+	if (o == NULL)
+		return;
+	if (json_object_object_get_ex(o, "started_ms", &v))
+		*t0 = json_object_get_int64(v);
+	if (json_object_object_get_ex(o, "ended_ms", &v))
+		*t1 = json_object_get_int64(v);
+	if (!json_object_object_get_ex(o, "sides", &ss))
+		return;
+	for (int k = 0; k < 2; k++) {
+		json_object *so;
+
+		if (!json_object_object_get_ex(ss, k ? "right" : "left", &so))
+			continue;
+		if (json_object_object_get_ex(so, "target", &v) && json_object_is_type(v, json_type_string))
+			conn[k].target = json_object_get_string(v);
+		if (json_object_object_get_ex(so, "profile", &v) && json_object_is_type(v, json_type_string))
+			conn[k].profile = json_object_get_string(v);
+		if (json_object_object_get_ex(so, "state", &v) && json_object_is_type(v, json_type_string))
+			conn[k].state = json_object_get_string(v);
+		if (json_object_object_get_ex(so, "lines", &v))
+			conn[k].lines = (uint64_t)json_object_get_int64(v);
+		if (json_object_object_get_ex(so, "reconnects", &v))
+			conn[k].reconnects = json_object_get_int(v);
+	}
+}
+
+static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' }, { "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	};
+	const char *out = NULL, *dir = NULL;
+	int json = 0, c, rc = TD_EXIT_OK, logs = 0;
+	struct record_side conn[2];
+	struct report_opts ro = { lang, 100, 1, 20, TD_VERSION, NULL };
+	int64_t t0 = 0, t1 = 0;
+	json_object *meta = NULL;
+	struct checklist cl;
+	struct cl_world w;
+	struct analysis *a;
+	struct kb *kb;
+	char *err = NULL, *p;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "ho:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'o': out = optarg; break;
+		case 'h':
+			fputs(lang == LANG_DE ? report_de : report_en, stdout);
+			return TD_EXIT_OK;
+		default:
+			return usage_error(lang, "unknown option for 'report'%s", "unbekannte Option für 'report'%s", NULL);
+		}
+	}
+	if (optind + 1 != argc)
+		return usage_error(lang, "report needs one session directory%s", "report braucht ein Sitzungsverzeichnis%s", NULL);
+	dir = argv[optind];
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	memset(conn, 0, sizeof conn);
+	session_meta(dir, &meta, conn, &t0, &t1);
+	if (meta != NULL)
+		ro.conn = conn;
+	a = analysis_new(kb);
+	for (int s = 0; s < 2; s++) {
+		char *f = source_pick_in_dir(dir, (enum side_id)s);
+
+		if (f == NULL)
+			continue;
+		analysis_open_side(a, (enum side_id)s, conn[s].target != NULL ? conn[s].target : f, -1);
+		if (source_feed_file(a, (enum side_id)s, f) != 0) {
+			fprintf(stderr, "tunneldoc: %s: %s (%s)\n", f, msg(M_CANNOT_READ, lang), strerror(errno));
+			rc = TD_EXIT_INPUT;
+		} else {
+			logs++;
+		}
+		free(f);
+	}
+	if (logs == 0 && rc == TD_EXIT_OK) {
+		fprintf(stderr, lang == LANG_DE ? "tunneldoc: %s: keine Sitzung (left.log/right.log fehlen); ein Verzeichnis von 'connect --record' oder 'snapshot --out' angeben\n"
+						: "tunneldoc: %s: not a session (no left.log/right.log); give a directory of 'connect --record' or 'snapshot --out'\n", dir);
+		rc = TD_EXIT_INPUT;
+	}
+	analysis_run(a);
+	checklist_init(&cl, kb);
+	p = xasprintf("%s/checklist.json", dir);
+	if (rc == TD_EXIT_OK && checklist_restore(&cl, p, &err) != 0) {
+		fprintf(stderr, "tunneldoc: %s\n", err);
+		free(err);
+		rc = TD_EXIT_INPUT;
+	}
+	free(p);
+	if (rc == TD_EXIT_OK) {
+		struct sreport sr = { a, &cl, &ro, t0, t1 };
+
+		memset(&w, 0, sizeof w);
+		w.complete = 1;
+		w.now_ms = t1;
+		checklist_sync(&cl, analysis_sides(a), analysis_alignment(a), analysis_diagnosis(a), &w);
+		if (out != NULL) {
+			if (write_report(out, &sr, lang) != 0)
+				rc = TD_EXIT_INPUT;
+		} else if ((json ? sreport_json(stdout, &sr) : sreport_md(stdout, &sr)) != 0 || fflush(stdout) != 0) {
+			rc = TD_EXIT_INPUT;
+		}
+	}
+	checklist_clear(&cl);
+	analysis_free(a);
+	json_object_put(meta);
+	kb_free(kb);
+	return rc;
+}
+
 /* --demo: the console on a bundled sample pair, replayed. */
 static int cmd_demo(const char *kbopt, enum lang lang)
 {
-	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 1, 1.0, 0, NULL, NULL };
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 1, 1.0, 0, NULL, NULL, NULL, { NULL, NULL } };
 	struct kb *kb;
 	char *l, *r;
 	int rc;

@@ -68,6 +68,13 @@ struct live {
 	uint64_t recent[RECENT];
 	size_t nrecent, recent_pos;
 	uint64_t lines;
+	/* one extra command on the same connection (status, ping) */
+	ssh_channel run_ch;
+	int run_phase;               /* 0 idle, 1 open, 2 exec, 3 read, 4 exit status, 5 done, 6 failed */
+	char *run_cmd;
+	struct strbuf run_out;
+	int run_status;
+	int64_t run_t;
 };
 
 static const char *T(enum lang l, const char *en, const char *de)
@@ -105,8 +112,19 @@ static void set_error(struct live *l, const char *en, const char *de, ...)
 	l->error = sb_steal(&b);
 }
 
+static void run_close(struct live *l, int phase)
+{
+	if (l->run_ch != NULL) {
+		ssh_channel_free(l->run_ch);
+		l->run_ch = NULL;
+	}
+	if (l->run_phase > 0 && l->run_phase < 5)
+		l->run_phase = phase;
+}
+
 static void close_session(struct live *l)
 {
+	run_close(l, 6);
 	if (l->ch != NULL) {
 		ssh_channel_free(l->ch);
 		l->ch = NULL;
@@ -662,6 +680,93 @@ refused:
 	retry(l, now);
 }
 
+#define RUN_MAX_OUT 65536
+#define RUN_TIMEOUT_MS 60000
+
+/* Advance the extra command; never blocks. */
+static void run_step(struct live *l, int64_t now)
+{
+	char buf[4096];
+	int rc, n;
+
+	if (l->run_phase == 0 || l->run_phase >= 5)
+		return;
+	if (now - l->run_t > RUN_TIMEOUT_MS) {
+		sb_adds(&l->run_out, "\n(timed out)\n");
+		run_close(l, 6);
+		return;
+	}
+	if (l->run_phase == 1) {
+		if (l->run_ch == NULL && (l->run_ch = ssh_channel_new(l->s)) == NULL) {
+			run_close(l, 6);
+			return;
+		}
+		rc = ssh_channel_open_session(l->run_ch);
+		if (rc == SSH_AGAIN)
+			return;
+		if (rc != SSH_OK) {
+			sb_addf(&l->run_out, "cannot open a channel: %s\n", ssh_get_error(l->s));
+			run_close(l, 6);
+			return;
+		}
+		l->run_phase = 2;
+	}
+	if (l->run_phase == 2) {
+		rc = ssh_channel_request_exec(l->run_ch, l->run_cmd);
+		if (rc == SSH_AGAIN)
+			return;
+		if (rc != SSH_OK) {
+			sb_addf(&l->run_out, "the gateway refused the command: %s\n", ssh_get_error(l->s));
+			run_close(l, 6);
+			return;
+		}
+		l->run_phase = 3;
+	}
+	if (l->run_phase == 3) {
+		for (int e = 0; e < 2; e++)
+			while ((n = ssh_channel_read_nonblocking(l->run_ch, buf, sizeof buf, e)) > 0)
+				if (l->run_out.len < RUN_MAX_OUT)
+					sb_add(&l->run_out, buf, (size_t)n);
+		if (n == SSH_ERROR) {
+			run_close(l, 6);
+			return;
+		}
+		if (!ssh_channel_is_eof(l->run_ch) && ssh_channel_is_open(l->run_ch))
+			return;
+		l->run_phase = 4;
+	}
+	if (l->run_phase == 4) {
+		/* the exit status follows EOF; give it a moment */
+		l->run_status = ssh_channel_get_exit_status(l->run_ch);
+		if (l->run_status < 0 && ssh_channel_is_open(l->run_ch) && now - l->run_t < RUN_TIMEOUT_MS)
+			return;
+		ssh_channel_close(l->run_ch);
+		run_close(l, 5);
+		l->run_phase = 5;
+	}
+}
+
+int live_run(struct live *l, const char *cmd, int64_t now)
+{
+	if (l->st != LS_STREAMING || l->s == NULL || (l->run_phase > 0 && l->run_phase < 5))
+		return -1;
+	free(l->run_cmd);
+	l->run_cmd = xstrdup(cmd);
+	sb_reset(&l->run_out);
+	l->run_status = -1;
+	l->run_t = now;
+	l->run_phase = 1;
+	run_step(l, now);
+	return 0;
+}
+
+int live_run_result(const struct live *l, const char **out, int *status)
+{
+	*out = l->run_out.s != NULL ? l->run_out.s : "";
+	*status = l->run_status;
+	return l->run_phase == 0 ? -1 : l->run_phase < 5 ? 0 : l->run_phase == 5 ? 1 : 2;
+}
+
 /* LCOS: wait for the prompt, then type the trace command once. */
 static void shell_start(struct live *l, int64_t now)
 {
@@ -732,6 +837,7 @@ void live_step(struct live *l, int64_t now)
 			shell_start(l, now);
 			return;
 		}
+		run_step(l, now);
 		if (drain(l) != 0 || !ssh_is_connected(l->s)) {
 			if (l->partial.len > 0) {
 				sb_addc(&l->partial, '\0');
@@ -811,6 +917,8 @@ void live_free(struct live *l)
 	wipe_password(l);
 	sb_free(&l->partial);
 	sb_free(&l->shellbuf);
+	sb_free(&l->run_out);
+	free(l->run_cmd);
 	free(l->error);
 	free(l->target);
 	free(l);

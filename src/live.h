@@ -74,6 +74,15 @@ void live_hostkey_answer(struct live *l, int accept);
 void live_password(struct live *l, char *password);
 /* Lines received, reconnects so far. */
 uint64_t live_lines(const struct live *l);
+/*
+ * Run one more command (read-only: a status command, a ping) on the
+ * streaming connection, in its own channel. -1 when not streaming or a
+ * command is still running. live_run_result(): -1 none, 0 running,
+ * 1 finished (*status: exit status, -1 unknown), 2 failed; *out holds
+ * stdout and stderr (at most 64 KiB).
+ */
+int live_run(struct live *l, const char *cmd, int64_t now_ms);
+int live_run_result(const struct live *l, const char **out, int *status);
 int live_reconnects(const struct live *l);
 
 #endif

@@ -248,6 +248,11 @@ int session_dialect(const struct session *s, int side)
 	return s->dev[side] != NULL ? s->dev[side]->dialect : -1;
 }
 
+const struct device *session_device(const struct session *s, int side)
+{
+	return s != NULL && side >= 0 && side < 2 ? s->dev[side] : NULL;
+}
+
 void session_conn(struct session *s, struct record_side out[2])
 {
 	memset(out, 0, 2 * sizeof *out);

@@ -52,6 +52,8 @@ void session_step(struct session *s, int64_t now);
 struct live *session_live(struct session *s, int side);
 /* The dialect the side's profile fixes, or -1. */
 int session_dialect(const struct session *s, int side);
+/* The side's device profile (status and ping commands), or NULL. */
+const struct device *session_device(const struct session *s, int side);
 /* Connection facts per side (for reports and session.json). */
 void session_conn(struct session *s, struct record_side out[2]);
 /* 1 when every configured side has failed for good. */

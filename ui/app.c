@@ -24,6 +24,9 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "record.h"
+#include "report.h"
+#include "sreport.h"
 #include "dialect.h"
 #include "source.h"
 #include "util.h"
@@ -675,11 +678,19 @@ static void draw(struct app *a)
 static void analyse(struct app *a)
 {
 	analysis_update(a->an);
-	checklist_sync(&a->cl, a->kb, analysis_diagnosis(a->an));
+	a->world.now_ms = now_ms();
+	/* offline and fully loaded: what the logs do not show did not happen */
+	a->world.complete = a->sess == NULL && !loading(a) && (!a->o->replay || a->replay_done);
+	checklist_sync(&a->cl, analysis_sides(a->an), analysis_alignment(a->an), analysis_diagnosis(a->an), &a->world);
 	a->last_analyse_ms = now_ms();
 	a->analyse_due = 0;
 	a->vis_dirty = 1;
 	a->dirty = 1;
+}
+
+void app_analyse(struct app *a)
+{
+	analyse(a);
 }
 
 static int loading(const struct app *a)
@@ -787,6 +798,39 @@ static void app_free(struct app *a)
 	analysis_free(a->an);
 }
 
+/* At the end: the session report and the checklist kept with a recording. */
+static int finish(struct app *a)
+{
+	struct record_side conn[2];
+	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL };
+	struct sreport r = { a->an, &a->cl, &ro, a->started_ms, wall_ms() };
+	int rc = 0;
+
+	analyse(a);
+	if (a->sess != NULL) {
+		session_conn(a->sess, conn);
+		ro.conn = conn;
+	}
+	if (a->o->live != NULL && a->o->live->record_dir != NULL) {
+		char *p = xasprintf("%s/checklist.json", a->o->live->record_dir);
+
+		if (checklist_save(&a->cl, p) != 0) {
+			fprintf(stderr, "tunneldoc: %s: %s\n", p, strerror(errno));
+			rc = 3;
+		}
+		free(p);
+	}
+	if (a->o->report != NULL) {
+		if (sreport_write(a->o->report, &r) != 0) {
+			fprintf(stderr, "tunneldoc: %s %s: %s\n", msg(M_R_CANNOT_WRITE, a->o->lang), a->o->report, strerror(errno));
+			rc = 3;
+		} else {
+			fprintf(stderr, "tunneldoc: %s: %s\n", msg(M_R_WRITTEN, a->o->lang), a->o->report);
+		}
+	}
+	return rc;
+}
+
 /* Benchmark: time to first frame, to loaded, and per keypress. */
 static void bench_run(struct app *a, FILE *out, int64_t t_start)
 {
@@ -830,6 +874,7 @@ int ui_main(const struct ui_opts *o)
 	struct app a;
 	struct sigaction sa;
 	const char *cs;
+	int rc;
 	int64_t t_start = now_ms();
 	FILE *bench_out = NULL;
 	SCREEN *scr = NULL;
@@ -844,6 +889,13 @@ int ui_main(const struct ui_opts *o)
 	a.conn_filter = -1;
 	a.built_l = a.built_r = (size_t)-1;
 	analysis_set_observer(a.an, observe, &a);
+	checklist_init(&a.cl, o->kb);
+	a.cl_follow = 1;
+	a.run_node = a.run_confirm_node = -1;
+	a.started_ms = wall_ms();
+	for (int s = 0; s < 2; s++)
+		if (o->lan_ip[s] != NULL)
+			snprintf(a.lan_ip[s], sizeof a.lan_ip[s], "%s", o->lan_ip[s]);
 	if (o->live != NULL) {
 		char *err = NULL;
 
@@ -921,6 +973,7 @@ int ui_main(const struct ui_opts *o)
 
 		if (a.sess != NULL) {
 			session_step(a.sess, now_ms());
+			checklist_poll_runs(&a);
 			live_questions(&a);
 			a.dirty = 1;   /* connection states change the status line */
 		}
@@ -956,6 +1009,7 @@ int ui_main(const struct ui_opts *o)
 	}
 	endwin();
 	td_set_fatal_hook(NULL);
+	rc = finish(&a);
 	app_free(&a);
-	return got_signal ? 128 + got_signal : 0;
+	return got_signal ? 128 + got_signal : rc;
 }

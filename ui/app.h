@@ -69,6 +69,8 @@ struct app {
 	struct analysis *an;
 	struct uside side[2];
 	struct checklist cl;
+	struct cl_world world;
+	int64_t started_ms;
 	enum view_id view;
 	struct layout lay;
 	int rows, cols;
@@ -108,7 +110,12 @@ struct app {
 	/* other views */
 	size_t lad_cur, lad_top;
 	int fnd_cur, fnd_ev;
-	int cl_cur;
+	int cl_cur, cl_follow;          /* cursor; follow the open node */
+	char lan_ip[2][64];            /* internal addresses of the gateways */
+	int run_node;                  /* node whose command runs, -1 none */
+	int run_sides;                 /* bit per side running it */
+	char run_cmd[2][512];
+	int run_confirm_node;          /* asking before running, -1 none */
 	int help_top;
 	int detail;                    /* detail pane open */
 	/* prompt line */
@@ -124,6 +131,10 @@ struct app {
 	int asking;                    /* a side's host key question is shown */
 	int ask_side;
 };
+
+/* view_checklist.c: collect the results of commands run for a step */
+void checklist_poll_runs(struct app *a);
+void app_analyse(struct app *a);
 
 /* app.c */
 int64_t now_ms(void);

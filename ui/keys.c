@@ -54,6 +54,13 @@ const struct keydef keytab[] = {
 	{ 'x', "x", KV(V_CHECKLIST), ACT_NO, M_K_NO },
 	{ 's', "s", KV(V_CHECKLIST), ACT_SKIP, M_K_SKIP },
 	{ 'n', "n", KV(V_CHECKLIST), ACT_NOTE, M_K_NOTE },
+	{ 'r', "r", KV(V_CHECKLIST), ACT_RUN, M_K_RUN },
+	{ 'a', "a", KV(V_CHECKLIST), ACT_OPT1, M_K_OPTION },
+	{ 'b', "b", KV(V_CHECKLIST), ACT_OPT2, M_K_OPTION },
+	{ 'c', "c", KV(V_CHECKLIST), ACT_OPT3, M_K_OPTION },
+	{ 'd', "d", KV(V_CHECKLIST), ACT_OPT4, M_K_OPTION },
+	{ 'e', "e", KV(V_CHECKLIST), ACT_OPT5, M_K_OPTION },
+	{ 'f', "f", KV(V_CHECKLIST), ACT_OPT6, M_K_OPTION },
 	{ 27, "Esc", ALL, ACT_CLOSE, M_K_CLOSE },
 };
 const int nkeytab = (int)(sizeof keytab / sizeof keytab[0]);

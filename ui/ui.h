@@ -20,6 +20,8 @@ struct ui_opts {
 	int ascii;               /* plain ASCII line drawing */
 	const char *bench;       /* non-NULL: benchmark mode, report to this file */
 	const struct session_opts *live;  /* connect: two gateways over SSH */
+	const char *report;      /* write the session report here at the end */
+	const char *lan_ip[2];   /* the gateways' internal addresses (ping procedure) */
 };
 
 struct session_opts;

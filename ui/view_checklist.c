@@ -1,113 +1,446 @@
 /*
- * view_checklist.c - where the technician stands:
+ * view_checklist.c - the walk through the guide's decision tree:
  *
- *   [E] MI3 is lost on the way: UDP 4500 blocked        (mguard 1.3.3)
- *       evidence: 09:55:21.23 ... max number of retransmissions ...
- *   [ ] Find the device between the gateways that blocks UDP 4500 ...
- *   [x] If the initiator is behind a firewall, allow outgoing ...
+ *   Decision tree: mGuard VPN troubleshooting; cause: UDP port 4500 blocked
+ *   [y] Is the connection shown on the status page?  (mguard 1.1.1) yes — the logs
+ *   [?] Does the responder log show packets?  (mguard 1.3.2.1) — open
+ *       tunneldoc cannot tell from the evidence: please answer
+ *   ...
  *
- * y done, x failed, s skip, n note. Answers and notes stay while the top
- * finding stays the same.
+ * y yes/done, x no/failed, s skip, a-f choose an option, r run the step's
+ * command on the gateway (live, asks first), n note. The cursor follows
+ * the open node until the technician moves it.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "redact.h"
 #include "util.h"
 
-static const char *marker(enum cl_state st)
+static const char *marker(const struct cl_item *it, const struct tnode *n)
 {
-	switch (st) {
-	case CL_EVIDENCE: return "[E]";
-	case CL_DONE: return "[x]";
-	case CL_FAILED: return "[!]";
-	case CL_SKIPPED: return "[-]";
-	default: return "[ ]";
+	if (n->kind == TN_CONCLUSION)
+		return "[=]";
+	switch (it->ans) {
+	case ANS_YES: case ANS_DONE: return "[y]";
+	case ANS_NO: case ANS_FAILED: return "[x]";
+	case ANS_SKIPPED: return "[-]";
+	case ANS_OPTION: return "[>]";
+	default: return "[?]";
 	}
 }
 
-static enum msg state_msg(enum cl_state st)
+static int live_run_possible(const struct app *a, const struct tnode *n)
 {
-	switch (st) {
-	case CL_EVIDENCE: return M_U_STATE_EVIDENCE;
-	case CL_DONE: return M_U_STATE_DONE;
-	case CL_FAILED: return M_U_STATE_FAILED;
-	case CL_SKIPPED: return M_U_STATE_SKIPPED;
-	default: return M_U_STATE_OPEN;
-	}
+	return a->sess != NULL && (n->run == TR_STATUS || n->run == TR_PING_REMOTE_GW);
 }
 
 static void draw_checklist(struct app *a)
 {
 	const struct rect *b = &a->lay.body;
+	const struct checklist *cl = &a->cl;
 	enum lang l = a->o->lang;
 	struct rect r = *b;
-	int y = b->y;
+	int y = b->y, cur = checklist_current(cl);
 	struct strbuf s = {0};
 
-	y += draw_wrapped(a, &r, y, msg(a->cl.n ? M_U_CHECKLIST_NOTE : M_U_NO_FINDING_YET, l), color_attr(a, C_DIM));
-	if (a->cl_cur >= a->cl.n)
-		a->cl_cur = a->cl.n > 0 ? a->cl.n - 1 : 0;
-	for (int i = 0; i < a->cl.n && y < b->y + b->h; i++) {
-		const struct cl_node *nd = &a->cl.nodes[i];
-		int attr = (i == a->cl_cur ? A_REVERSE : 0) | (nd->kind == CL_CONCLUSION ? A_BOLD : 0);
+	if (cl->tree == NULL || cl->npath == 0) {
+		draw_wrapped(a, &r, y, msg(M_U_NO_FINDING_YET, l), color_attr(a, C_DIM));
+		return;
+	}
+	if (a->cl_follow || a->cl_cur >= cl->npath)
+		a->cl_cur = cur;
+	sb_addf(&s, "%s: %s — ", msg(M_R_TREE, l), txt(&cl->tree->title, l));
+	if (cl->start_cause >= 0)
+		sb_addf(&s, "%s: %s", msg(M_CAUSE, l), txt(&cl->kb->causes[cl->start_cause].title, l));
+	else
+		sb_adds(&s, msg(M_CL_NO_FINDING, l));
+	y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
+	for (int i = 0; i < cl->npath && y < b->y + b->h; i++) {
+		const struct cl_item *it = &cl->path[i];
+		const struct tnode *n = &cl->tree->nodes[it->node];
+		const struct cl_answer *an = checklist_answer_of(cl, it->node);
+		int attr = (i == a->cl_cur ? A_REVERSE : 0) | (n->kind == TN_CONCLUSION || i == cur ? A_BOLD : 0);
 
 		sb_reset(&s);
-		sb_addf(&s, "%s %s", marker(nd->state), txt(nd->text, l));
-		if (nd->kind == CL_CONCLUSION && nd->chapter)
-			sb_addf(&s, "  (%s)", nd->chapter);
-		sb_addf(&s, "  — %s", msg(state_msg(nd->state), l));
+		sb_addf(&s, "%s %s  (%s)", marker(it, n), txt(&n->text, l), n->chapter);
+		if (n->kind == TN_CONCLUSION)
+			sb_addf(&s, " — %s", msg(M_CL_CONCLUSION, l));
+		else if (it->ans != ANS_NONE)
+			sb_addf(&s, " — %s (%s)", cl_ans_label(cl, it, l), cl_by_label(it->by, l));
+		else
+			sb_addf(&s, " — %s", msg(M_A_OPEN, l));
 		y += draw_wrapped(a, &r, y, s.s, attr);
 		if (i != a->cl_cur)
 			continue;
 		/* details of the selected node */
-		sb_reset(&s);
-		if (nd->menu != NULL)
-			sb_addf(&s, "    %s: %s", msg(M_MENU, l), txt(nd->menu, l));
-		if (nd->command != NULL)
-			sb_addf(&s, "    %s: %s", msg(M_COMMAND, l), nd->command);
-		if (s.len && y < b->y + b->h)
-			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
-		if (nd->evidence != NULL && y < b->y + b->h) {
+		if (n->detail.en != NULL && y < b->y + b->h) {
 			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), nd->evidence);
+			sb_addf(&s, "    %s", txt(&n->detail, l));
+			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
+		}
+		if (n->kind == TN_CONCLUSION && n->cause >= 0 && y < b->y + b->h) {
+			sb_reset(&s);
+			sb_addf(&s, "    %s: %s", msg(M_CAUSE, l), txt(&cl->kb->causes[n->cause].title, l));
+			y += draw_wrapped(a, &r, y, s.s, A_BOLD);
+		}
+		if (n->menu.en != NULL && y < b->y + b->h) {
+			sb_reset(&s);
+			sb_addf(&s, "    %s: %s", msg(M_MENU, l), txt(&n->menu, l));
+			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
+		}
+		if (n->command != NULL && y < b->y + b->h) {
+			sb_reset(&s);
+			sb_addf(&s, "    %s: %s", msg(M_COMMAND, l), n->command);
+			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
+		}
+		for (int k = 0; k < n->nopts && y < b->y + b->h; k++) {
+			sb_reset(&s);
+			sb_addf(&s, "    %c) %s", 'a' + k, txt(&n->opts[k].text, l));
+			y += draw_wrapped(a, &r, y, s.s, it->ans == ANS_OPTION && it->opt == k ? A_BOLD : A_NORMAL);
+		}
+		if (n->kind == TN_CHECK && it->ans == ANS_NONE && y < b->y + b->h)
+			y += draw_wrapped(a, &r, y, msg(M_CL_CHECK_ASK, l), color_attr(a, C_WARNING));
+		if (n->kind == TN_QUESTION && it->ans == ANS_NONE && y < b->y + b->h)
+			y += draw_wrapped(a, &r, y, msg(M_CL_OPTION_HINT, l), color_attr(a, C_WARNING));
+		if (a->run_node == it->node && y < b->y + b->h) {
+			sb_reset(&s);
+			sb_addf(&s, "    %s: %s", msg(M_CL_RUNNING, l), a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
+			y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_WARNING));
+		}
+		if (it->evidence != NULL && y < b->y + b->h) {
+			sb_reset(&s);
+			sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), it->evidence);
 			y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
 		}
-		if (nd->note != NULL && y < b->y + b->h) {
+		if (an != NULL && an->note != NULL && y < b->y + b->h) {
 			sb_reset(&s);
-			sb_addf(&s, "    %s%s", msg(M_U_NOTE_PROMPT, l), nd->note);
+			sb_addf(&s, "    %s%s", msg(M_U_NOTE_PROMPT, l), an->note);
 			y += draw_wrapped(a, &r, y, s.s, A_BOLD);
 		}
 	}
+	{
+		char *e = echo_describe(&cl->echo, l);
+
+		if (e != NULL && y < b->y + b->h)
+			y += draw_wrapped(a, &r, y, e, color_attr(a, C_DIM));
+		free(e);
+	}
+	if (y < b->y + b->h)
+		draw_wrapped(a, &r, y, msg(M_CL_NEXT_HINT, l), color_attr(a, C_DIM));
 	sb_free(&s);
+}
+
+static int selected_node(struct app *a)
+{
+	return a->cl_cur >= 0 && a->cl_cur < a->cl.npath ? a->cl.path[a->cl_cur].node : -1;
 }
 
 static void note_done(struct app *a, const char *text)
 {
-	checklist_note(&a->cl, a->cl_cur, text);
+	checklist_note(&a->cl, selected_node(a), text, wall_ms());
+	app_analyse(a);
+}
+
+/* An address for a shell command: digits, hex, dots and colons only. */
+static int addr_ok(const char *s)
+{
+	if (*s == '\0' || strlen(s) >= 64)
+		return 0;
+	for (; *s; s++)
+		if (!isxdigit((unsigned char)*s) && *s != '.' && *s != ':')
+			return 0;
+	return 1;
+}
+
+/* "{count}", "{source}", "{target}" of the profile's ping command. */
+static void fill(char *out, size_t sz, const char *tpl, const char *src, const char *dst)
+{
+	struct strbuf b = {0};
+
+	for (const char *p = tpl; *p;) {
+		if (strncmp(p, "{count}", 7) == 0) {
+			sb_adds(&b, "3");
+			p += 7;
+		} else if (strncmp(p, "{source}", 8) == 0) {
+			sb_adds(&b, src);
+			p += 8;
+		} else if (strncmp(p, "{target}", 8) == 0) {
+			sb_adds(&b, dst);
+			p += 8;
+		} else {
+			sb_addc(&b, *p++);
+		}
+	}
+	snprintf(out, sz, "%s", b.s != NULL ? b.s : "");
+	sb_free(&b);
+}
+
+static const struct device *side_device(struct app *a, int s)
+{
+	return session_device(a->sess, s);
+}
+
+/* Work out the commands for the node; 0 when there is something to run. */
+static int prepare_run(struct app *a, const struct tnode *n)
+{
+	a->run_cmd[0][0] = a->run_cmd[1][0] = '\0';
+	if (n->run == TR_STATUS) {
+		for (int s = 0; s < 2; s++) {
+			const struct device *d = side_device(a, s);
+
+			if (d != NULL && d->nstatus > 0 && session_live(a->sess, s) != NULL)
+				snprintf(a->run_cmd[s], sizeof a->run_cmd[s], "%s", d->status[0]);
+		}
+	} else if (n->run == TR_PING_REMOTE_GW) {
+		const struct device *d = side_device(a, LEFT);
+
+		if (d != NULL && d->ping != NULL && addr_ok(a->lan_ip[0]) && addr_ok(a->lan_ip[1]))
+			fill(a->run_cmd[0], sizeof a->run_cmd[0], d->ping, a->lan_ip[0], a->lan_ip[1]);
+	}
+	return a->run_cmd[0][0] || a->run_cmd[1][0] ? 0 : -1;
+}
+
+static void start_run(struct app *a, int node)
+{
+	a->run_sides = 0;
+	for (int s = 0; s < 2; s++)
+		if (a->run_cmd[s][0] && live_run(session_live(a->sess, s), a->run_cmd[s], now_ms()) == 0)
+			a->run_sides |= 1 << s;
+	a->run_node = a->run_sides ? node : -1;
+	if (a->run_node >= 0 && a->cl.tree->nodes[node].run == TR_PING_REMOTE_GW) {
+		/* judge the client's pings on their own in step 3 */
+		a->world.skip_src[0] = a->lan_ip[0];
+		a->world.skip_src[1] = a->lan_ip[1];
+	}
+}
+
+static void confirm_done(struct app *a, const char *text)
+{
+	int node = a->run_confirm_node;
+
+	a->run_confirm_node = -1;
+	if (node >= 0 && (text[0] == 'y' || text[0] == 'j' || text[0] == 'Y' || text[0] == 'J'))
+		start_run(a, node);
+	a->message[0] = '\0';
+}
+
+static void ask_run(struct app *a, int node)
+{
+	char shown[1100];
+
+	snprintf(shown, sizeof shown, "%s%s%s%s%s%s%s", a->run_cmd[0][0] ? msg(M_SIDE_LEFT, a->o->lang) : "",
+	    a->run_cmd[0][0] ? ": " : "", a->run_cmd[0], a->run_cmd[0][0] && a->run_cmd[1][0] ? "  |  " : "",
+	    a->run_cmd[1][0] ? msg(M_SIDE_RIGHT, a->o->lang) : "", a->run_cmd[1][0] ? ": " : "", a->run_cmd[1]);
+	a->run_confirm_node = node;
+	app_set_message(a, M_COMMAND, shown);
+	app_prompt(a, M_CL_RUN_ASK, confirm_done);
+}
+
+static void addr_done(struct app *a, const char *text)
+{
+	char l[64] = "", r[64] = "";
+
+	if (sscanf(text, "%63s %63s", l, r) == 2 && addr_ok(l) && addr_ok(r)) {
+		snprintf(a->lan_ip[0], sizeof a->lan_ip[0], "%s", l);
+		snprintf(a->lan_ip[1], sizeof a->lan_ip[1], "%s", r);
+		if (a->run_confirm_node >= 0 && prepare_run(a, &a->cl.tree->nodes[a->run_confirm_node]) == 0) {
+			ask_run(a, a->run_confirm_node);
+			return;
+		}
+	}
+	a->run_confirm_node = -1;
+	app_set_message(a, M_CL_RUN_NONE, text);
+}
+
+static void run_action(struct app *a)
+{
+	int node = selected_node(a);
+	const struct tnode *n = node >= 0 ? &a->cl.tree->nodes[node] : NULL;
+
+	if (n == NULL || n->run == TR_NONE || n->run == TR_FWLOG) {
+		app_set_message(a, M_CL_RUN_NONE, NULL);
+		return;
+	}
+	if (!live_run_possible(a, n)) {
+		app_set_message(a, M_CL_RUN_NOT_LIVE, n->command);
+		return;
+	}
+	if (a->run_node >= 0) {
+		app_set_message(a, M_CL_RUNNING, a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
+		return;
+	}
+	if (n->run == TR_PING_REMOTE_GW && (!addr_ok(a->lan_ip[0]) || !addr_ok(a->lan_ip[1]))) {
+		a->run_confirm_node = node;
+		app_prompt(a, M_CL_ADDR_PROMPT, addr_done);
+		return;
+	}
+	if (prepare_run(a, n) != 0) {
+		app_set_message(a, M_CL_RUN_NONE, NULL);
+		return;
+	}
+	ask_run(a, node);
+}
+
+/* The last non-empty lines of a command's output, redacted by the caller. */
+static void tail_lines(struct strbuf *b, const char *out, int want)
+{
+	const char *end = out + strlen(out), *p = end;
+	int n = 0;
+
+	while (p > out && (p[-1] == '\n' || p[-1] == ' '))
+		p--;
+	end = p;
+	while (p > out && n < want) {
+		p--;
+		if (*p == '\n')
+			n++;
+	}
+	if (*p == '\n')
+		p++;
+	for (; p < end; p++)
+		sb_addc(b, *p == '\n' ? ' ' : *p);
+}
+
+/* Status output: literal texts of the profile tell the three facts. */
+static void read_status(struct app *a, int s, const char *out, struct strbuf *why)
+{
+	const struct device *d = side_device(a, s);
+
+	if (d == NULL)
+		return;
+	for (int k = 0; k < 3; k++) {
+		int found = 0;
+
+		for (int i = 0; i < d->nsmatch[k] && !found; i++) {
+			const char *hit = strstr(out, d->smatch[k][i]);
+
+			if (hit != NULL) {
+				const char *b = hit, *e = hit;
+
+				found = 1;
+				while (b > out && b[-1] != '\n')
+					b--;
+				while (*e && *e != '\n')
+					e++;
+				if (k > 0 && why->len < 300)
+					sb_addf(why, "%s%s: %.*s", why->len ? " | " : "", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang),
+					    (int)(e - b > 160 ? 160 : e - b), b);
+			}
+		}
+		/* an SA counts as up only when both gateways show it */
+		if (d->nsmatch[k] > 0) {
+			if (!found)
+				a->world.status[k] = TRI_NO;
+			else if (a->world.status[k] == TRI_UNKNOWN)
+				a->world.status[k] = TRI_YES;
+		}
+	}
+}
+
+void checklist_poll_runs(struct app *a)
+{
+	struct strbuf ev = {0}, why = {0};
+	int ok = 1, pending = 0;
+	const char *out;
+	int status;
+	static char status_why[400];
+
+	if (a->run_node < 0 || a->sess == NULL)
+		return;
+	for (int s = 0; s < 2; s++) {
+		struct live *l = session_live(a->sess, s);
+
+		if (!(a->run_sides & (1 << s)) || l == NULL)
+			continue;
+		if (live_run_result(l, &out, &status) == 0)
+			pending = 1;
+	}
+	if (pending)
+		return;
+	if (a->cl.tree->nodes[a->run_node].run == TR_STATUS)
+		for (int k = 0; k < 3; k++)
+			a->world.status[k] = TRI_UNKNOWN;
+	for (int s = 0; s < 2; s++) {
+		struct live *l = session_live(a->sess, s);
+		int r;
+
+		if (!(a->run_sides & (1 << s)) || l == NULL)
+			continue;
+		r = live_run_result(l, &out, &status);
+		if (r != 1 || status != 0)
+			ok = 0;
+		sb_addf(&ev, "%s%s: ", ev.len ? " | " : "", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang));
+		tail_lines(&ev, out, a->cl.tree->nodes[a->run_node].run == TR_STATUS ? 4 : 2);
+		if (r == 1 && a->cl.tree->nodes[a->run_node].run == TR_STATUS)
+			read_status(a, s, out, &why);
+	}
+	if (why.len) {
+		snprintf(status_why, sizeof status_why, "%s", why.s);
+		a->world.status_why = status_why;
+	}
+	{
+		char *red = redact_dup(ev.s != NULL ? ev.s : "", ev.len);
+
+		checklist_answer(&a->cl, a->run_node, ok ? ANS_DONE : ANS_FAILED, 0,
+		    a->cl.tree->nodes[a->run_node].run == TR_STATUS ? BY_STATUS : BY_PING, red, wall_ms());
+		free(red);
+	}
+	sb_free(&ev);
+	sb_free(&why);
+	a->run_node = -1;
+	a->run_sides = 0;
+	a->cl_follow = 1;
+	app_analyse(a);
+}
+
+static void answer(struct app *a, enum cl_ans ans, int opt)
+{
+	int node = selected_node(a);
+	const struct tnode *n = node >= 0 ? &a->cl.tree->nodes[node] : NULL;
+
+	if (n == NULL || n->kind == TN_CONCLUSION)
+		return;
+	if (n->kind == TN_CHECK && ans != ANS_YES && ans != ANS_NO)
+		return;
+	if (n->kind == TN_STEP && ans == ANS_YES)
+		ans = ANS_DONE;
+	if (n->kind == TN_STEP && ans == ANS_NO)
+		ans = ANS_FAILED;
+	if (n->kind == TN_STEP && ans == ANS_OPTION)
+		return;
+	if (n->kind == TN_QUESTION && (ans != ANS_OPTION || opt >= n->nopts))
+		return;
+	checklist_answer(&a->cl, node, ans, opt, BY_TECHNICIAN, NULL, wall_ms());
+	a->cl_follow = 1;
+	app_analyse(a);
 }
 
 static int action_checklist(struct app *a, enum action act)
 {
+	int n = a->cl.npath;
+
 	switch (act) {
-	case ACT_UP: if (a->cl_cur > 0) a->cl_cur--; return 1;
-	case ACT_DOWN: if (a->cl_cur + 1 < a->cl.n) a->cl_cur++; return 1;
-	case ACT_HOME: case ACT_PGUP: a->cl_cur = 0; return 1;
-	case ACT_END: case ACT_PGDN: a->cl_cur = a->cl.n > 0 ? a->cl.n - 1 : 0; return 1;
-	case ACT_YES: checklist_set(&a->cl, a->cl_cur, CL_DONE); goto next;
-	case ACT_NO: checklist_set(&a->cl, a->cl_cur, CL_FAILED); goto next;
-	case ACT_SKIP: checklist_set(&a->cl, a->cl_cur, CL_SKIPPED); goto next;
+	case ACT_UP: if (a->cl_cur > 0) a->cl_cur--; a->cl_follow = 0; return 1;
+	case ACT_DOWN: if (a->cl_cur + 1 < n) a->cl_cur++; a->cl_follow = a->cl_cur + 1 >= n; return 1;
+	case ACT_HOME: case ACT_PGUP: a->cl_cur = 0; a->cl_follow = 0; return 1;
+	case ACT_END: case ACT_PGDN: a->cl_cur = n > 0 ? n - 1 : 0; a->cl_follow = 1; return 1;
+	case ACT_YES: answer(a, ANS_YES, 0); return 1;
+	case ACT_NO: answer(a, ANS_NO, 0); return 1;
+	case ACT_SKIP: answer(a, ANS_SKIPPED, 0); return 1;
+	case ACT_OPT1: case ACT_OPT2: case ACT_OPT3: case ACT_OPT4: case ACT_OPT5: case ACT_OPT6:
+		answer(a, ANS_OPTION, (int)(act - ACT_OPT1));
+		return 1;
+	case ACT_RUN: run_action(a); return 1;
 	case ACT_NOTE:
-		if (a->cl.n > 0)
+		if (selected_node(a) >= 0)
 			app_prompt(a, M_U_NOTE_PROMPT, note_done);
 		return 1;
 	default:
 		return 0;
 	}
-next:
-	if (a->cl_cur + 1 < a->cl.n)
-		a->cl_cur++;
-	return 1;
 }
 
 const struct view_ops view_checklist = { V_CHECKLIST, M_V_CHECKLIST, draw_checklist, action_checklist };

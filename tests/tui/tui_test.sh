@@ -158,7 +158,7 @@ views)
 	key 3
 	until_ok all 'view_is findings && body_has "1. [error]" && body_has "(udp4500-blocked, mguard 1.3.3)"' || fail "3: no findings"
 	key 4
-	until_ok all 'view_is checklist && body_has "[E] "' || fail "4: no checklist"
+	until_ok all 'view_is checklist && body_has "[y] " && body_has "(mguard 1.3.3)"' || fail "4: no checklist"
 	type_text '?'
 	until_ok all 'view_is help && body_has "Keys" && body | grep -qE "^ *q +quit *$"' || fail "?: no help with the key table"
 	key 1
@@ -208,22 +208,34 @@ jump-evidence)
 	q_exits
 	;;
 checklist-note)
-	start 160 40 "${OPEN[@]}"
+	# walk the guide's tree from the sample's finding to a conclusion,
+	# answer, write a note, and find all of it in the report
+	start 220 40 "${OPEN[@]}" --report "$T/report.md"
 	until_ok status_has "$LOADED" || fail "the analysis did not finish"
 	key 4
-	until_ok all 'view_is checklist && body_has "[E] "' || fail "4: no checklist"
-	body_has "[x]" && fail "test setup: a step is done before any answer"
-	key Down
-	type_text y
-	until_ok all "body | grep -q '^\[x\] '" || fail "y did not mark the step done ([x])"
+	# the entry node of udp4500-blocked, answered by the logs
+	until_ok all 'view_is checklist && body | grep -q "^\[y\] .*(mguard 1.3.3)" && body_has "yes (the logs)"' ||
+		fail "4: the walk does not start at the 1.3.3 check answered by the logs"
+	body_has "[=]" && fail "test setup: a conclusion before any answer"
+	# the open step: the guide's remedy, waiting for the technician
+	body | grep -q "^\[?\] .*UDP.*open" || fail "the remedy step is not open"
 	type_text n
 	until_ok last_has "note: " || fail "n gave no note prompt"
-	type_text "fw checked"
-	until_ok last_has "note: fw checked" || fail "the typed note is not shown in the prompt"
+	type_text "fw at site B opened 4500"
 	key Enter
-	until_ok all 'body_has "note: fw checked" && ! last_has "note:"' || fail "the note is not shown under the step"
-	body | grep -q '^\[x\] ' || fail "the [x] answer went away"
+	until_ok all 'body_has "note: fw at site B opened 4500" && ! last_has "note:"' || fail "the note is not shown under the step"
+	type_text y
+	until_ok all "body | grep -q '^\[y\] .*done (the technician)'" || fail "y did not mark the step done by the technician"
+	until_ok all "body | grep -q '^\[=\] .*conclusion'" || fail "the walk did not reach the conclusion"
+	body_has "UDP port 4500 (NAT traversal) blocked between the gateways" || fail "the conclusion does not name the cause"
 	q_exits
+	[ -s "$T/report.md" ] || fail "no report written"
+	[ "$(stat -c %a "$T/report.md")" = 600 ] || fail "the report is not private (mode $(stat -c %a "$T/report.md"))"
+	for want in "# tunneldoc session report" "## Checklist" "(mguard 1.3.3) — yes (the logs)" \
+		"— done (the technician)" "note: fw at site B opened 4500" "— conclusion: UDP port 4500" \
+		"checklist started" "answered" "max number of retransmissions"; do
+		grep -qF -- "$want" "$T/report.md" || { sed 's/^/  report: /' "$T/report.md" | tail -n 40; fail "the report lacks '$want'"; }
+	done
 	;;
 resize)
 	start 120 40 "${OPEN[@]}"

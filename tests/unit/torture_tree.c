@@ -1,0 +1,449 @@
+/*
+ * torture_tree.c - the guides' decision trees (kb/tree) and the checklist
+ * that walks them:
+ *   - every node is reachable from its root, every link and chapter valid
+ *     (recomputed here, independently of the loader);
+ *   - every chapter of the two seed documents, read from the seeds
+ *     themselves, is cited by at least one node;
+ *   - every cause leads to an entry node from which a conclusion of that
+ *     cause can be reached;
+ *   - the loader rejects broken trees, naming the file and the field;
+ *   - the walk on real samples: evidence answers checks, the technician
+ *     answers the rest, the walk reaches the conclusion, moves by itself
+ *     when the evidence changes, and survives save/restore;
+ *   - step 3 of the ping procedure: ICMP echoes matched by ID and SEQ.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <regex.h>
+#include <unistd.h>
+
+#include "checklist.h"
+#include "echo.h"
+#include "sreport.h"
+#include "source.h"
+#include "tdtest.h"
+
+#ifndef TD_SEEDS_DIR
+#define TD_SEEDS_DIR TD_SOURCE_DIR "/../shared/seeds"
+#endif
+
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	struct strbuf b = {0};
+	char buf[4096];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&b, buf, n);
+	fclose(f);
+	return sb_steal(&b);
+}
+
+static int cited(const struct kb *kb, const char *chapter)
+{
+	for (int t = 0; t < kb->ntrees; t++)
+		for (int i = 0; i < kb->trees[t].nnodes; i++)
+			if (strcmp(kb->trees[t].nodes[i].chapter, chapter) == 0)
+				return 1;
+	return 0;
+}
+
+/* Nodes reachable from start (BFS over yes/no/next/options). */
+static void reach(const struct tree *t, int start, char *seen)
+{
+	int *q = calloc((size_t)t->nnodes, sizeof *q), h = 0, n = 0;
+
+	memset(seen, 0, (size_t)t->nnodes);
+	q[n++] = start;
+	seen[start] = 1;
+	while (h < n) {
+		const struct tnode *x = &t->nodes[q[h++]];
+		int out[3] = { x->yes, x->no, x->next };
+
+		for (int k = 0; k < 3 + x->nopts; k++) {
+			int j = k < 3 ? out[k] : x->opts[k - 3].next;
+
+			if (j >= 0 && !seen[j]) {
+				seen[j] = 1;
+				q[n++] = j;
+			}
+		}
+	}
+	free(q);
+}
+
+static void trees_are_sound(void **st)
+{
+	const struct kb *kb = tdt_kb_g;
+
+	(void)st;
+	assert_non_null(kb_tree(kb, "mguard"));
+	assert_non_null(kb_tree(kb, "lancom"));
+	for (int t = 0; t < kb->ntrees; t++) {
+		const struct tree *tr = &kb->trees[t];
+		char *seen = calloc((size_t)tr->nnodes, 1);
+
+		reach(tr, tr->root, seen);
+		for (int i = 0; i < tr->nnodes; i++) {
+			const struct tnode *n = &tr->nodes[i];
+
+			if (!seen[i])
+				fail_msg("%s: node %s is not reachable from the root", tr->id, n->id);
+			assert_non_null(kb_chapter(kb, n->chapter));
+			assert_true(n->text.de != NULL && *n->text.de && n->text.en != NULL && *n->text.en);
+			switch (n->kind) {
+			case TN_CHECK: assert_true(n->yes >= 0 && n->no >= 0); break;
+			case TN_STEP: assert_true(n->next >= 0); break;
+			case TN_QUESTION: assert_true(n->nopts >= 2 && n->nopts <= TREE_MAX_OPTIONS); break;
+			case TN_CONCLUSION: assert_true(n->yes < 0 && n->no < 0 && n->next < 0 && n->nopts == 0); break;
+			}
+		}
+		free(seen);
+	}
+}
+
+/* The chapters as the seeds number them, read from the seeds. */
+static void seed_chapters_are_covered(void **st)
+{
+	char *m = slurp(TD_SEEDS_DIR "/000_a57346ee3ca1cf90.txt");
+	char *l = slurp(TD_SEEDS_DIR "/002_64b76dd7a3b30288.txt");
+	regex_t head, code;
+	regmatch_t g[2];
+	int nm = 0, nl = 0;
+
+	(void)st;
+	if (m == NULL || l == NULL)
+		fail_msg("the seed documents are not at %s", TD_SEEDS_DIR);
+	assert_int_equal(regcomp(&head, "^[ \t]*(1(\\.[0-9]+)+)[ \t]+[^ \t]", REG_EXTENDED | REG_NEWLINE), 0);
+	assert_int_equal(regcomp(&code, "0x1[0-9a-fA-F]{3}", REG_EXTENDED), 0);
+	for (const char *p = m; regexec(&head, p, 2, g, 0) == 0; p += g[0].rm_eo) {
+		char id[64];
+
+		snprintf(id, sizeof id, "mguard %.*s", (int)(g[1].rm_eo - g[1].rm_so), p + g[1].rm_so);
+		if (!cited(tdt_kb_g, id))
+			fail_msg("chapter %s of the mGuard guide is cited by no node of kb/tree", id);
+		nm++;
+	}
+	for (const char *p = l; regexec(&code, p, 1, g, 0) == 0; p += g[0].rm_eo) {
+		char id[64];
+
+		snprintf(id, sizeof id, "lancom %.*s", (int)(g[0].rm_eo - g[0].rm_so), p + g[0].rm_so);
+		if (!cited(tdt_kb_g, id))
+			fail_msg("message %s of the LANCOM guide is cited by no node of kb/tree", id);
+		nl++;
+	}
+	/* the trace itself ("trace + vpn-status") is the LANCOM guide's subject */
+	assert_non_null(strstr(l, "trace + vpn-status"));
+	assert_true(cited(tdt_kb_g, "lancom trace"));
+	/* the seeds hold 27 numbered mGuard chapters and three LANCOM codes */
+	assert_true(nm >= 27);
+	assert_true(nl >= 3);
+	regfree(&head);
+	regfree(&code);
+	free(m);
+	free(l);
+}
+
+static void every_cause_navigates_to_its_node(void **st)
+{
+	const struct kb *kb = tdt_kb_g;
+
+	(void)st;
+	for (int c = 0; c < kb->ncauses; c++) {
+		int entries = 0;
+
+		for (int t = 0; t < kb->ntrees; t++) {
+			const struct tree *tr = &kb->trees[t];
+			int e = tr->entry[c], has_concl = 0, reach_concl = 0, any_concl = 0;
+			char *seen;
+
+			if (e < 0)
+				continue;
+			entries++;
+			seen = calloc((size_t)tr->nnodes, 1);
+			reach(tr, e, seen);
+			for (int i = 0; i < tr->nnodes; i++) {
+				if (tr->nodes[i].kind != TN_CONCLUSION)
+					continue;
+				has_concl |= tr->nodes[i].cause == c;
+				reach_concl |= seen[i] && tr->nodes[i].cause == c;
+				any_concl |= seen[i];
+			}
+			if (!any_concl)
+				fail_msg("%s: from the entry of %s no conclusion can be reached", tr->id, kb->causes[c].id);
+			if (has_concl && !reach_concl)
+				fail_msg("%s: the entry of %s cannot reach the conclusion of that cause", tr->id, kb->causes[c].id);
+			free(seen);
+		}
+		if (entries == 0)
+			fail_msg("cause %s has no entry node", kb->causes[c].id);
+	}
+}
+
+/* A copy of kb/ with one tree file replaced by text; the load error. */
+static char *broken_kb_error(const char *tree_json)
+{
+	char dir[] = "/tmp/tdtreeXXXXXX", cmd[512], *why = NULL;
+	struct kb *kb;
+	FILE *f;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp -r '%s/kb/.' '%s/'", TD_SOURCE_DIR, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(cmd, sizeof cmd, "%s/tree/lancom.json", dir);
+	f = fopen(cmd, "w");
+	assert_non_null(f);
+	fputs(tree_json, f);
+	fclose(f);
+	kb = kb_load(dir, &why);
+	assert_null(kb);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	return why;
+}
+
+static void broken_trees_are_rejected(void **st)
+{
+#define HEAD "{\"tree\":\"lancom\",\"source\":\"lancom\",\"title\":{\"de\":\"t\",\"en\":\"t\"},\"root\":\"a\",\"nodes\":["
+#define CONC(id) "{\"id\":\"" id "\",\"kind\":\"conclusion\",\"chapter\":\"lancom trace\",\"text\":{\"de\":\"x\",\"en\":\"x\"}}"
+	static const struct { const char *json, *want; } cases[] = {
+		{ HEAD "{\"id\":\"a\",\"kind\":\"step\",\"chapter\":\"lancom trace\",\"text\":{\"de\":\"x\",\"en\":\"x\"},\"next\":\"zz\"}]}",
+		  "nodes[0](a).next: no node \"zz\"" },
+		{ HEAD CONC("a") "," CONC("b") "]}", "node \"b\" cannot be reached" },
+		{ HEAD "{\"id\":\"a\",\"kind\":\"conclusion\",\"chapter\":\"lancom 9.9\",\"text\":{\"de\":\"x\",\"en\":\"x\"}}]}",
+		  "unknown chapter \"lancom 9.9\"" },
+		{ HEAD "{\"id\":\"a\",\"kind\":\"check\",\"check\":\"weather\",\"chapter\":\"lancom trace\",\"text\":{\"de\":\"x\",\"en\":\"x\"},\"yes\":\"a\",\"no\":\"a\"}]}",
+		  "unknown fact \"weather\"" },
+		{ HEAD "{\"id\":\"a\",\"kind\":\"conclusion\",\"chapter\":\"lancom trace\",\"text\":{\"en\":\"x\"}}]}", "text.de: missing" },
+		{ HEAD CONC("a") "," CONC("a") "]}", "\"a\" is used twice" },
+		/* valid alone, but then the LANCOM chapters and causes lose their nodes */
+		{ HEAD CONC("a") "]}", "has no entry node in any tree" },
+	};
+
+	(void)st;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *why = broken_kb_error(cases[i].json);
+
+		if (strstr(why, cases[i].want) == NULL || (strstr(why, "lancom.json") == NULL && strstr(why, "kb/tree") == NULL))
+			fail_msg("case %zu: error '%s' lacks '%s'", i, why, cases[i].want);
+		free(why);
+	}
+}
+
+static struct analysis *sample(const char *name)
+{
+	struct analysis *a = analysis_new(tdt_kb_g);
+	char p[512];
+
+	for (int s = 0; s < 2; s++) {
+		snprintf(p, sizeof p, "%s/kb/samples/%s/%s.log", TD_SOURCE_DIR, name, s ? "right" : "left");
+		if (access(p, R_OK) != 0)
+			continue;
+		analysis_open_side(a, (enum side_id)s, p, -1);
+		assert_int_equal(source_feed_file(a, (enum side_id)s, p), 0);
+	}
+	analysis_run(a);
+	return a;
+}
+
+static void cl_sync(struct checklist *cl, struct analysis *a, int complete, int64_t now)
+{
+	struct cl_world w;
+
+	memset(&w, 0, sizeof w);
+	w.complete = complete;
+	w.now_ms = now;
+	checklist_sync(cl, analysis_sides(a), analysis_alignment(a), analysis_diagnosis(a), &w);
+}
+
+static const struct tnode *cur(const struct checklist *cl)
+{
+	return checklist_node(cl, checklist_current(cl));
+}
+
+static void walk_from_finding_to_conclusion(void **st)
+{
+	struct analysis *a = sample("mguard-1.3.3-udp4500");
+	const struct kb *kb = tdt_kb_g;
+	int cause = kb_cause_index(kb, "udp4500-blocked");
+	struct checklist cl;
+	char *err = NULL;
+
+	(void)st;
+	checklist_init(&cl, kb);
+	cl_sync(&cl, a, 1, 1000);
+	assert_string_equal(cl.tree->id, "mguard");
+	assert_int_equal(cl.start_cause, cause);
+	assert_int_equal(cl.path[0].node, cl.tree->entry[cause]);
+	/* the entry check is answered by the logs, with a line as evidence */
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_non_null(cl.path[0].evidence);
+	/* the walk waits for the technician at a step */
+	assert_int_equal(cur(&cl)->kind, TN_STEP);
+	assert_int_equal(cl.path[checklist_current(&cl)].ans, ANS_NONE);
+	checklist_note(&cl, cl.path[checklist_current(&cl)].node, "psk=geheim123 fw opened", 1500);
+	checklist_answer(&cl, cl.path[checklist_current(&cl)].node, ANS_DONE, 0, BY_TECHNICIAN, NULL, 2000);
+	cl_sync(&cl, a, 1, 2000);
+	assert_int_equal(cur(&cl)->kind, TN_CONCLUSION);
+	assert_int_equal(cur(&cl)->cause, cause);
+	assert_int_equal(cl.log[cl.nlog - 1].kind, CE_REACHED);
+
+	/* saved with the session and restored: the same walk, note redacted */
+	{
+		char path[] = "/tmp/tdclXXXXXX";
+		int fd = mkstemp(path);
+		struct checklist c2;
+		char *saved;
+
+		assert_true(fd >= 0);
+		close(fd);
+		assert_int_equal(checklist_save(&cl, path), 0);
+		saved = slurp(path);
+		assert_null(strstr(saved, "geheim123"));
+		assert_non_null(strstr(saved, "fw opened"));
+		free(saved);
+		checklist_init(&c2, kb);
+		assert_int_equal(checklist_restore(&c2, path, &err), 0);
+		cl_sync(&c2, a, 1, 3000);
+		assert_int_equal(c2.npath, cl.npath);
+		assert_int_equal(cur(&c2)->cause, cause);
+		checklist_clear(&c2);
+		unlink(path);
+	}
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+/* Live: the top finding changes while the technician works; the walk
+ * moves by itself and keeps the answers given for the old nodes. */
+static void walk_moves_with_new_evidence(void **st)
+{
+	const struct kb *kb = tdt_kb_g;
+	struct analysis *a = analysis_new(kb);
+	struct checklist cl;
+	int first_start, answered;
+	char p[512];
+
+	(void)st;
+	/* phase 2 fails first: the p2 sample's lines, then an established tunnel */
+	for (int s = 0; s < 2; s++) {
+		snprintf(p, sizeof p, "%s/kb/samples/mguard-1.4.1-no-proposal/%s.log", TD_SOURCE_DIR, s ? "right" : "left");
+		analysis_open_side(a, (enum side_id)s, p, -1);
+		assert_int_equal(source_feed_file(a, (enum side_id)s, p), 0);
+	}
+	analysis_update(a);
+	checklist_init(&cl, kb);
+	cl_sync(&cl, a, 0, 1000);
+	assert_int_equal(cl.start_cause, kb_cause_index(kb, "phase2-proposal-mismatch"));
+	first_start = cl.start;
+	answered = cl.path[checklist_current(&cl)].node;
+	checklist_answer(&cl, answered, ANS_FAILED, 0, BY_TECHNICIAN, NULL, 1500);
+	cl_sync(&cl, a, 0, 1600);
+	assert_true(checklist_current(&cl) > 0);
+
+	/* the IPsec SA comes up: both sides log it */
+	for (int s = 0; s < 2; s++) {
+		snprintf(p, sizeof p, "%s/kb/samples/mguard-1.5-fw-log-ok/%s.log", TD_SOURCE_DIR, s ? "right" : "left");
+		assert_int_equal(source_feed_file(a, (enum side_id)s, p), 0);
+	}
+	analysis_update(a);
+	cl_sync(&cl, a, 0, 5000);
+	assert_int_equal(cl.start_cause, kb_cause_index(kb, "established"));
+	assert_int_not_equal(cl.start, first_start);
+	assert_int_equal(cl.log[cl.nlog - 1].kind == CE_MOVED || cl.log[cl.nlog - 2].kind == CE_MOVED, 1);
+	/* the answer for the phase 2 node is kept for when the walk comes back */
+	assert_non_null(checklist_answer_of(&cl, answered));
+	/* the new walk starts at the IPsec SA check, answered by the logs */
+	assert_int_equal(cl.path[0].ans, ANS_YES);
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+/* Step 3: echoes matched across the two logs by ICMP ID and SEQ. */
+static void echoes_match_by_id_and_seq(void **st)
+{
+	static const char *fmt = "14:57:%02d.10000 kernel: fw-vpn_GW-%s-1 act=ACCEPT IN=eth1 OUT=eth0 SRC=%s DST=192.168.20.1 LEN=60 "
+				 "TOS=0x00 PREC=0x00 TTL=127 ID=%d PROTO=ICMP TYPE=8 CODE=0 ID=%d SEQ=%d\n";
+	struct strbuf l = {0}, r = {0};
+	struct analysis *a;
+	struct echo_summary es;
+	const char *skip[2] = { "192.168.1.1", NULL };
+
+	(void)st;
+	/* the client's echoes 1..4 leave left; right logs 1, 2 and 4 arriving */
+	for (int seq = 1; seq <= 4; seq++) {
+		sb_addf(&l, fmt, seq, "out", "192.168.1.100", 20000 + seq, 512, seq);
+		if (seq != 3)
+			sb_addf(&r, fmt, seq, "in", "192.168.1.100", 20000 + seq, 512, seq);
+	}
+	/* the same SEQ with another ICMP ID does not match anything */
+	sb_addf(&r, fmt, 9, "in", "192.168.1.100", 1, 777, 3);
+	/* a ping the gateway itself sent (source: its internal address) */
+	sb_addf(&l, fmt, 10, "out", "192.168.1.1", 3, 900, 1);
+	a = tdt_run(tdt_kb_g, l.s, r.s);
+	echo_summarise(analysis_alignment(a), NULL, 0, &es);
+	assert_int_equal(es.dir[LEFT].out, 5);
+	assert_int_equal(es.dir[LEFT].arrived, 3);
+	assert_int_equal(es.dir[RIGHT].out, 0);
+	assert_int_equal(es.stray[RIGHT], 1);
+	assert_non_null(es.dir[LEFT].lost_ev);
+	echo_summarise(analysis_alignment(a), skip, 2, &es);
+	assert_int_equal(es.dir[LEFT].out, 4);
+	assert_int_equal(es.dir[LEFT].arrived, 3);
+	/* the lost one is the gateway's own or SEQ 3 of the client */
+	{
+		char *d = echo_describe(&es, LANG_DE);
+
+		assert_non_null(strstr(d, "4"));
+		assert_non_null(strstr(d, "Echo-Anfragen"));
+		free(d);
+	}
+	analysis_free(a);
+	sb_free(&l);
+	sb_free(&r);
+}
+
+/* The guide's own example (1.5): out entries on the local mGuard, no
+ * matching in entries on the remote: the walk concludes ESP is blocked. */
+static void guide_example_concludes_esp_blocked(void **st)
+{
+	struct analysis *a = sample("mguard-1.5-fw-in-missing");
+	struct checklist cl;
+	const struct tnode *n;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	assert_int_equal(cl.echo.dir[LEFT].out, 2);
+	assert_int_equal(cl.echo.dir[LEFT].arrived, 0);
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_int_equal(n->check, TF_ECHO_IN);
+	assert_int_equal(cl.path[0].ans, ANS_NO);
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(trees_are_sound),
+		cmocka_unit_test(seed_chapters_are_covered),
+		cmocka_unit_test(every_cause_navigates_to_its_node),
+		cmocka_unit_test(broken_trees_are_rejected),
+		cmocka_unit_test(walk_from_finding_to_conclusion),
+		cmocka_unit_test(walk_moves_with_new_evidence),
+		cmocka_unit_test(echoes_match_by_id_and_seq),
+		cmocka_unit_test(guide_example_concludes_esp_blocked),
+	};
+
+	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
+}
