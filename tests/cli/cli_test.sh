@@ -145,12 +145,82 @@ for f in d["findings"]:
     assert f["cause"] and isinstance(f["chapters"], list) and isinstance(f["evidence"], list) and isinstance(f["remedies"], list), f
 for r in d["rows"]:
     assert r["step"] and r["status"] and "left" in r and "right" in r, r
+c = d["checklist"]
+assert c["tree"] in ("mguard", "lancom") and c["path"], c
+for p in c["path"]:
+    assert p["node"] and p["chapter"] and p["answer"] and p["text"], p
+assert c["start_cause"] in (None, d["cause"], "established"), (c["start_cause"], d["cause"])
 PY
 	done
 	;;
 stdin)
 	td analyze --json - "$S/mguard-1.3.3-udp4500/right.log" <"$S/mguard-1.3.3-udp4500/left.log" >"$T/o" || fail "exit $?"
 	[ "$(jget "$T/o" 'd["cause"]')" = udp4500-blocked ] || fail "stdin input not analysed"
+	;;
+analyze-report)
+	U="$S/mguard-1.3.3-udp4500"
+	td analyze --report "$T/r.md" "$U/left.log" "$U/right.log" >"$T/o" || fail "exit $?"
+	grep -q "udp4500-blocked" "$T/o" || fail "the text analysis is still printed"
+	[ "$(stat -c %a "$T/r.md")" = 600 ] || fail "report mode $(stat -c %a "$T/r.md"), want 600"
+	for want in "# tunneldoc session report" "## Gateways" "## Checklist" "(mguard 1.3.3) — yes (the logs)" \
+		"max number of retransmissions" "### History"; do
+		grep -qF -- "$want" "$T/r.md" || fail "report lacks '$want'"
+	done
+	td --lang de analyze --report "$T/r.json" "$U/left.log" "$U/right.log" >/dev/null || fail "exit $?"
+	python3 - "$T/r.json" <<'PY' || fail "JSON report"
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = d["checklist"]
+assert d["lang"] == "de" and c["start_cause"] == "udp4500-blocked", c
+assert c["path"][0]["by"] == "logs" and c["path"][0]["answer"] == "yes", c["path"][0]
+assert c["path"][0]["answer_text"] == "ja", c["path"][0]
+assert c["path"][-1]["answer"] == "open", c["path"][-1]
+assert "report" in d and d["report"]["started_ms"] > 0
+PY
+	td analyze --report "$T/nodir/r.md" "$U/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "unwritable report: want exit 1"
+	grep -q "cannot write the report" "$T/e" || fail "unwritable report: no message"
+	;;
+report-dir)
+	# a recorded session: the two logs, session.json, the console's answers
+	U="$S/mguard-1.3.3-udp4500"
+	mkdir "$T/sess"
+	cp "$U/left.log" "$U/right.log" "$T/sess/"
+	cat >"$T/sess/session.json" <<'EOF'
+{"tool": "tunneldoc", "kind": "live", "started_ms": 1796100000000, "ended_ms": 1796100600000,
+ "sides": {"left": {"target": "admin@gw-berlin", "profile": "mguard", "lines": 19, "reconnects": 0, "state": "streaming"},
+           "right": {"target": "admin@gw-hamburg", "profile": "mguard", "lines": 19, "reconnects": 1, "state": "streaming"}}}
+EOF
+	cat >"$T/sess/checklist.json" <<'EOF'
+{"tree": "mguard", "answers": [
+ {"node": "p1-4500-fix", "answer": "done", "option": 0, "by": "technician", "evidence": null,
+  "note": "opened 4500 on the site B firewall, password=Hunter2secret", "time_ms": 1796100300000},
+ {"node": "no-such-node-any-more", "answer": "yes", "by": "technician", "time_ms": 1796100300001}]}
+EOF
+	td report "$T/sess" >"$T/o" || fail "exit $?"
+	for want in "admin@gw-berlin" "admin@gw-hamburg" "— done (the technician)" "opened 4500 on the site B firewall" \
+		"— conclusion: UDP port 4500" "password=***"; do
+		grep -qF -- "$want" "$T/o" || fail "report lacks '$want'"
+	done
+	grep -q Hunter2secret "$T/o" && fail "a secret in a note reached the report"
+	td report --json -o "$T/r.json" "$T/sess" || fail "-o: exit $?"
+	[ "$(jget "$T/r.json" 'd["checklist"]["conclusion_cause"]')" = udp4500-blocked ] || fail "JSON: no conclusion"
+	[ "$(jget "$T/r.json" 'd["sides"]["right"]["connection"]["reconnects"]')" = 1 ] || fail "JSON: connection facts of session.json missing"
+	td report "$T/nothing-here" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "missing dir: want exit 1"
+	grep -q "not a session" "$T/e" || fail "missing dir: no message ($(cat "$T/e"))"
+	td report >/dev/null 2>&1; [ $? -eq 2 ] || fail "no dir: want exit 2"
+	echo '{"tree": "atlantis", "answers": []}' >"$T/sess/checklist.json"
+	td report "$T/sess" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "unknown tree: want exit 1"
+	grep -q "checklist.json" "$T/e" || fail "unknown tree: the file is not named"
+	;;
+malformed-tree)
+	cp -r "$KB" "$T/kb"
+	python3 - "$T/kb/tree/mguard.json" <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["nodes"][3]["chapter"]="mguard 9.9"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	"$BIN" --kb "$T/kb" analyze "$S/mguard-1.3.3-udp4500/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
+	grep -q "mguard.json" "$T/e" && grep -q 'nodes\[3\].*chapter' "$T/e" && grep -q "mguard 9.9" "$T/e" ||
+		fail "error does not name file, node and field: $(cat "$T/e")"
 	;;
 kb-check)
 	td kb-check >"$T/o" 2>"$T/e" || fail "kb-check failed: $(cat "$T/e")"
