@@ -470,3 +470,35 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
 		}
 	}
 }
+
+void checklist_read_status(struct cl_world *w, const struct device *d, const char *out, const char *label,
+    struct strbuf *why)
+{
+	if (d == NULL || out == NULL)
+		return;
+	for (int k = 0; k < 3; k++) {
+		int found = 0;
+
+		for (int i = 0; i < d->nsmatch[k] && !found; i++) {
+			const char *hit = strstr(out, d->smatch[k][i]);
+			const char *b = hit, *e = hit;
+
+			if (hit == NULL)
+				continue;
+			found = 1;
+			while (b > out && b[-1] != '\n')
+				b--;
+			while (*e && *e != '\n')
+				e++;
+			if (k > 0 && why != NULL && why->len < 300)
+				sb_addf(why, "%s%s: %.*s", why->len ? " | " : "", label, (int)(e - b > 160 ? 160 : e - b), b);
+		}
+		/* an SA counts as up only when every gateway asked shows it */
+		if (d->nsmatch[k] > 0) {
+			if (!found)
+				w->status[k] = TRI_NO;
+			else if (w->status[k] == TRI_UNKNOWN)
+				w->status[k] = TRI_YES;
+		}
+	}
+}

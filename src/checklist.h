@@ -112,6 +112,15 @@ const char *cl_by_name(enum cl_by b);
 const char *cl_ans_label(const struct checklist *cl, const struct cl_item *it, enum lang l);
 const char *cl_by_label(enum cl_by b, enum lang l);
 
+/*
+ * Fold one gateway's status command output into w->status, using the
+ * profile's status_match texts (reset w->status before the first side).
+ * The status lines that told are appended to why (label: the side).
+ */
+struct strbuf;
+void checklist_read_status(struct cl_world *w, const struct device *d, const char *out, const char *label,
+    struct strbuf *why);
+
 /* The tree for two sides' dialects: LANCOM's when a side is LANCOM. */
 const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2]);
 

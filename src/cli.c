@@ -210,6 +210,9 @@ static const char *const connect_en =
     "                  --left-log-cmd, --right-log-cmd per side\n"
     "  --log-file FILE follow FILE on both gateways (a reconnect resumes at the\n"
     "                  next line); --left-log-file, --right-log-file per side\n"
+    "  --status-cmd CMD  read the IPsec status with CMD instead of the profile's\n"
+    "                  (snapshots, the checklist's status step); --left-status-cmd,\n"
+    "                  --right-status-cmd per side\n"
     "  -i FILE         private key file\n"
     "  --known-hosts FILE   known_hosts file (default ~/.ssh/known_hosts)\n"
     "  --accept-new    add unknown host keys without asking (first contact\n"
@@ -256,6 +259,9 @@ static const char *const connect_de =
     "                  --left-log-cmd, --right-log-cmd je Seite\n"
     "  --log-file DATEI DATEI auf beiden Gateways verfolgen (nach einem Abbruch\n"
     "                  ab der nächsten Zeile); --left-log-file, --right-log-file je Seite\n"
+    "  --status-cmd CMD  den IPsec-Status mit CMD statt mit dem Befehl des Profils\n"
+    "                  lesen (Snapshots, Status-Schritt der Checkliste); --left-status-cmd,\n"
+    "                  --right-status-cmd je Seite\n"
     "  -i DATEI        privater Schlüssel\n"
     "  --known-hosts DATEI  known_hosts-Datei (Standard ~/.ssh/known_hosts)\n"
     "  --accept-new    unbekannte Host-Schlüssel ohne Rückfrage aufnehmen (erster\n"
@@ -654,7 +660,7 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
 		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT,
-		O_REPORT, O_LLAN, O_RLAN };
+		O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS };
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
 		{ "right-profile", required_argument, NULL, O_RPROF }, { "log-cmd", required_argument, NULL, O_LOGCMD },
@@ -668,11 +674,12 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "right-log-file", required_argument, NULL, O_RLF },
 		{ "out", required_argument, NULL, O_OUT }, { "timeout", required_argument, NULL, O_TIMEOUT },
 		{ "report", required_argument, NULL, O_REPORT }, { "left-lan", required_argument, NULL, O_LLAN },
-		{ "right-lan", required_argument, NULL, O_RLAN },
+		{ "right-lan", required_argument, NULL, O_RLAN }, { "status-cmd", required_argument, NULL, O_STATUS },
+		{ "left-status-cmd", required_argument, NULL, O_LSTATUS }, { "right-status-cmd", required_argument, NULL, O_RSTATUS },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct session_opts so;
-	const char *prof = NULL, *logcmd = NULL, *logfile = NULL, *report = NULL, *lan[2] = { NULL, NULL };
+	const char *prof = NULL, *logcmd = NULL, *logfile = NULL, *report = NULL, *lan[2] = { NULL, NULL }, *statuscmd = NULL;
 	int batch = 0, json = 0, c, rc = TD_EXIT_OK, n = 0;
 	double duration = 30;
 	struct kb *kb;
@@ -697,6 +704,9 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		case O_LLOG: so.side[0].log_cmd = optarg; break;
 		case O_RLOG: so.side[1].log_cmd = optarg; break;
 		case O_LOGFILE: logfile = optarg; break;
+		case O_STATUS: statuscmd = optarg; break;
+		case O_LSTATUS: so.side[0].status_cmd = optarg; break;
+		case O_RSTATUS: so.side[1].status_cmd = optarg; break;
 		case O_LLF: so.side[0].log_file = optarg; break;
 		case O_RLF: so.side[1].log_file = optarg; break;
 		case 'i': so.identity = optarg; break;
@@ -764,6 +774,8 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 			so.side[k].log_cmd = logcmd;
 		if (so.side[k].log_file == NULL)
 			so.side[k].log_file = logfile;
+		if (so.side[k].status_cmd == NULL)
+			so.side[k].status_cmd = statuscmd;
 	}
 	if (snap) {
 		if (so.record_dir == NULL)

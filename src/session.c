@@ -21,6 +21,8 @@ struct session {
 	struct device autodev;       /* --profile auto: every exec profile */
 	struct device filedev[2];    /* --log-file: the profile, one file */
 	char *filelist[2][1];
+	struct device statdev[2];    /* --status-cmd: the profile, that command */
+	char *statlist[2][1];
 	const struct device *dev[2];
 	struct recorder *rec;
 	session_line_fn fn;
@@ -147,6 +149,15 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		s->filedev[k].nfiles = 1;
 		s->filedev[k].ncommands = 0;
 		s->dev[k] = &s->filedev[k];
+	}
+	for (int k = 0; k < 2; k++) {
+		if (o->side[k].status_cmd == NULL || s->dev[k] == NULL)
+			continue;
+		s->statdev[k] = *s->dev[k];
+		s->statlist[k][0] = (char *)o->side[k].status_cmd;
+		s->statdev[k].status = s->statlist[k];
+		s->statdev[k].nstatus = 1;
+		s->dev[k] = &s->statdev[k];
 	}
 	if (o->record_dir != NULL && (s->rec = recorder_open(o->record_dir, o->snapshot ? "snapshot" : "session")) == NULL) {
 		*err = xasprintf(o->lang == LANG_DE ? "kann nicht nach %s aufzeichnen: %s; ein neues oder leeres Verzeichnis angeben"

@@ -23,6 +23,7 @@ struct session_side_opts {
 	const char *profile;         /* device id or "auto" */
 	const char *log_cmd;         /* overrides the profile */
 	const char *log_file;        /* follow this file (with resume) instead */
+	const char *status_cmd;      /* overrides the profile's status commands */
 };
 
 struct session_opts {

@@ -304,42 +304,6 @@ static void tail_lines(struct strbuf *b, const char *out, int want)
 		sb_addc(b, *p == '\n' ? ' ' : *p);
 }
 
-/* Status output: literal texts of the profile tell the three facts. */
-static void read_status(struct app *a, int s, const char *out, struct strbuf *why)
-{
-	const struct device *d = side_device(a, s);
-
-	if (d == NULL)
-		return;
-	for (int k = 0; k < 3; k++) {
-		int found = 0;
-
-		for (int i = 0; i < d->nsmatch[k] && !found; i++) {
-			const char *hit = strstr(out, d->smatch[k][i]);
-
-			if (hit != NULL) {
-				const char *b = hit, *e = hit;
-
-				found = 1;
-				while (b > out && b[-1] != '\n')
-					b--;
-				while (*e && *e != '\n')
-					e++;
-				if (k > 0 && why->len < 300)
-					sb_addf(why, "%s%s: %.*s", why->len ? " | " : "", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang),
-					    (int)(e - b > 160 ? 160 : e - b), b);
-			}
-		}
-		/* an SA counts as up only when both gateways show it */
-		if (d->nsmatch[k] > 0) {
-			if (!found)
-				a->world.status[k] = TRI_NO;
-			else if (a->world.status[k] == TRI_UNKNOWN)
-				a->world.status[k] = TRI_YES;
-		}
-	}
-}
-
 void checklist_poll_runs(struct app *a)
 {
 	struct strbuf ev = {0}, why = {0};
@@ -375,7 +339,7 @@ void checklist_poll_runs(struct app *a)
 		sb_addf(&ev, "%s%s: ", ev.len ? " | " : "", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang));
 		tail_lines(&ev, out, a->cl.tree->nodes[a->run_node].run == TR_STATUS ? 4 : 2);
 		if (r == 1 && a->cl.tree->nodes[a->run_node].run == TR_STATUS)
-			read_status(a, s, out, &why);
+			checklist_read_status(&a->world, side_device(a, s), out, msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang), &why);
 	}
 	if (why.len) {
 		snprintf(status_why, sizeof status_why, "%s", why.s);

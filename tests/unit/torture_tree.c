@@ -432,6 +432,43 @@ static void guide_example_concludes_esp_blocked(void **st)
 	analysis_free(a);
 }
 
+/* The status step: the profile's status_match texts read swanctl output. */
+static void status_output_feeds_the_facts(void **st)
+{
+	static const char *up =
+	    "lab: #1, ESTABLISHED, IKEv2, 8c6f0a2b1d3e4f50_i* 0f1e2d3c4b5a6978_r\n"
+	    "  local  '198.51.100.10' @ 198.51.100.10[4500]\n"
+	    "  lab: #1, reqid 1, INSTALLED, TUNNEL-in-UDP, ESP:AES_CBC-128/HMAC_SHA2_256_128\n"
+	    "    in  c5e1f2a1 (-|0x00000000),    252 bytes,     3 packets,     1s ago\n";
+	static const char *ike_only =
+	    "lab: #1, ESTABLISHED, IKEv2, 8c6f0a2b1d3e4f50_i 0f1e2d3c4b5a6978_r*\n";
+	const struct device *d = kb_device(tdt_kb_g, "strongswan");
+	struct cl_world w;
+	struct strbuf why = {0};
+
+	(void)st;
+	assert_non_null(d);
+	memset(&w, 0, sizeof w);
+	checklist_read_status(&w, d, up, "left", &why);
+	checklist_read_status(&w, d, up, "right", &why);
+	assert_int_equal(w.status[0], TRI_YES);
+	assert_int_equal(w.status[1], TRI_YES);
+	assert_int_equal(w.status[2], TRI_YES);
+	assert_non_null(strstr(why.s, "left: lab: #1, ESTABLISHED"));
+	assert_non_null(strstr(why.s, "INSTALLED"));
+	/* the right gateway shows no CHILD_SA: the IPsec SA is not up */
+	memset(&w, 0, sizeof w);
+	checklist_read_status(&w, d, up, "left", NULL);
+	checklist_read_status(&w, d, ike_only, "right", NULL);
+	assert_int_equal(w.status[1], TRI_YES);
+	assert_int_equal(w.status[2], TRI_NO);
+	/* nothing at all: no SA */
+	memset(&w, 0, sizeof w);
+	checklist_read_status(&w, d, "", "left", NULL);
+	assert_int_equal(w.status[1], TRI_NO);
+	sb_free(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -443,6 +480,7 @@ int main(void)
 		cmocka_unit_test(walk_moves_with_new_evidence),
 		cmocka_unit_test(echoes_match_by_id_and_seq),
 		cmocka_unit_test(guide_example_concludes_esp_blocked),
+		cmocka_unit_test(status_output_feeds_the_facts),
 	};
 
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
