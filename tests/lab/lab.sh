@@ -9,8 +9,14 @@
 #   lab.sh wait [SECS]     wait until the scenario's expected evidence is in
 #                          both logs (default: the scenario's EVIDENCE_TIMEOUT)
 #   lab.sh ping [COUNT]    client in LAN A pings the client in LAN B
+#   lab.sh ping-gw [COUNT] client in LAN A pings gateway A's LAN address
+#                          (step 1 of the ping procedure, mGuard guide 1.5)
+#   lab.sh ping-remote-gw [COUNT]
+#                          client in LAN A pings gateway B's LAN address
+#                          through the tunnel (step 2)
 #   lab.sh fault NAME      set the router fault: none|drop-udp500|drop-udp4500|drop-esp
-#   lab.sh logs            print both gateways' IKE logs
+#   lab.sh site-fault NAME set the fault at the sites: none|fwdrop-b|badroute-a
+#   lab.sh logs            print both gateways' IKE logs (and VPN firewall logs)
 #   lab.sh env             print the lab's shell variables
 #   lab.sh status          print the daemons' view of the tunnel
 #   lab.sh down [--keep]   stop daemons, delete namespaces (and the run dir)
@@ -26,6 +32,7 @@ SCENARIO_DIR="$LAB_HOME/scenarios"
 PLUTO=/usr/libexec/ipsec/pluto
 WHACK=/usr/libexec/ipsec/whack
 CHARON=/usr/lib/ipsec/charon
+SWANCTL=/usr/sbin/swanctl
 SSH_USER="${TDLAB_SSH_USER:-tdlab}"
 SSH_PORT=22
 CONN=lab
@@ -37,6 +44,7 @@ TECH_MGMT_A=203.0.113.1 MGMT_A=203.0.113.2   # 203.0.113.0/30
 TECH_MGMT_B=203.0.113.5 MGMT_B=203.0.113.6   # 203.0.113.4/30
 LAN_A=10.1.0.0/24 GW_LAN_A=10.1.0.1 CLIENT_A=10.1.0.10
 LAN_B=10.2.0.0/24 GW_LAN_B=10.2.0.1 CLIENT_B=10.2.0.10
+BAD_ROUTER_A=10.1.0.254                      # nobody has it (SITE_FAULT=badroute-a)
 
 DIR=""
 KEEP=0
@@ -82,13 +90,16 @@ scenario_load() {
   LSUBNET_A=$LAN_A RSUBNET_A=$LAN_B LSUBNET_B=$LAN_B RSUBNET_B=$LAN_A
   ID_A="" PEERID_A="" ID_B="" PEERID_B=""
   NATT_A=no NATT_B=no CONN_B=yes
-  FAULT=none FAULT_AFTER_UP=no PING=no FWLOG=no DPD_DELAY=0
+  FAULT=none FAULT_AFTER_UP=no SITE_FAULT=none SITE_FAULT_AFTER_UP=no
+  PING=no FWLOG=no DPD_DELAY=0
   EXPECT_CAUSE="" EXPECT_CHAPTER="" EVIDENCE_A="" EVIDENCE_B="" EVIDENCE_TIMEOUT=30
   DESCRIPTION=""
   # shellcheck disable=SC1090
   source "$file"
   case "$DAEMON" in libreswan|strongswan) ;; *) die "$file: DAEMON must be libreswan or strongswan" ;; esac
   case "$IKE" in 1|2) ;; *) die "$file: IKE must be 1 or 2" ;; esac
+  case "$SITE_FAULT" in none|fwdrop-b|badroute-a) ;;
+    *) die "$file: SITE_FAULT must be none, fwdrop-b or badroute-a" ;; esac
   SCENARIO="$name"
 }
 
@@ -100,6 +111,12 @@ ensure_user() {
   # '!' in the password field makes sshd treat the account as locked.
   usermod -p '*' "$SSH_USER"
   mkdir -p /run/sshd
+}
+
+# Let the ssh test user use a daemon's control socket (read-only status
+# commands over SSH): group of the user, mode 0660.
+share_socket() {
+  chgrp "$(id -gn "$SSH_USER")" "$1" && chmod 0660 "$1"
 }
 
 # Create the six namespaces and the veth links between them.
@@ -267,6 +284,7 @@ lsw_start() {
     --ipsecdir "$d/ipsec.d" </dev/null >"$d/pluto.out" 2>&1 &
   echo $! >"$d/daemon.pid"
   wait_for 10 test -S "$d/run/pluto.ctl" || die "pluto in $ns did not start (see $d/pluto.out)"
+  share_socket "$d/run/pluto.ctl"
   if [[ $side == a || $CONN_B == yes ]]; then
     wait_for 10 grep -q "\"$CONN\": added IKEv. connection" "$d/pluto.log" \
       || nsx "$ns" /usr/libexec/ipsec/addconn --config "$d/ipsec.conf" --ctlsocket "$d/run/pluto.ctl" "$CONN" >&2
@@ -404,6 +422,11 @@ sws_start() {
     sh -c "mount -t tmpfs none /run && exec $CHARON" </dev/null >"$d/charon.out" 2>&1 &
   echo $! >"$d/daemon.pid"
   wait_for 10 test -S "$d/charon.vici" || die "charon in $ns did not start (see $d/charon.out)"
+  share_socket "$d/charon.vici"
+  # for status commands of the ssh test user: swanctl without its default
+  # plugin list, which names plugins Debian does not ship (noise on stderr)
+  printf 'swanctl {\n  load = random\n}\n' >"$d/swanctl-status.conf"
+  chmod 0644 "$d/swanctl-status.conf"
   STRONGSWAN_CONF="$d/strongswan.conf" swanctl --load-all --file "$d/swanctl.conf" \
     --uri "unix://$d/charon.vici" >"$d/swanctl-load.out" 2>&1 \
     || { cat "$d/swanctl-load.out" >&2; die "swanctl could not load $d/swanctl.conf"; }
@@ -413,15 +436,155 @@ sws_start() {
   say "charon started in $ns"
 }
 
-# Add firewall LOG rules for tunnel traffic on both gateways.
-fwlog_setup() {
+# Print the nf_log_all_netns value that other running labs found before the
+# first of them switched it on (one line per LOG rule; empty: no other lab
+# with a VPN firewall log is running). The value travels in the comment of
+# their LOG rules, so a lab that ends never switches logging off under
+# another one, and the last one restores the machine's own setting.
+nflog_orig_of_other_labs() {
   local ns
-  sysctl -qw net.netfilter.nf_log_all_netns=1 || say "cannot enable kernel logging from namespaces"
-  dmesg | wc -l >"$DIR/dmesg.start"
-  for ns in "$NS_GWA" "$NS_GWB"; do
-    nsx "$ns" iptables -A FORWARD -i ipsec0 -j LOG --log-prefix "fw-vpn_$CONN-in-1 act=ACCEPT "
-    nsx "$ns" iptables -A FORWARD -o ipsec0 -j LOG --log-prefix "fw-vpn_$CONN-out-1 act=ACCEPT "
+  for ns in $(ip netns list 2>/dev/null | cut -d' ' -f1); do
+    [[ $ns =~ ^td[0-9a-z]+-gwa$ && $ns != "${NS_GWA:-}" ]] || continue
+    ip netns exec "$ns" iptables -S 2>/dev/null | grep -o 'tdlab-nflog-orig=[0-9]' || true
+  done | sed 's/.*=//'
+}
+
+# Pick the firewall names of both gateways: 3 random characters unique among
+# the running labs, plus A or B. The kernel allows 29 characters of LOG
+# prefix and "fw-vpn_-out-1 act=ACCEPT " takes 25 of them.
+fwname_pick() {
+  local used="" ns tok chars=abcdefghijklmnopqrstuvwxyz0123456789
+  for ns in $(ip netns list 2>/dev/null | cut -d' ' -f1); do
+    [[ $ns =~ ^td[0-9a-z]+-gw[ab]$ ]] || continue
+    used+=" $(ip netns exec "$ns" iptables -S 2>/dev/null | grep -o 'fw-vpn_[^ "-]*' | tr '\n' ' ')"
   done
+  for _ in $(seq 1 100); do
+    tok=""
+    for _ in 1 2 3; do tok+="${chars:RANDOM % ${#chars}:1}"; done
+    [[ $used == *"fw-vpn_${tok}A"* || $used == *"fw-vpn_${tok}B"* ]] || break
+  done
+  FWNAME_A="${tok}A" FWNAME_B="${tok}B"
+}
+
+# Background reader of the kernel log (internal subcommand `fwlog-reader`,
+# started by `up` in its own session): appends each gateway's VPN firewall
+# lines to its fw.log as syslog lines, the way an mGuard writes them
+# ("Dec  1 06:40:01 gwa kernel: fw-vpn_...-out-1 act=ACCEPT IN=... OUT=...
+# SRC=..."; the MAC= field of the kernel's LOG target is left out, mGuard
+# lines have none). Only lines that appear after it started and carry this
+# lab's prefixes.
+cmd_fwlog_reader() {
+  state_load
+  local line gw ts
+  echo "$$" >"$DIR/fwlog-reader.pid"
+  dmesg --follow-new --kernel --notime --nopager --color=never |
+    while IFS= read -r line; do
+      case "$line" in
+        "fw-vpn_$FWNAME_A-"*) gw=gwa ;;
+        "fw-vpn_$FWNAME_B-"*) gw=gwb ;;
+        *) continue ;;
+      esac
+      if [[ $line =~ ^(.*)\ MAC=[^\ ]*(\ .*)$ ]]; then
+        line="${BASH_REMATCH[1]}${BASH_REMATCH[2]}"
+      fi
+      line="${line%"${line##*[! ]}"}"
+      printf -v ts '%(%b %e %H:%M:%S)T' -1
+      printf '%s %s kernel: %s\n' "$ts" "$gw" "$line" >>"$DIR/$gw/fw.log"
+    done
+}
+
+# Succeed when the firewall log reader's dmesg has opened the kernel log.
+fwlog_reader_ready() {
+  local pg p fd
+  pg="$(cat "$DIR/fwlog-reader.pid" 2>/dev/null)" || return 1
+  [[ -n $pg ]] || return 1
+  for p in $(pgrep -g "$pg" -x dmesg); do
+    for fd in "/proc/$p/fd/"*; do
+      [[ "$(readlink "$fd" 2>/dev/null)" == /dev/kmsg ]] && return 0
+    done
+  done
+  return 1
+}
+
+# Succeed while a process group has a live (not zombie) member.
+group_alive() {
+  ps -e -o pgid=,stat= | awk -v pg="$1" '$1 == pg && $2 !~ /^Z/ { f = 1 } END { exit !f }'
+}
+
+# Stop the firewall log reader (its whole process group, after checking
+# that the pid still is this lab's reader).
+fwlog_reader_stop() {
+  local pg
+  [[ -f "$DIR/fwlog-reader.pid" ]] || return 0
+  pg="$(cat "$DIR/fwlog-reader.pid" 2>/dev/null || true)"
+  rm -f "$DIR/fwlog-reader.pid"
+  [[ $pg =~ ^[0-9]+$ ]] || return 0
+  { tr '\0' ' ' <"/proc/$pg/cmdline"; } 2>/dev/null | grep -qF -- "$DIR fwlog-reader" || return 0
+  kill -TERM -- "-$pg" 2>/dev/null || true
+  for _ in $(seq 1 25); do
+    group_alive "$pg" || return 0
+    sleep 0.1
+  done
+  kill -KILL -- "-$pg" 2>/dev/null || true
+}
+
+# Give each gateway a VPN firewall log like an mGuard's: iptables LOG rules
+# with the gateway's own prefix for ICMP entering the tunnel
+# (fw-vpn_NAME-out-1: FORWARD and OUTPUT -o ipsec0) and leaving it
+# (fw-vpn_NAME-in-1: FORWARD and INPUT -i ipsec0); a reader of the kernel
+# log (shared by all namespaces) sorts the lines into gwa/fw.log and
+# gwb/fw.log.
+fwlog_setup() {
+  local ns name orig log
+  orig="$(nflog_orig_of_other_labs | head -n1)"
+  [[ -n $orig ]] || orig="$(sysctl -n net.netfilter.nf_log_all_netns 2>/dev/null || true)"
+  dmesg | wc -l >"$DIR/dmesg.start"
+  setsid "$LAB_HOME/lab.sh" --dir "$DIR" fwlog-reader </dev/null >/dev/null 2>>"$DIR/fwlog-reader.err" &
+  echo $! >"$DIR/fwlog-reader.pid"   # the reader writes it again (same pid)
+  wait_for 10 fwlog_reader_ready || die "the firewall log reader did not start (see $DIR/fwlog-reader.err)"
+  for ns in "$NS_GWA" "$NS_GWB"; do
+    if [[ $ns == "$NS_GWA" ]]; then name=$FWNAME_A; else name=$FWNAME_B; fi
+    log=(-p icmp -m comment --comment "tdlab-nflog-orig=${orig:-x}" -j LOG --log-prefix)
+    nsx "$ns" iptables -A FORWARD -o ipsec0 "${log[@]}" "fw-vpn_$name-out-1 act=ACCEPT "
+    nsx "$ns" iptables -A OUTPUT -o ipsec0 "${log[@]}" "fw-vpn_$name-out-1 act=ACCEPT "
+    nsx "$ns" iptables -A FORWARD -i ipsec0 "${log[@]}" "fw-vpn_$name-in-1 act=ACCEPT "
+    nsx "$ns" iptables -A INPUT -i ipsec0 "${log[@]}" "fw-vpn_$name-in-1 act=ACCEPT "
+  done
+  # last, so that a lab ending meanwhile sees this one's rules and keeps it on
+  if [[ -n $orig ]]; then
+    echo "$orig" >"$DIR/nf_log_all_netns.orig"
+    sysctl -qw net.netfilter.nf_log_all_netns=1 || say "cannot enable kernel logging from namespaces"
+  fi
+}
+
+# Switch kernel logging from namespaces back to what it was before the first
+# lab, unless another lab with a VPN firewall log is still running. Called
+# after this lab's namespaces are gone.
+nflog_restore() {
+  local orig
+  [[ -f "$DIR/nf_log_all_netns.orig" ]] || return 0
+  orig="$(cat "$DIR/nf_log_all_netns.orig")"
+  rm -f "$DIR/nf_log_all_netns.orig"
+  [[ $orig =~ ^[0-9]$ ]] || return 0
+  [[ -z "$(nflog_orig_of_other_labs)" ]] || return 0
+  [[ "$(sysctl -n net.netfilter.nf_log_all_netns 2>/dev/null)" == "$orig" ]] ||
+    sysctl -qw net.netfilter.nf_log_all_netns="$orig" || true
+}
+
+# Replace the fault at the sites with the named one: none, fwdrop-b (gateway
+# B drops everything coming out of the tunnel before its VPN firewall logs
+# it), badroute-a (the LAN A client's default route points at an address
+# nobody has).
+site_fault_set() {
+  local f="$1"
+  case "$f" in none|fwdrop-b|badroute-a) ;; *) die "unknown site fault '$f'" ;; esac
+  while nsx "$NS_GWB" iptables -t raw -D PREROUTING -i ipsec0 -j DROP 2>/dev/null; do :; done
+  ip -n "$NS_LANA" route replace default via "$GW_LAN_A"
+  case "$f" in
+    fwdrop-b) nsx "$NS_GWB" iptables -t raw -I PREROUTING -i ipsec0 -j DROP ;;
+    badroute-a) ip -n "$NS_LANA" route replace default via "$BAD_ROUTER_A" ;;
+  esac
+  say "site fault: $f"
 }
 
 # Build the whole lab for a scenario and print its variables.
@@ -446,7 +609,8 @@ cmd_up() {
   NS_TECH="$ID-tech" NS_GWA="$ID-gwa" NS_GWB="$ID-gwb" NS_RTR="$ID-rtr"
   NS_LANA="$ID-lana" NS_LANB="$ID-lanb"
   for n in DIR ID SCENARIO NS_TECH NS_GWA NS_GWB NS_RTR NS_LANA NS_LANB DAEMON IKE \
-           FAULT FAULT_AFTER_UP PING FWLOG EXPECT_CAUSE EXPECT_CHAPTER \
+           FAULT FAULT_AFTER_UP SITE_FAULT SITE_FAULT_AFTER_UP PING FWLOG \
+           EXPECT_CAUSE EXPECT_CHAPTER \
            EVIDENCE_A EVIDENCE_B EVIDENCE_TIMEOUT DESCRIPTION; do
     state_set "$n" "${!n}"
   done
@@ -457,6 +621,15 @@ cmd_up() {
   fi
   state_set LOG_A "$LOG_A"
   state_set LOG_B "$LOG_B"
+  FWLOG_A="" FWLOG_B="" FWNAME_A="" FWNAME_B=""
+  if [[ $FWLOG == yes ]]; then
+    FWLOG_A="$DIR/gwa/fw.log" FWLOG_B="$DIR/gwb/fw.log"
+    : >"$FWLOG_A"
+    : >"$FWLOG_B"
+    chmod 0644 "$FWLOG_A" "$FWLOG_B"
+    fwname_pick
+  fi
+  for n in FWLOG_A FWLOG_B FWNAME_A FWNAME_B; do state_set "$n" "${!n}"; done
   say "building lab $ID for scenario $SCENARIO in $DIR"
   ensure_user
   net_create
@@ -470,9 +643,31 @@ cmd_up() {
   fi
   [[ $FWLOG == yes ]] && fwlog_setup
   if [[ $FAULT_AFTER_UP == yes ]]; then fault_set none; else fault_set "$FAULT"; fi
+  if [[ $SITE_FAULT_AFTER_UP != yes && $SITE_FAULT != none ]]; then site_fault_set "$SITE_FAULT"; fi
   trap - EXIT INT TERM
   say "lab $ID is up"
   cmd_env
+}
+
+# Print the shell command that shows a gateway's daemon status (a|b); run
+# by the ssh test user on the gateway.
+status_cmd() {
+  local d="$DIR/gw$1"
+  if [[ $DAEMON == strongswan ]]; then
+    printf 'STRONGSWAN_CONF=%q %s --list-sas --uri unix://%q' \
+      "$d/swanctl-status.conf" "$SWANCTL" "$d/charon.vici"
+  else
+    printf '%s --ctlsocket %q --status' "$WHACK" "$d/run/pluto.ctl"
+  fi
+}
+
+# Print the shell command that streams a gateway's IKE log and VPN firewall
+# log from their start (a|b); run by the ssh test user on the gateway.
+log_cmd() {
+  local log fw
+  if [[ $1 == a ]]; then log=$LOG_A fw=${FWLOG_A:-}; else log=$LOG_B fw=${FWLOG_B:-}; fi
+  printf 'tail -q -n +1 -F %q' "$log"
+  [[ -z $fw ]] || printf ' %q' "$fw"
 }
 
 # Print the lab's variables as shell assignments.
@@ -488,6 +683,13 @@ cmd_env() {
     [TDLAB_SSH_PORT]="$SSH_PORT" [TDLAB_SSH_USER]="$SSH_USER"
     [TDLAB_SSH_KEY]="$DIR/ssh/id_ed25519" [TDLAB_KNOWN_HOSTS]="$DIR/ssh/known_hosts"
     [TDLAB_LOG_A]="$LOG_A" [TDLAB_LOG_B]="$LOG_B"
+    [TDLAB_GW_LAN_A]="$GW_LAN_A" [TDLAB_GW_LAN_B]="$GW_LAN_B"
+    [TDLAB_FWLOG_A]="${FWLOG_A:-}" [TDLAB_FWLOG_B]="${FWLOG_B:-}"
+    [TDLAB_FWNAME_A]="${FWNAME_A:-}" [TDLAB_FWNAME_B]="${FWNAME_B:-}"
+    [TDLAB_STATUS_CMD_A]="$(status_cmd a)" [TDLAB_STATUS_CMD_B]="$(status_cmd b)"
+    [TDLAB_LOG_CMD_A]="$(log_cmd a)" [TDLAB_LOG_CMD_B]="$(log_cmd b)"
+    [TDLAB_GW_PING_CMD_A]="ping -c 3 -W 2 -I $GW_LAN_A $GW_LAN_B"
+    [TDLAB_GW_PING_CMD_B]="ping -c 3 -W 2 -I $GW_LAN_B $GW_LAN_A"
     [TDLAB_EXPECT_CAUSE]="$EXPECT_CAUSE" [TDLAB_EXPECT_CHAPTER]="$EXPECT_CHAPTER"
     [TDLAB_DESCRIPTION]="$DESCRIPTION"
   )
@@ -518,13 +720,17 @@ cmd_initiate() {
       --uri "unix://$d/charon.vici" >"$d/initiate.out" 2>&1 || true
   fi
   say "gateway A initiated $CONN"
-  if [[ $FAULT_AFTER_UP == yes || $PING == yes ]]; then
+  if [[ $FAULT_AFTER_UP == yes || $SITE_FAULT_AFTER_UP == yes || $PING == yes ]]; then
     wait_for 30 tunnel_established || die "tunnel not established within 30 s"
     say "tunnel established"
     cmd_ping 3 >"$DIR/ping-before.txt" 2>&1 || true
     if [[ $FAULT_AFTER_UP == yes ]]; then
       fault_set "$FAULT"
       state_set FAULT_APPLIED "$FAULT"
+    fi
+    if [[ $SITE_FAULT_AFTER_UP == yes ]]; then
+      site_fault_set "$SITE_FAULT"
+      state_set SITE_FAULT_APPLIED "$SITE_FAULT"
     fi
     if cmd_ping 5 >"$DIR/ping.txt" 2>&1; then say "ping through the tunnel: ok"
     else say "ping through the tunnel: FAILED"; fi
@@ -550,11 +756,16 @@ cmd_wait() {
   fi
 }
 
+# Ping an address from the LAN A client (arguments: address, count).
+ping_from_lana() {
+  local dst="$1" count="${2:-3}"
+  nsx "$NS_LANA" ping -n -c "$count" -i 0.3 -W 1 "$dst"
+}
+
 # Ping the LAN B client from the LAN A client (argument: count).
 cmd_ping() {
   [[ -n "${NS_LANA:-}" ]] || state_load
-  local count="${1:-3}"
-  nsx "$NS_LANA" ping -n -c "$count" -i 0.3 -W 1 "$CLIENT_B"
+  ping_from_lana "$CLIENT_B" "${1:-3}"
 }
 
 # Print both gateways' IKE logs.
@@ -564,9 +775,11 @@ cmd_logs() {
   cat "$LOG_A"
   printf '\n==> gateway B (right, %s) %s <==\n' "$NS_GWB" "$LOG_B"
   cat "$LOG_B"
-  if [[ $FWLOG == yes && -f "$DIR/dmesg.start" ]]; then
-    printf '\n==> kernel firewall log (fw-vpn_) <==\n'
-    dmesg | tail -n +"$(( $(cat "$DIR/dmesg.start") + 1 ))" | grep 'fw-vpn_' || true
+  if [[ $FWLOG == yes && -n "${FWLOG_A:-}" ]]; then
+    printf '\n==> gateway A VPN firewall log %s <==\n' "$FWLOG_A"
+    cat "$FWLOG_A"
+    printf '\n==> gateway B VPN firewall log %s <==\n' "$FWLOG_B"
+    cat "$FWLOG_B"
   fi
 }
 
@@ -595,9 +808,17 @@ cmd_fault() {
   fault_set "${1:?usage: lab.sh fault none|drop-udp500|drop-udp4500|drop-esp}"
 }
 
-# Kill every process in the lab's namespaces and delete the namespaces.
+# Set the fault at the sites from the command line.
+cmd_site_fault() {
+  state_load
+  site_fault_set "${1:?usage: lab.sh site-fault none|fwdrop-b|badroute-a}"
+}
+
+# Stop the firewall log reader, kill every process in the lab's namespaces,
+# delete the namespaces and restore kernel logging from namespaces.
 teardown() {
   local ns pids pid
+  fwlog_reader_stop
   [[ -f "$DIR/namespaces" ]] || return 0
   while read -r ns; do
     [[ -n "$ns" && -e "/run/netns/$ns" ]] || continue
@@ -614,6 +835,7 @@ teardown() {
     [[ -n "$ns" && -e "/run/netns/$ns" ]] || continue
     ip netns del "$ns" 2>/dev/null || say "could not delete namespace $ns"
   done <"$DIR/namespaces"
+  nflog_restore
 }
 
 # Stop the lab and remove its run directory (unless --keep).
@@ -628,8 +850,8 @@ cmd_down() {
   fi
 }
 
-# Print usage.
-usage() { sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+# Print usage (the comment block at the top of this file).
+usage() { sed -n '2,/^[^#]/p' "${BASH_SOURCE[0]}" | sed -n 's/^# \{0,1\}//p'; }
 
 # Parse options and run the subcommand.
 main() {
@@ -652,7 +874,11 @@ main() {
     initiate) cmd_initiate ;;
     wait) cmd_wait "$@" ;;
     ping) state_load; cmd_ping "$@" ;;
+    ping-gw) state_load; ping_from_lana "$GW_LAN_A" "$@" ;;
+    ping-remote-gw) state_load; ping_from_lana "$GW_LAN_B" "$@" ;;
     fault) cmd_fault "$@" ;;
+    site-fault) cmd_site_fault "$@" ;;
+    fwlog-reader) cmd_fwlog_reader ;;
     logs) cmd_logs ;;
     status) cmd_status ;;
     env) state_load; cmd_env ;;
