@@ -4,6 +4,7 @@
 #include "checklist.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -453,10 +454,13 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
 		cl->start = start;
 		cl->start_cause = cause;
 	}
+	for (int k = 0; k < 2 && w != NULL; k++)
+		if (w->skip_src[k] != NULL && *w->skip_src[k])
+			snprintf(cl->skip_src[k], sizeof cl->skip_src[k], "%s", w->skip_src[k]);
 	{
-		const char *const *skip = w != NULL ? w->skip_src : NULL;
+		const char *skip[2] = { cl->skip_src[0], cl->skip_src[1] };
 
-		echo_summarise(al, skip, skip != NULL ? 2 : 0, &cl->echo);
+		echo_summarise(al, skip, 2, &cl->echo);
 	}
 	if (cl->echo.total > 0 && cl->echo_seen_ms == 0)
 		cl->echo_seen_ms = now > 0 ? now : 1;

@@ -86,6 +86,7 @@ struct checklist {
 	struct echo_summary echo;
 	int64_t echo_seen_ms;     /* when leaving echoes were first seen */
 	int reached;              /* node of the last conclusion logged, -1 */
+	char skip_src[2][64];     /* sources of pings tunneldoc ran (kept) */
 };
 
 void checklist_init(struct checklist *cl, const struct kb *kb);

@@ -321,6 +321,15 @@ json_object *checklist_json(const struct checklist *cl, enum lang l)
 		free(note);
 	}
 	json_object_object_add(o, "answers", ans);
+	{
+		json_object *ps = json_object_new_array();
+
+		for (int k = 0; k < 2; k++)
+			if (cl->skip_src[k][0])
+				json_object_array_add(ps, jstr(cl->skip_src[k]));
+		/* the gateways' own pings are told apart from the client's by these */
+		json_object_object_add(o, "ping_sources", ps);
+	}
 	return o;
 }
 
@@ -430,6 +439,14 @@ int checklist_restore(struct checklist *cl, const char *path, char **err)
 		return -1;
 	}
 	cl->tree = t;
+	{
+		json_object *ps;
+
+		if (json_object_object_get_ex(o, "ping_sources", &ps) && json_object_is_type(ps, json_type_array))
+			for (size_t k = 0; k < json_object_array_length(ps) && k < 2; k++)
+				snprintf(cl->skip_src[k], sizeof cl->skip_src[k], "%s",
+				    json_object_get_string(json_object_array_get_idx(ps, k)));
+	}
 	if (json_object_object_get_ex(o, "answers", &ans) && json_object_is_type(ans, json_type_array))
 		for (size_t i = 0; i < json_object_array_length(ans); i++) {
 			json_object *a = json_object_array_get_idx(ans, i), *v;

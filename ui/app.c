@@ -637,7 +637,8 @@ static void handle_key(struct app *a, int ch)
 		}
 		return;
 	}
-	a->message[0] = '\0';
+	if (a->message_until_ms == 0)
+		a->message[0] = '\0';   /* a timed message stays its time */
 	act = key_lookup(ch, a->view);
 	if (act == ACT_NONE)
 		return;
@@ -675,13 +676,30 @@ static void draw(struct app *a)
 	refresh();
 }
 
-static void analyse(struct app *a)
+/* The checklist again: evidence may have changed, or a wait run out. */
+static void resync(struct app *a)
 {
-	analysis_update(a->an);
-	a->world.now_ms = now_ms();
+	int start = a->cl.start, moves = a->cl.nlog;
+
+	a->world.now_ms = wall_ms();     /* the clock of the answers' times */
 	/* offline and fully loaded: what the logs do not show did not happen */
 	a->world.complete = a->sess == NULL && !loading(a) && (!a->o->replay || a->replay_done);
 	checklist_sync(&a->cl, analysis_sides(a->an), analysis_alignment(a->an), analysis_diagnosis(a->an), &a->world);
+	for (int i = moves; i < a->cl.nlog; i++)
+		if (a->cl.log[i].kind == CE_MOVED && start >= 0 && a->cl.start != start) {
+			a->cl_moved_ms = now_ms();
+			a->cl_follow = 1;
+			app_set_message(a, M_CL_MOVED, NULL);
+			a->message_until_ms = a->cl_moved_ms + CL_MOVED_GUARD_MS;
+		}
+	a->last_sync_ms = now_ms();
+	a->dirty = 1;
+}
+
+static void analyse(struct app *a)
+{
+	analysis_update(a->an);
+	resync(a);
 	a->last_analyse_ms = now_ms();
 	a->analyse_due = 0;
 	a->vis_dirty = 1;
@@ -983,6 +1001,13 @@ int ui_main(const struct ui_opts *o)
 			load_chunk(&a, s);
 		if (a.analyse_due && (now_ms() - a.last_analyse_ms >= ANALYSE_MS || (!loading(&a) && !o->replay)))
 			analyse(&a);
+		else if (a.sess != NULL && now_ms() - a.last_sync_ms >= 1000)
+			resync(&a);   /* a live check may be waiting for time to pass */
+		if (a.message_until_ms != 0 && now_ms() >= a.message_until_ms) {
+			a.message[0] = '\0';
+			a.message_until_ms = 0;
+			a.dirty = 1;
+		}
 		if (a.dirty) {
 			draw(&a);
 			a.dirty = 0;

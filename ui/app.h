@@ -75,7 +75,7 @@ struct app {
 	struct layout lay;
 	int rows, cols;
 	int dirty, analyse_due, quit;
-	int64_t last_analyse_ms;
+	int64_t last_analyse_ms, last_sync_ms;
 	int color, utf8;
 	/* replay */
 	int paused;
@@ -111,6 +111,8 @@ struct app {
 	size_t lad_cur, lad_top;
 	int fnd_cur, fnd_ev;
 	int cl_cur, cl_follow;          /* cursor; follow the open node */
+	int64_t cl_moved_ms;           /* when the walk last moved by itself */
+	int64_t message_until_ms;      /* the message goes away then (0: at a key) */
 	char lan_ip[2][64];            /* internal addresses of the gateways */
 	int run_node;                  /* node whose command runs, -1 none */
 	int run_sides;                 /* bit per side running it */
@@ -131,6 +133,10 @@ struct app {
 	int asking;                    /* a side's host key question is shown */
 	int ask_side;
 };
+
+/* Answer keys are ignored this long after the walk moved by itself (the
+ * key was meant for the node that was there); the message says so. */
+#define CL_MOVED_GUARD_MS 1500
 
 /* view_checklist.c: collect the results of commands run for a step */
 void checklist_poll_runs(struct app *a);

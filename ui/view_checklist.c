@@ -105,6 +105,14 @@ static void draw_checklist(struct app *a)
 			y += draw_wrapped(a, &r, y, msg(M_CL_CHECK_ASK, l), color_attr(a, C_WARNING));
 		if (n->kind == TN_QUESTION && it->ans == ANS_NONE && y < b->y + b->h)
 			y += draw_wrapped(a, &r, y, msg(M_CL_OPTION_HINT, l), color_attr(a, C_WARNING));
+		if (a->run_confirm_node == it->node && a->prompting && y < b->y + b->h) {
+			for (int k = 0; k < 2 && y < b->y + b->h; k++)
+				if (a->run_cmd[k][0]) {
+					sb_reset(&s);
+					sb_addf(&s, "    %s %s: %s", msg(M_COMMAND, l), msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, l), a->run_cmd[k]);
+					y += draw_wrapped(a, &r, y, s.s, A_BOLD | color_attr(a, C_WARNING));
+				}
+		}
 		if (a->run_node == it->node && y < b->y + b->h) {
 			sb_reset(&s);
 			sb_addf(&s, "    %s: %s", msg(M_CL_RUNNING, l), a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
@@ -224,18 +232,12 @@ static void confirm_done(struct app *a, const char *text)
 	a->run_confirm_node = -1;
 	if (node >= 0 && (text[0] == 'y' || text[0] == 'j' || text[0] == 'Y' || text[0] == 'J'))
 		start_run(a, node);
-	a->message[0] = '\0';
 }
 
 static void ask_run(struct app *a, int node)
 {
-	char shown[1100];
-
-	snprintf(shown, sizeof shown, "%s%s%s%s%s%s%s", a->run_cmd[0][0] ? msg(M_SIDE_LEFT, a->o->lang) : "",
-	    a->run_cmd[0][0] ? ": " : "", a->run_cmd[0], a->run_cmd[0][0] && a->run_cmd[1][0] ? "  |  " : "",
-	    a->run_cmd[1][0] ? msg(M_SIDE_RIGHT, a->o->lang) : "", a->run_cmd[1][0] ? ": " : "", a->run_cmd[1]);
+	/* the view shows the exact commands under the step while asking */
 	a->run_confirm_node = node;
-	app_set_message(a, M_COMMAND, shown);
 	app_prompt(a, M_CL_RUN_ASK, confirm_done);
 }
 
@@ -367,6 +369,12 @@ static void answer(struct app *a, enum cl_ans ans, int opt)
 
 	if (n == NULL || n->kind == TN_CONCLUSION)
 		return;
+	if (now_ms() - a->cl_moved_ms < CL_MOVED_GUARD_MS) {
+		/* the walk just moved by itself: the key was meant for another node */
+		app_set_message(a, M_CL_MOVED, NULL);
+		a->message_until_ms = a->cl_moved_ms + CL_MOVED_GUARD_MS;
+		return;
+	}
 	if (n->kind == TN_CHECK && ans != ANS_YES && ans != ANS_NO)
 		return;
 	if (n->kind == TN_STEP && ans == ANS_YES)
