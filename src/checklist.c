@@ -258,10 +258,21 @@ static enum tri fact(const struct facts *F, const struct tnode *n, char **why, e
 	case TF_IPSEC_SA: {
 		int idx = n->check == TF_CONN_LOADED ? 0 : n->check == TF_ISAKMP_SA ? 1 : 2;
 
-		if (F->w != NULL && F->w->status[idx] != TRI_UNKNOWN) {
+		/* a status command saying "up" or logs showing the SA come up
+		 * win over an older "down"; then the status command's "down" */
+		if (F->w != NULL && F->w->status[idx] == TRI_YES) {
 			*by = BY_STATUS;
 			*why = F->w->status_why != NULL ? xstrdup(F->w->status_why) : NULL;
-			return F->w->status[idx];
+			return TRI_YES;
+		}
+		if (idx > 0 && (e = established(F->sides, idx, &negos)) != NULL) {
+			*why = ev_text(e);
+			return TRI_YES;
+		}
+		if (F->w != NULL && F->w->status[idx] == TRI_NO) {
+			*by = BY_STATUS;
+			*why = F->w->status_why != NULL ? xstrdup(F->w->status_why) : NULL;
+			return TRI_NO;
 		}
 		if (idx == 0) {
 			int nl = kb_cause_index(kb, "connection-not-loaded");
@@ -497,9 +508,10 @@ void checklist_read_status(struct cl_world *w, const struct device *d, const cha
 			if (k > 0 && why != NULL && why->len < 300)
 				sb_addf(why, "%s%s: %.*s", why->len ? " | " : "", label, (int)(e - b > 160 ? 160 : e - b), b);
 		}
-		/* an SA counts as up only when every gateway asked shows it */
+		/* an SA counts as up only when every gateway asked shows it; a
+		 * status without SAs does not show that a connection is missing */
 		if (d->nsmatch[k] > 0) {
-			if (!found)
+			if (!found && k > 0)
 				w->status[k] = TRI_NO;
 			else if (w->status[k] == TRI_UNKNOWN)
 				w->status[k] = TRI_YES;

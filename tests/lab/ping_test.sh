@@ -66,6 +66,21 @@ start 220 50 connect --profile strongswan -i "$TDLAB_SSH_KEY" --known-hosts "$TD
 	--record "$T/rec" --report "$T/report.json" \
 	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "$TDLAB_SSH_USER@$TDLAB_MGMT_B"
 until_ok all '[ -s "$T/rec/left.log" ] && [ -s "$T/rec/right.log" ]' || fail "no lines streamed from both gateways"
+if [ "$SCEN" = ping-ok-v2 ]; then
+	# before any negotiation there is no finding: the walk starts at the
+	# root, the guide's first look at the IPsec status, which tunneldoc
+	# runs over SSH on both gateways (shown, asked, confirmed)
+	key 4
+	until_ok all 'view_is checklist && body | grep -q "^\[?\] .*(mguard 1.1) — open"' ||
+		fail "without a finding the walk does not start at the status step (1.1)"
+	type_text r
+	until_ok all 'last_has "Run on the gateway over SSH?" && has "swanctl --list-sas"' ||
+		fail "r did not show the status commands and ask"
+	type_text y
+	key Enter
+	until_ok body_has "done (the status command)" || fail "the status commands did not run"
+	key 1
+fi
 labx initiate || fail "lab.sh initiate failed: $(tail -n 3 "$T/lab.out")"
 labx wait 60 || fail "the tunnel did not come up"
 
@@ -158,6 +173,10 @@ else:
     ev = nodes.get("ping3-send", {}).get("evidence") or ""
     if nodes.get("ping3-send", {}).get("by") != "ping" or "0% packet loss" not in ev:
         err.append(f"gateway A's own ping should pass: {nodes.get('ping3-send')}")
+if scen == "ping-ok-v2":
+    st = {a["node"]: a for a in c["answers"]}.get("m-status")
+    if not st or st["by"] != "status" or st["answer"] != "done":
+        err.append(f"the status step was not answered by the status command: {st}")
 for s in ("left", "right"):
     conn = d["sides"][s].get("connection") or {}
     if not conn.get("lines_received"):
