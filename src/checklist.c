@@ -518,3 +518,36 @@ void checklist_read_status(struct cl_world *w, const struct device *d, const cha
 		}
 	}
 }
+
+int checklist_read_counters(const struct device *d, const char *out, uint64_t v[4])
+{
+	static const char *const names[4] = { "bytes_in", "packets_in", "bytes_out", "packets_out" };
+	int found = 0;
+
+	memset(v, 0, 4 * sizeof *v);
+	if (d == NULL || out == NULL || d->ncounters == 0)
+		return -1;
+	for (const char *l = out; *l;) {
+		const char *e = strchr(l, '\n');
+		size_t len = e != NULL ? (size_t)(e - l) : strlen(l);
+
+		for (int i = 0; i < d->ncounters; i++) {
+			struct capture caps[PAT_MAXCAPS];
+			int nc = 0;
+
+			if (!pattern_match(&d->counters[i], l, len, caps, &nc, NULL))
+				continue;
+			for (int k = 0; k < nc; k++)
+				for (int m = 0; m < 4; m++)
+					if (caps[k].name != NULL && strcmp(caps[k].name, names[m]) == 0) {
+						char num[32];
+
+						snprintf(num, sizeof num, "%.*s", (int)(caps[k].len < 31 ? caps[k].len : 31), caps[k].s);
+						v[m] += strtoull(num, NULL, 10);
+						found = 1;
+					}
+		}
+		l += len + (e != NULL);
+	}
+	return found ? 0 : -1;
+}

@@ -154,6 +154,10 @@ struct device {
 	 * loaded, an ISAKMP/IKE SA up, an IPsec/CHILD SA up */
 	char **smatch[3];
 	int nsmatch[3];
+	/* lines of the status output with SA traffic counters: captures
+	 * bytes_in, packets_in, bytes_out, packets_out (summed over SAs) */
+	struct pattern *counters;
+	int ncounters;
 	char *ping;
 	char *probe;
 	const char *file;

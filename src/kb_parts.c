@@ -677,6 +677,45 @@ int load_device(struct ctx *c, const char *path)
 				goto out;
 		kbj_pop(c, old);
 	}
+	{
+		char **cs = NULL;
+		int nc = 0;
+
+		if (kbj_strs(c, root, "counters", 0, &cs, &nc))
+			goto out;
+		d->counters = nc ? xcalloc((size_t)nc, sizeof *d->counters) : NULL;
+		for (int i = 0; i < nc; i++) {
+			const struct pattern *p = &d->counters[i];
+			int ok = 0;
+
+			if (kbj_compile(c, "counters", cs[i], &d->counters[d->ncounters]) != 0) {
+				kbj_strs_free(cs, nc);
+				goto out;
+			}
+			d->ncounters++;
+			for (int k = 0; k < p->npieces; k++)
+				if (p->pieces[k].name != NULL) {
+					static const char *const names[] = { "bytes_in", "packets_in", "bytes_out", "packets_out" };
+					int known = 0;
+
+					for (int m = 0; m < 4; m++)
+						known |= strcmp(p->pieces[k].name, names[m]) == 0;
+					if (!known) {
+						kbj_fail(c, "counters", "capture {%s} in \"%s\": use bytes_in, packets_in, bytes_out, packets_out",
+						    p->pieces[k].name, cs[i]);
+						kbj_strs_free(cs, nc);
+						goto out;
+					}
+					ok = 1;
+				}
+			if (!ok) {
+				kbj_fail(c, "counters", "\"%s\" captures no counter", cs[i]);
+				kbj_strs_free(cs, nc);
+				goto out;
+			}
+		}
+		kbj_strs_free(cs, nc);
+	}
 	if (d->ping != NULL && (strstr(d->ping, "{source}") == NULL || strstr(d->ping, "{target}") == NULL)) {
 		kbj_fail(c, "ping", "must contain {source} and {target} (and may contain {count})");
 		goto out;
@@ -702,6 +741,9 @@ void devices_free(struct kb *kb)
 		kbj_strs_free(d->status, d->nstatus);
 		for (int k = 0; k < 3; k++)
 			kbj_strs_free(d->smatch[k], d->nsmatch[k]);
+		for (int k = 0; k < d->ncounters; k++)
+			pattern_free(&d->counters[k]);
+		free(d->counters);
 		free(d->ping);
 		free(d->probe);
 	}

@@ -813,6 +813,7 @@ static void app_free(struct app *a)
 	free(a->rows_all);
 	free(a->vis);
 	checklist_clear(&a->cl);
+	sb_free(&a->ping_ev);
 	analysis_free(a->an);
 }
 

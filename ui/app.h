@@ -118,6 +118,13 @@ struct app {
 	int run_sides;                 /* bit per side running it */
 	char run_cmd[2][512];
 	int run_confirm_node;          /* asking before running, -1 none */
+	/* a ping step: status (counters before), the ping, status (after) */
+	int run_stage;
+	char ping_cmd[512];
+	struct strbuf ping_ev;
+	int ping_ok;
+	uint64_t cnt0[2][4];
+	int have_cnt0[2];
 	int help_top;
 	int detail;                    /* detail pane open */
 	/* prompt line */

@@ -207,18 +207,71 @@ static int prepare_run(struct app *a, const struct tnode *n)
 
 		if (d != NULL && d->ping != NULL && addr_ok(a->lan_ip[0]) && addr_ok(a->lan_ip[1]))
 			fill(a->run_cmd[0], sizeof a->run_cmd[0], d->ping, a->lan_ip[0], a->lan_ip[1]);
+		snprintf(a->ping_cmd, sizeof a->ping_cmd, "%s", a->run_cmd[0]);
+		/* the status commands before and after show the SA counters */
+		for (int s = 0; s < 2 && a->run_cmd[0][0]; s++) {
+			const struct device *ds = side_device(a, s);
+
+			if (ds != NULL && ds->nstatus > 0 && ds->ncounters > 0 && session_live(a->sess, s) != NULL) {
+				struct strbuf b = {0};
+
+				sb_addf(&b, "%s%s%s", s == LEFT ? a->ping_cmd : "", s == LEFT ? "  +  " : "", ds->status[0]);
+				snprintf(a->run_cmd[s], sizeof a->run_cmd[s], "%s", b.s);
+				sb_free(&b);
+			}
+		}
 	}
 	return a->run_cmd[0][0] || a->run_cmd[1][0] ? 0 : -1;
 }
 
+static int counters_possible(struct app *a, int s)
+{
+	const struct device *d = side_device(a, s);
+
+	return d != NULL && d->nstatus > 0 && d->ncounters > 0 && session_live(a->sess, s) != NULL;
+}
+
+/* Start cmd[s] on each side that has one; 0 when something runs. */
+static int launch(struct app *a, const char *cmd0, const char *cmd1)
+{
+	const char *cmd[2] = { cmd0, cmd1 };
+
+	a->run_sides = 0;
+	for (int s = 0; s < 2; s++) {
+		a->run_cmd[s][0] = '\0';
+		if (cmd[s] == NULL || !*cmd[s])
+			continue;
+		snprintf(a->run_cmd[s], sizeof a->run_cmd[s], "%s", cmd[s]);
+		if (live_run(session_live(a->sess, s), cmd[s], now_ms()) == 0)
+			a->run_sides |= 1 << s;
+	}
+	return a->run_sides ? 0 : -1;
+}
+
+static const char *status_of(struct app *a, int s)
+{
+	return counters_possible(a, s) ? side_device(a, s)->status[0] : NULL;
+}
+
 static void start_run(struct app *a, int node)
 {
-	a->run_sides = 0;
-	for (int s = 0; s < 2; s++)
-		if (a->run_cmd[s][0] && live_run(session_live(a->sess, s), a->run_cmd[s], now_ms()) == 0)
-			a->run_sides |= 1 << s;
-	a->run_node = a->run_sides ? node : -1;
-	if (a->run_node >= 0 && a->cl.tree->nodes[node].run == TR_PING_REMOTE_GW) {
+	int ping = a->cl.tree->nodes[node].run == TR_PING_REMOTE_GW, rc;
+
+	a->run_stage = 0;
+	if (ping) {
+		sb_reset(&a->ping_ev);
+		a->have_cnt0[0] = a->have_cnt0[1] = 0;
+		if (status_of(a, 0) || status_of(a, 1))
+			rc = launch(a, status_of(a, 0), status_of(a, 1));
+		else {
+			a->run_stage = 1;
+			rc = launch(a, a->ping_cmd, NULL);
+		}
+	} else {
+		rc = launch(a, a->run_cmd[0], a->run_cmd[1]);
+	}
+	a->run_node = rc == 0 ? node : -1;
+	if (a->run_node >= 0 && ping) {
 		/* judge the client's pings on their own in step 3 */
 		a->world.skip_src[0] = a->lan_ip[0];
 		a->world.skip_src[1] = a->lan_ip[1];
@@ -306,6 +359,55 @@ static void tail_lines(struct strbuf *b, const char *out, int want)
 		sb_addc(b, *p == '\n' ? ' ' : *p);
 }
 
+/*
+ * A ping step in stages: 0 the status commands (counters before), 1 the
+ * ping on the left gateway, 2 the status commands again. Returns 1 while
+ * a next stage was started, 0 when the step is complete (a->ping_ev and
+ * a->ping_ok hold the result).
+ */
+static int ping_stage_done(struct app *a)
+{
+	enum lang l = a->o->lang;
+	const char *out;
+	int status;
+
+	if (a->run_stage == 0) {
+		for (int s = 0; s < 2; s++)
+			if ((a->run_sides & (1 << s)) && live_run_result(session_live(a->sess, s), &out, &status) == 1)
+				a->have_cnt0[s] = checklist_read_counters(side_device(a, s), out, a->cnt0[s]) == 0;
+		a->run_stage = 1;
+		if (launch(a, a->ping_cmd, NULL) == 0)
+			return 1;
+		a->ping_ok = 0;
+		sb_adds(&a->ping_ev, msg(M_CL_RUN_NOT_LIVE, l));
+		return 0;
+	}
+	if (a->run_stage == 1) {
+		int r = live_run_result(session_live(a->sess, LEFT), &out, &status);
+
+		a->ping_ok = r == 1 && status == 0;
+		sb_addf(&a->ping_ev, "%s: ", msg(M_SIDE_LEFT, l));
+		tail_lines(&a->ping_ev, out, 2);
+		a->run_stage = 2;
+		if ((a->have_cnt0[0] || a->have_cnt0[1]) && launch(a, a->have_cnt0[0] ? status_of(a, 0) : NULL,
+		    a->have_cnt0[1] ? status_of(a, 1) : NULL) == 0)
+			return 1;
+		return 0;
+	}
+	/* stage 2: what each side's SAs counted during the ping */
+	for (int s = 0; s < 2; s++) {
+		uint64_t v[4];
+
+		if (!(a->run_sides & (1 << s)) || live_run_result(session_live(a->sess, s), &out, &status) != 1 ||
+		    checklist_read_counters(side_device(a, s), out, v) != 0)
+			continue;
+		sb_addf(&a->ping_ev, " | %s %s: %s +%llu, %s +%llu", msg(M_CL_COUNTERS, l), msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, l),
+		    msg(M_CL_IN, l), (unsigned long long)(v[1] >= a->cnt0[s][1] ? v[1] - a->cnt0[s][1] : v[1]),
+		    msg(M_CL_OUT, l), (unsigned long long)(v[3] >= a->cnt0[s][3] ? v[3] - a->cnt0[s][3] : v[3]));
+	}
+	return 0;
+}
+
 void checklist_poll_runs(struct app *a)
 {
 	struct strbuf ev = {0}, why = {0};
@@ -326,6 +428,13 @@ void checklist_poll_runs(struct app *a)
 	}
 	if (pending)
 		return;
+	if (a->cl.tree->nodes[a->run_node].run == TR_PING_REMOTE_GW && ping_stage_done(a))
+		return;
+	if (a->cl.tree->nodes[a->run_node].run == TR_PING_REMOTE_GW) {
+		ok = a->ping_ok;
+		sb_add(&ev, a->ping_ev.s != NULL ? a->ping_ev.s : "", a->ping_ev.len);
+		goto answer;
+	}
 	if (a->cl.tree->nodes[a->run_node].run == TR_STATUS)
 		for (int k = 0; k < 3; k++)
 			a->world.status[k] = TRI_UNKNOWN;
@@ -347,6 +456,7 @@ void checklist_poll_runs(struct app *a)
 		snprintf(status_why, sizeof status_why, "%s", why.s);
 		a->world.status_why = status_why;
 	}
+answer:
 	{
 		char *red = redact_dup(ev.s != NULL ? ev.s : "", ev.len);
 

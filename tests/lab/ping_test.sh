@@ -173,6 +173,12 @@ else:
     ev = nodes.get("ping3-send", {}).get("evidence") or ""
     if nodes.get("ping3-send", {}).get("by") != "ping" or "0% packet loss" not in ev:
         err.append(f"gateway A's own ping should pass: {nodes.get('ping3-send')}")
+    # the SA counters read before and after the ping show the traffic both ways
+    import re
+    if not re.search(r"SA packets during the ping left: in \+[1-9]\d*, out \+[1-9]", ev) or \
+       not re.search(r"SA packets during the ping right: in \+[1-9]\d*, out \+[1-9]", ev):
+        err.append(f"no per-side SA counters for the gateway's ping: {ev}")
+    print("  " + ev)
 if scen == "ping-ok-v2":
     st = {a["node"]: a for a in c["answers"]}.get("m-status")
     if not st or st["by"] != "status" or st["answer"] != "done":

@@ -462,6 +462,28 @@ static void status_output_feeds_the_facts(void **st)
 	checklist_read_status(&w, d, ike_only, "right", NULL);
 	assert_int_equal(w.status[1], TRI_YES);
 	assert_int_equal(w.status[2], TRI_NO);
+	/* the SA counters, summed over CHILD_SAs; libreswan's trafficstatus */
+	{
+		uint64_t v[4];
+		static const char *two =
+		    "  lab: #1, reqid 1, INSTALLED, TUNNEL-in-UDP, ESP:AES_CBC-128/HMAC_SHA2_256_128\n"
+		    "    in  c5e1f2a1 (-|0x00000000),    252 bytes,     3 packets,     1s ago\n"
+		    "    out c8d7e6f5 (-|0x00000000),      0 bytes,     0 packets\n"
+		    "  lab: #2, reqid 2, INSTALLED, TUNNEL-in-UDP, ESP:AES_CBC-128/HMAC_SHA2_256_128\n"
+		    "    in  c5e1f2a2 (-|0x00000000),     84 bytes,     1 packets,     1s ago\n"
+		    "    out c8d7e6f6 (-|0x00000000),    168 bytes,     2 packets,     1s ago\n";
+
+		assert_int_equal(checklist_read_counters(d, two, v), 0);
+		assert_int_equal(v[0], 336);
+		assert_int_equal(v[1], 4);
+		assert_int_equal(v[2], 168);
+		assert_int_equal(v[3], 2);
+		assert_int_equal(checklist_read_counters(d, ike_only, v), -1);
+		assert_int_equal(checklist_read_counters(kb_device(tdt_kb_g, "libreswan"),
+		    "006 #3: \"lab\", type=ESP, add_time=1796100000, inBytes=252, outBytes=504, id='@b'\n", v), 0);
+		assert_int_equal(v[0], 252);
+		assert_int_equal(v[2], 504);
+	}
 	/* nothing at all: no SA */
 	memset(&w, 0, sizeof w);
 	checklist_read_status(&w, d, "", "left", NULL);
