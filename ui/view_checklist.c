@@ -101,8 +101,21 @@ static void draw_checklist(struct app *a)
 			sb_addf(&s, "    %c) %s", 'a' + k, txt(&n->opts[k].text, l));
 			y += draw_wrapped(a, &r, y, s.s, it->ans == ANS_OPTION && it->opt == k ? A_BOLD : A_NORMAL);
 		}
-		if (n->kind == TN_CHECK && it->ans == ANS_NONE && y < b->y + b->h)
+		if (n->kind == TN_CHECK && it->ans == ANS_NONE && y < b->y + b->h) {
+			/* steps 1 and 2 of 1.5 need the technician's client: say what to run */
+			int target = n->check == TF_PING_LOCAL_GW ? 0 : n->check == TF_PING_REMOTE_GW ? 1 : -1;
+
+			if (target >= 0 && a->lan_ip[target][0]) {
+				char cmd[96];
+
+				snprintf(cmd, sizeof cmd, "ping %s", a->lan_ip[target]);
+				sb_reset(&s);
+				sb_addf(&s, "    ");
+				sb_addf(&s, msg(M_CL_CLIENT_RUN, l), cmd);
+				y += draw_wrapped(a, &r, y, s.s, A_BOLD);
+			}
 			y += draw_wrapped(a, &r, y, msg(M_CL_CHECK_ASK, l), color_attr(a, C_WARNING));
+		}
 		if (n->kind == TN_QUESTION && it->ans == ANS_NONE && y < b->y + b->h)
 			y += draw_wrapped(a, &r, y, msg(M_CL_OPTION_HINT, l), color_attr(a, C_WARNING));
 		if (a->run_confirm_node == it->node && a->prompting && y < b->y + b->h) {
@@ -234,14 +247,17 @@ static int counters_possible(struct app *a, int s)
 /* Start cmd[s] on each side that has one; 0 when something runs. */
 static int launch(struct app *a, const char *cmd0, const char *cmd1)
 {
-	const char *cmd[2] = { cmd0, cmd1 };
+	char cmd[2][512];
 
+	/* the commands may be a->run_cmd itself */
+	snprintf(cmd[0], sizeof cmd[0], "%s", cmd0 != NULL ? cmd0 : "");
+	snprintf(cmd[1], sizeof cmd[1], "%s", cmd1 != NULL ? cmd1 : "");
 	a->run_sides = 0;
 	for (int s = 0; s < 2; s++) {
-		a->run_cmd[s][0] = '\0';
-		if (cmd[s] == NULL || !*cmd[s])
+		_Static_assert(sizeof a->run_cmd[0] == sizeof cmd[0], "same size");
+		memcpy(a->run_cmd[s], cmd[s], sizeof cmd[s]);
+		if (!cmd[s][0])
 			continue;
-		snprintf(a->run_cmd[s], sizeof a->run_cmd[s], "%s", cmd[s]);
 		if (live_run(session_live(a->sess, s), cmd[s], now_ms()) == 0)
 			a->run_sides |= 1 << s;
 	}

@@ -93,6 +93,7 @@ answer a   # remote clients cannot be reached through the tunnel
 until_ok all 'body | grep -q "^\[?\] .*Make sure ICMP"' || fail "a did not lead to the ping procedure"
 answer y
 until_ok all 'body | grep -q "^\[?\] Step 1:"' || fail "no step 1"
+body_has "on a client in the local network, run: ping $TDLAB_GW_LAN_A" || fail "step 1 does not say what to run on the client"
 
 # step 1: the LAN A client pings gateway A's internal address
 if labx ping-gw 3; then answer y; else fail "step 1 failed in the lab (the scenarios keep LAN A to gateway A working)"; fi
