@@ -7,6 +7,7 @@
 #include "kb.h"
 #include "report.h"
 #include "record.h"
+#include "sites.h"
 #include "sreport.h"
 #include "source.h"
 #include "session.h"
@@ -36,6 +37,8 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang);
 static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang);
+static int cmd_sites(int argc, char **argv, const char *kbopt, enum lang lang);
+static int cmd_profiles(int argc, char **argv, const char *kbopt, enum lang lang);
 
 static const struct command commands[] = {
 	{ "analyze", cmd_analyze, "analyse two VPN logs (or one) and print ladder and findings",
@@ -48,6 +51,10 @@ static const struct command commands[] = {
 	  "die letzten VPN-Logs und den IPsec-Status beider Gateways in ein Verzeichnis holen" },
 	{ "report", cmd_report, "write the session report (Markdown or JSON) of a recorded session",
 	  "den Sitzungsbericht (Markdown oder JSON) einer aufgezeichneten Sitzung schreiben" },
+	{ "sites", cmd_sites, "list the site book (named tunnels: tunneldoc connect NAME)",
+	  "das Standortbuch auflisten (benannte Tunnel: tunneldoc connect NAME)" },
+	{ "profiles", cmd_profiles, "list the device profiles of the knowledge base",
+	  "die Geräteprofile der Wissensbasis auflisten" },
 	{ "kb-check", cmd_kbcheck, "validate the knowledge base and test every signature example",
 	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
 };
@@ -193,6 +200,7 @@ static const char *const open_de =
     "\nFarben sind aus, wenn NO_COLOR gesetzt ist oder das Terminal keine hat.\n";
 static const char *const connect_en =
     "Usage: tunneldoc connect [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
+    "       tunneldoc connect [OPTIONS] SITE\n"
     "\n"
     "Log in to both gateways of the tunnel over SSH at the same time and stream\n"
     "their VPN logs: in the console, or with --batch for a fixed time and then\n"
@@ -213,6 +221,8 @@ static const char *const connect_en =
     "  --status-cmd CMD  read the IPsec status with CMD instead of the profile's\n"
     "                  (snapshots, the checklist's status step); --left-status-cmd,\n"
     "                  --right-status-cmd per side\n"
+    "  --jump [USER@]HOST[:PORT]  reach the gateways through this jump host\n"
+    "                  (ssh -W); --left-jump, --right-jump per side\n"
     "  -i FILE         private key file\n"
     "  --known-hosts FILE   known_hosts file (default ~/.ssh/known_hosts)\n"
     "  --accept-new    add unknown host keys without asking (first contact\n"
@@ -234,6 +244,9 @@ static const char *const connect_en =
     "                  to run the profile's ping from the left gateway with\n"
     "                  --left-lan as source to --right-lan, after asking\n"
     "  -h, --help      this help\n"
+    "\nSITE names a tunnel of the site book (see 'tunneldoc sites --help'): both\n"
+    "gateways with user, port, profile, jump host, internal address and log\n"
+    "file; options given on the command line win.\n"
     "\nIn the console's checklist, r runs a step's read-only command (status,\n"
     "ping) on the gateways over SSH; it shows the command and asks first.\n"
     "With --record DIR the checklist's answers are kept in DIR/checklist.json\n"
@@ -241,6 +254,7 @@ static const char *const connect_en =
     "\nExit status: 0 the session ran, 1 no gateway could be reached, 2 usage error.\n";
 static const char *const connect_de =
     "Aufruf: tunneldoc connect [OPTIONEN] [BENUTZER@]GW-A[:PORT] [BENUTZER@]GW-B[:PORT]\n"
+    "        tunneldoc connect [OPTIONEN] STANDORT\n"
     "\n"
     "Meldet sich gleichzeitig per SSH an beiden Gateways des Tunnels an und\n"
     "verfolgt ihre VPN-Logs: in der Konsole, oder mit --batch für eine feste\n"
@@ -262,6 +276,8 @@ static const char *const connect_de =
     "  --status-cmd CMD  den IPsec-Status mit CMD statt mit dem Befehl des Profils\n"
     "                  lesen (Snapshots, Status-Schritt der Checkliste); --left-status-cmd,\n"
     "                  --right-status-cmd je Seite\n"
+    "  --jump [BENUTZER@]HOST[:PORT]  die Gateways über diesen Sprung-Host\n"
+    "                  erreichen (ssh -W); --left-jump, --right-jump je Seite\n"
     "  -i DATEI        privater Schlüssel\n"
     "  --known-hosts DATEI  known_hosts-Datei (Standard ~/.ssh/known_hosts)\n"
     "  --accept-new    unbekannte Host-Schlüssel ohne Rückfrage aufnehmen (erster\n"
@@ -283,6 +299,9 @@ static const char *const connect_de =
     "                  den Ping des Profils vom linken Gateway mit --left-lan als\n"
     "                  Quelle an --right-lan auszuführen, nach Rückfrage\n"
     "  -h, --help      diese Hilfe\n"
+    "\nSTANDORT nennt einen Tunnel des Standortbuchs (siehe 'tunneldoc sites --help'):\n"
+    "beide Gateways mit Benutzer, Port, Profil, Sprung-Host, interner Adresse und\n"
+    "Log-Datei; Optionen auf der Befehlszeile haben Vorrang.\n"
     "\nIn der Checkliste der Konsole führt r den lesenden Befehl eines Schritts\n"
     "(Status, Ping) per SSH auf den Gateways aus; der Befehl wird gezeigt und\n"
     "vorher gefragt. Mit --record VERZ bleiben die Antworten der Checkliste in\n"
@@ -347,6 +366,56 @@ static const char *const report_de =
     "  --json          JSON statt Markdown\n"
     "  -h, --help      diese Hilfe\n"
     "\nRückgabewert: 0 geschrieben, 1 Sitzung nicht lesbar, 2 Aufruffehler.\n";
+static const char *const sites_en =
+    "Usage: tunneldoc sites [--json | --names]\n"
+    "\n"
+    "List the site book: named tunnels with their two gateways, so that\n"
+    "'tunneldoc connect NAME' opens both. The book is $TUNNELDOC_SITES, or\n"
+    "$XDG_CONFIG_HOME/tunneldoc/sites.json (default ~/.config/tunneldoc/sites.json):\n"
+    "\n"
+    "  {\"sites\": {\"berlin-hamburg\": {\"description\": \"Berlin - Hamburg\",\n"
+    "    \"left\":  {\"host\": \"gw-berlin\", \"user\": \"admin\", \"port\": 22,\n"
+    "              \"profile\": \"mguard\", \"jump\": \"admin@bastion\",\n"
+    "              \"lan\": \"10.1.0.1\", \"log_file\": \"/var/log/vpn\"},\n"
+    "    \"right\": {\"host\": \"gw-hamburg\", \"profile\": \"mguard\"}}}}\n"
+    "\n"
+    "Only host is required. host may be a Host alias of ~/.ssh/config, whose\n"
+    "User, Port, IdentityFile and ProxyCommand apply unless the site sets\n"
+    "them. No secrets belong here: keys and passwords stay in ssh-agent and\n"
+    "~/.ssh. A malformed book is reported with its line and field; it never\n"
+    "stops 'connect' with gateways given on the command line.\n"
+    "\n"
+    "  --json          the book as JSON\n"
+    "  --names         only the names, one per line (for completion)\n"
+    "  -h, --help      this help\n"
+    "\nExit status: 0 listed (an absent book is empty), 1 the book is malformed.\n";
+static const char *const sites_de =
+    "Aufruf: tunneldoc sites [--json | --names]\n"
+    "\n"
+    "Listet das Standortbuch: benannte Tunnel mit ihren beiden Gateways, damit\n"
+    "'tunneldoc connect NAME' beide öffnet. Das Buch ist $TUNNELDOC_SITES oder\n"
+    "$XDG_CONFIG_HOME/tunneldoc/sites.json (Standard ~/.config/tunneldoc/sites.json);\n"
+    "Format siehe 'tunneldoc --lang en sites --help'. Nur host ist Pflicht. host\n"
+    "darf ein Host-Alias aus ~/.ssh/config sein, dessen User, Port, IdentityFile\n"
+    "und ProxyCommand gelten, wenn der Standort sie nicht setzt. Keine\n"
+    "Geheimnisse: Schlüssel und Passwörter bleiben in ssh-agent und ~/.ssh. Ein\n"
+    "fehlerhaftes Buch wird mit Zeile und Feld gemeldet; es hindert 'connect'\n"
+    "mit Gateways auf der Befehlszeile nie.\n"
+    "\n"
+    "  --json          das Buch als JSON\n"
+    "  --names         nur die Namen, einer pro Zeile (für die Vervollständigung)\n"
+    "  -h, --help      diese Hilfe\n"
+    "\nRückgabewert: 0 aufgelistet (ein fehlendes Buch ist leer), 1 Buch fehlerhaft.\n";
+static const char *const profiles_en =
+    "Usage: tunneldoc profiles\n"
+    "\n"
+    "List the device profiles of the knowledge base (kb/devices): the id for\n"
+    "--profile, a tab, and what kind of gateway it is for.\n";
+static const char *const profiles_de =
+    "Aufruf: tunneldoc profiles\n"
+    "\n"
+    "Listet die Geräteprofile der Wissensbasis (kb/devices): die ID für\n"
+    "--profile, ein Tabulator und für welche Art Gateway es ist.\n";
 static const char *const kbcheck_en =
     "Usage: tunneldoc kb-check [--list] [--verbose]\n"
     "\n"
@@ -656,11 +725,64 @@ static void batch_line(void *ctx, int side, const char *line, size_t len)
 	analysis_feed(ctx, (enum side_id)side, line, len);
 }
 
+/* The site book of a 'connect SITE' (kept until exit: the session uses it). */
+static struct sitebook site_book;
+static char *site_targets[2];
+
+static void site_free(void)
+{
+	sites_free(&site_book);
+	free(site_targets[0]);
+	free(site_targets[1]);
+}
+
+/*
+ * connect with one argument: a site of the site book fills in both sides
+ * (what the command line gave wins). Not a site: one gateway, as before.
+ */
+static int apply_site(struct session_opts *so, const char *lan[2], const char *prof, const char *logfile,
+    const char *jump, enum lang lang)
+{
+	char *path = sites_path(), *err = NULL;
+	const struct site *st;
+	int r;
+
+	if (path == NULL)
+		return TD_EXIT_OK;
+	r = sites_load(path, &site_book, lang, &err);
+	free(path);
+	atexit(site_free);
+	if (r < 0) {
+		fprintf(stderr, "tunneldoc: %s\n%s\n", err, lang == LANG_DE
+		    ? "tunneldoc: Standortbuch korrigieren, oder beide Gateways auf der Befehlszeile angeben"
+		    : "tunneldoc: fix the site book, or give both gateways on the command line");
+		free(err);
+		return TD_EXIT_INPUT;
+	}
+	if ((st = sites_find(&site_book, so->side[0].target)) == NULL)
+		return TD_EXIT_OK;
+	for (int k = 0; k < 2; k++) {
+		const struct site_side *d = &st->side[k];
+
+		site_targets[k] = site_target(d);
+		so->side[k].target = site_targets[k];
+		if (so->side[k].profile == NULL && prof == NULL)
+			so->side[k].profile = d->profile;
+		if (so->side[k].jump == NULL && jump == NULL)
+			so->side[k].jump = d->jump;
+		if (so->side[k].log_file == NULL && logfile == NULL && so->side[k].log_cmd == NULL)
+			so->side[k].log_file = d->log_file;
+		if (lan[k] == NULL)
+			lan[k] = d->lan;
+	}
+	return TD_EXIT_OK;
+}
+
 static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
 		O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT,
-		O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS };
+		O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP };
 	static const struct option opts[] = {
 		{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
 		{ "right-profile", required_argument, NULL, O_RPROF }, { "log-cmd", required_argument, NULL, O_LOGCMD },
@@ -676,10 +798,13 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "report", required_argument, NULL, O_REPORT }, { "left-lan", required_argument, NULL, O_LLAN },
 		{ "right-lan", required_argument, NULL, O_RLAN }, { "status-cmd", required_argument, NULL, O_STATUS },
 		{ "left-status-cmd", required_argument, NULL, O_LSTATUS }, { "right-status-cmd", required_argument, NULL, O_RSTATUS },
+		{ "jump", required_argument, NULL, O_JUMP }, { "left-jump", required_argument, NULL, O_LJUMP },
+		{ "right-jump", required_argument, NULL, O_RJUMP },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct session_opts so;
-	const char *prof = NULL, *logcmd = NULL, *logfile = NULL, *report = NULL, *lan[2] = { NULL, NULL }, *statuscmd = NULL;
+	const char *prof = NULL, *logcmd = NULL, *logfile = NULL, *report = NULL, *lan[2] = { NULL, NULL }, *statuscmd = NULL, *jump = NULL;
+
 	int batch = 0, json = 0, c, rc = TD_EXIT_OK, n = 0;
 	double duration = 30;
 	struct kb *kb;
@@ -705,6 +830,17 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		case O_RLOG: so.side[1].log_cmd = optarg; break;
 		case O_LOGFILE: logfile = optarg; break;
 		case O_STATUS: statuscmd = optarg; break;
+		case O_JUMP:
+		case O_LJUMP:
+		case O_RJUMP:
+			if (*optarg == '\0' || strpbrk(optarg, " \t'\"`$\\;|&<>(){}*?") != NULL)
+				return usage_error(lang, "--jump takes [user@]host[:port] without blanks or shell characters, not '%s'",
+				    "--jump erwartet [benutzer@]host[:port] ohne Leerzeichen oder Shell-Zeichen, nicht '%s'", optarg);
+			if (c == O_JUMP)
+				jump = optarg;
+			else
+				so.side[c == O_RJUMP].jump = optarg;
+			break;
 		case O_LSTATUS: so.side[0].status_cmd = optarg; break;
 		case O_RSTATUS: so.side[1].status_cmd = optarg; break;
 		case O_LLF: so.side[0].log_file = optarg; break;
@@ -766,7 +902,10 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		so.side[n++].target = argv[i];
 	}
 	if (n == 0)
-		return usage_error(lang, "connect needs the two gateways%s", "connect braucht die beiden Gateways%s", NULL);
+		return usage_error(lang, "connect needs the two gateways (or a site of the site book)%s",
+		    "connect braucht die beiden Gateways (oder einen Standort des Standortbuchs)%s", NULL);
+	if (n == 1 && (rc = apply_site(&so, lan, prof, logfile, jump, lang)) != TD_EXIT_OK)
+		return rc;
 	for (int k = 0; k < 2; k++) {
 		if (so.side[k].profile == NULL)
 			so.side[k].profile = prof != NULL ? prof : "auto";
@@ -776,6 +915,8 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 			so.side[k].log_file = logfile;
 		if (so.side[k].status_cmd == NULL)
 			so.side[k].status_cmd = statuscmd;
+		if (so.side[k].jump == NULL)
+			so.side[k].jump = jump;
 	}
 	if (snap) {
 		if (so.record_dir == NULL)
@@ -994,6 +1135,116 @@ static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang)
 	json_object_put(meta);
 	kb_free(kb);
 	return rc;
+}
+
+static int cmd_profiles(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	struct kb *kb;
+
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		fputs(lang == LANG_DE ? profiles_de : profiles_en, stdout);
+		return TD_EXIT_OK;
+	}
+	if (argc > 1)
+		return usage_error(lang, "profiles takes no arguments ('%s')", "profiles erwartet keine Argumente ('%s')", argv[1]);
+	if ((kb = load_kb(kbopt, lang)) == NULL)
+		return TD_EXIT_INPUT;
+	for (int i = 0; i < kb->ndevices; i++)
+		printf("%s\t%s\n", kb->devices[i].id, kb->devices[i].name);
+	printf("auto\t%s\n", lang == LANG_DE ? "erkennt ein Linux-Profil am Gateway (nicht LANCOM)" : "detects a Linux profile on the gateway (not LANCOM)");
+	kb_free(kb);
+	return TD_EXIT_OK;
+}
+
+static int cmd_sites(int argc, char **argv, const char *kbopt, enum lang lang)
+{
+	static const struct option opts[] = {
+		{ "json", no_argument, NULL, 'j' }, { "names", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	};
+	int json = 0, names = 0, c, r;
+	char *path, *err = NULL;
+	struct sitebook b;
+
+	(void)kbopt;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'j': json = 1; break;
+		case 'n': names = 1; break;
+		case 'h':
+			fputs(lang == LANG_DE ? sites_de : sites_en, stdout);
+			return TD_EXIT_OK;
+		default:
+			return usage_error(lang, "unknown option for 'sites'%s", "unbekannte Option für 'sites'%s", NULL);
+		}
+	}
+	if (optind < argc)
+		return usage_error(lang, "sites takes no arguments ('%s')", "sites erwartet keine Argumente ('%s')", argv[optind]);
+	if ((path = sites_path()) == NULL) {
+		fprintf(stderr, "tunneldoc: %s\n", lang == LANG_DE ? "kein Standortbuch: HOME ist nicht gesetzt (oder TUNNELDOC_SITES angeben)"
+								: "no site book: HOME is not set (or give TUNNELDOC_SITES)");
+		return TD_EXIT_INPUT;
+	}
+	r = sites_load(path, &b, lang, &err);
+	if (r < 0) {
+		fprintf(stderr, "tunneldoc: %s\n", err);
+		free(err);
+		sites_free(&b);
+		free(path);
+		return TD_EXIT_INPUT;
+	}
+	if (json) {
+		json_object *o = json_object_new_object(), *ss = json_object_new_object();
+
+		json_object_object_add(o, "file", json_object_new_string(path));
+		for (int i = 0; i < b.n; i++) {
+			json_object *so = json_object_new_object();
+
+			if (b.v[i].description != NULL)
+				json_object_object_add(so, "description", json_object_new_string(b.v[i].description));
+			for (int k = 0; k < 2; k++) {
+				const struct site_side *d = &b.v[i].side[k];
+				json_object *x = json_object_new_object();
+				char *t = site_target(d);
+
+				json_object_object_add(x, "target", json_object_new_string(t));
+				free(t);
+				json_object_object_add(x, "host", json_object_new_string(d->host));
+				if (d->user) json_object_object_add(x, "user", json_object_new_string(d->user));
+				if (d->port) json_object_object_add(x, "port", json_object_new_int(d->port));
+				if (d->profile) json_object_object_add(x, "profile", json_object_new_string(d->profile));
+				if (d->jump) json_object_object_add(x, "jump", json_object_new_string(d->jump));
+				if (d->lan) json_object_object_add(x, "lan", json_object_new_string(d->lan));
+				if (d->log_file) json_object_object_add(x, "log_file", json_object_new_string(d->log_file));
+				json_object_object_add(so, k ? "right" : "left", x);
+			}
+			json_object_object_add(ss, b.v[i].name, so);
+		}
+		json_object_object_add(o, "sites", ss);
+		puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(o);
+	} else if (names) {
+		for (int i = 0; i < b.n; i++)
+			puts(b.v[i].name);
+	} else if (b.n == 0) {
+		printf(lang == LANG_DE ? "Das Standortbuch %s ist %s; Format: 'tunneldoc sites --help'\n"
+				       : "The site book %s is %s; format: 'tunneldoc sites --help'\n",
+		    path, r == 1 ? (lang == LANG_DE ? "nicht angelegt" : "not there") : (lang == LANG_DE ? "leer" : "empty"));
+	} else {
+		for (int i = 0; i < b.n; i++) {
+			char *l = site_target(&b.v[i].side[0]), *rt = site_target(&b.v[i].side[1]);
+
+			printf("%-20s %s (%s)  <->  %s (%s)%s%s\n", b.v[i].name, l, b.v[i].side[0].profile ? b.v[i].side[0].profile : "auto",
+			    rt, b.v[i].side[1].profile ? b.v[i].side[1].profile : "auto",
+			    b.v[i].description ? "  " : "", b.v[i].description ? b.v[i].description : "");
+			free(l);
+			free(rt);
+		}
+	}
+	sites_free(&b);
+	free(path);
+	return TD_EXIT_OK;
 }
 
 /* --demo: the console on a bundled sample pair, replayed. */

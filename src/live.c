@@ -174,6 +174,16 @@ static void wipe_password(struct live *l)
 }
 
 /* Split "[user@]host[:port]" unless it is an ssh config alias. */
+static void add_quoted(struct strbuf *b, const char *s);
+
+/* s as one single-quoted shell word. */
+static void add_word(struct strbuf *b, const char *s)
+{
+	sb_addc(b, '\'');
+	add_quoted(b, s);
+	sb_addc(b, '\'');
+}
+
 static int new_session(struct live *l, int64_t now)
 {
 	char host[256] = "", user[128] = "";
@@ -205,6 +215,36 @@ static int new_session(struct live *l, int64_t now)
 	if (l->cfg.identity != NULL)
 		ssh_options_set(l->s, SSH_OPTIONS_ADD_IDENTITY, l->cfg.identity);
 	ssh_options_set(l->s, SSH_OPTIONS_TIMEOUT, &timeout);
+	if (l->cfg.jump != NULL) {
+		/* libssh 0.10 has no ProxyJump: the same through ssh -W, with
+		 * the ssh config, key and known_hosts this connection uses (the
+		 * ssh client reads the home of the passwd entry, not $HOME) */
+		struct strbuf pc = {0};
+		const char *home = getenv("HOME");
+		char *cfgfile = l->cfg.ssh_config != NULL ? xstrdup(l->cfg.ssh_config)
+			      : home != NULL ? xasprintf("%s/.ssh/config", home) : NULL;
+
+		sb_adds(&pc, "ssh -o BatchMode=yes");
+		if (cfgfile != NULL && access(cfgfile, R_OK) == 0) {
+			sb_adds(&pc, " -F ");
+			add_word(&pc, cfgfile);
+		}
+		if (l->cfg.identity != NULL) {
+			sb_adds(&pc, " -i ");
+			add_word(&pc, l->cfg.identity);
+		}
+		if (l->cfg.known_hosts != NULL) {
+			char *o = xasprintf("UserKnownHostsFile=%s", l->cfg.known_hosts);
+
+			sb_adds(&pc, " -o ");
+			add_word(&pc, o);
+			free(o);
+		}
+		sb_addf(&pc, " -W %%h:%%p %s%s", strchr(l->cfg.jump, ':') != NULL ? "ssh://" : "", l->cfg.jump);
+		ssh_options_set(l->s, SSH_OPTIONS_PROXYCOMMAND, pc.s);
+		sb_free(&pc);
+		free(cfgfile);
+	}
 	/* ~/.ssh/config: Host aliases, User, Port, IdentityFile, ProxyCommand;
 	 * what the command line set first takes precedence */
 	if (ssh_options_parse_config(l->s, l->cfg.ssh_config) < 0 && l->cfg.ssh_config != NULL) {

@@ -30,6 +30,7 @@ struct live_cfg {
 	const char *identity;        /* -i key file, or NULL (agent, config, defaults) */
 	const char *known_hosts;     /* NULL: ~/.ssh/known_hosts */
 	const char *ssh_config;      /* NULL: ~/.ssh/config */
+	const char *jump;            /* [user@]host[:port] of a jump host, or NULL */
 	int accept_new;              /* add an unknown host key without asking */
 	const struct device *dev;    /* how to stream the log */
 	const char *log_cmd;         /* overrides the profile's log command */

@@ -174,6 +174,7 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		c.identity = o->identity;
 		c.known_hosts = o->known_hosts;
 		c.ssh_config = o->ssh_config;
+		c.jump = o->side[k].jump;
 		c.accept_new = o->accept_new;
 		c.dev = s->dev[k];
 		c.log_cmd = o->side[k].log_cmd;

@@ -24,6 +24,7 @@ struct session_side_opts {
 	const char *log_cmd;         /* overrides the profile */
 	const char *log_file;        /* follow this file (with resume) instead */
 	const char *status_cmd;      /* overrides the profile's status commands */
+	const char *jump;            /* jump host ([user@]host[:port]) or NULL */
 };
 
 struct session_opts {

@@ -374,6 +374,53 @@ EOF
 		[ "$n" = 5 ] || fail "$side received $n lines, want 5"
 	done
 	;;
+site-book)
+	# connect SITE from the site book: left through a jump host (ssh -W,
+	# here gateway A itself: the jump sshd forwards to its own address),
+	# right with user, port, log file and profile from the book
+	lab_up
+	make_logs 5
+	mkdir -p "$T/home/.ssh" "$T/home/.config/tunneldoc"
+	cat >"$T/home/.ssh/config" <<EOF
+Host $TDLAB_MGMT_A $TDLAB_MGMT_B
+  IdentityFile $TDLAB_SSH_KEY
+  UserKnownHostsFile $TDLAB_KNOWN_HOSTS
+  StrictHostKeyChecking yes
+  BatchMode yes
+EOF
+	cat >"$T/home/.config/tunneldoc/sites.json" <<EOF
+{"sites": {"lab-tunnel": {"description": "the lab",
+  "left": {"host": "$TDLAB_MGMT_A", "user": "$TDLAB_SSH_USER", "jump": "$TDLAB_SSH_USER@$TDLAB_MGMT_A",
+           "log_file": "$T/a.log", "profile": "libreswan"},
+  "right": {"host": "$TDLAB_MGMT_B", "user": "$TDLAB_SSH_USER", "port": 22, "log_file": "$T/b.log", "profile": "libreswan"}}}}
+EOF
+	ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" sites >"$T/list" 2>"$T/err" || fail "sites: exit $?: $(cat "$T/err")"
+	grep -q "^lab-tunnel .*$TDLAB_SSH_USER@$TDLAB_MGMT_A (libreswan)" "$T/list" || fail "sites does not list the site: $(cat "$T/list")"
+	# the jump goes through OpenSSH's ssh -W with the same ssh config (libssh
+	# and ssh read the passwd home, not $HOME: hence --ssh-config)
+	td 4 --json --ssh-config "$T/home/.ssh/config" --known-hosts "$TDLAB_KNOWN_HOSTS" lab-tunnel >"$T/out.json" 2>"$T/err" || fail "connect SITE: exit $?: $(cat "$T/err")"
+	want_side "$T/out.json" left streaming
+	want_side "$T/out.json" right streaming
+	[ "$(jget "$T/out.json" "d['sides']['left']['connection']['target']")" = "$TDLAB_SSH_USER@$TDLAB_MGMT_A" ] || fail "left target not from the book"
+	[ "$(jget "$T/out.json" "d['sides']['right']['connection']['target']")" = "$TDLAB_SSH_USER@$TDLAB_MGMT_B:22" ] || fail "right target not from the book"
+	[ "$(jget "$T/out.json" "d['sides']['left']['connection']['profile']")" = libreswan ] || fail "profile not from the book"
+	# through the jump, tunneldoc's own login arrives from gateway A itself
+	grep -q "Accepted publickey for $TDLAB_SSH_USER from $TDLAB_MGMT_A " "$TDLAB_DIR/gwa/sshd.log" ||
+		fail "gateway A's sshd saw no login from the jump host: $(grep Accepted "$TDLAB_DIR/gwa/sshd.log" | tail -n 3)"
+	for side in left right; do
+		n=$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")
+		[ "$n" = 5 ] || fail "$side received $n lines, want 5"
+	done
+	# a malformed book: an error naming line and field for connect SITE,
+	# and no effect on connect with two gateways on the command line
+	sed -i 's/"port": 22,/"port": "ssh",/' "$T/home/.config/tunneldoc/sites.json"
+	td 2 --json --known-hosts "$TDLAB_KNOWN_HOSTS" lab-tunnel >/dev/null 2>"$T/err"
+	[ $? -eq 1 ] || fail "malformed book: connect SITE should exit 1"
+	grep -q "sites.json:4: sites.lab-tunnel.right.port: must be a port number" "$T/err" || fail "malformed book: no line and field: $(cat "$T/err")"
+	td 2 --json -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --left-log-file "$T/a.log" --right-log-file "$T/b.log" \
+		"$A" "$B" >"$T/out.json" 2>"$T/err" || fail "a malformed book stopped connect with two gateways: $(cat "$T/err")"
+	want_side "$T/out.json" left streaming
+	;;
 snapshot)
 	lab_up
 	make_logs 50
