@@ -578,7 +578,8 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		return TD_EXIT_INPUT;
 	a = analysis_new(kb);
 	for (int s = 0; s < 2 && rc == TD_EXIT_OK; s++) {
-		int di = -1;
+		int di = -1, r;
+		struct progress pg;
 
 		if (dia[s] != NULL && (di = kb_dialect_index(kb, dia[s])) < 0) {
 			rc = usage_error(lang, "unknown dialect '%s' (see 'tunneldoc kb-check --list')", "unbekannter Dialekt '%s' (siehe 'tunneldoc kb-check --list')", dia[s]);
@@ -587,7 +588,10 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		if (path[s] == NULL)
 			continue;
 		analysis_open_side(a, (enum side_id)s, path[s], di);
-		if (source_feed_file(a, (enum side_id)s, path[s]) != 0) {
+		progress_init(&pg, lang);
+		r = source_feed_file_progress(a, (enum side_id)s, path[s], &pg);
+		progress_done(&pg);
+		if (r != 0) {
 			fprintf(stderr, "tunneldoc: %s: %s (%s); %s\n", path[s], msg(M_CANNOT_READ, lang), strerror(errno),
 			    lang == LANG_DE ? "Pfad und Leserechte prüfen" : "check the path and read permission");
 			rc = TD_EXIT_INPUT;
@@ -963,7 +967,12 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 		sigaction(SIGTERM, &sa, NULL);
 	}
 	t_start = wall_ms();
-	session_run_batch(s, duration, &batch_stop);
+	{
+		struct progress pg;
+
+		progress_init(&pg, lang);
+		session_run_batch(s, duration, &batch_stop, &pg);
+	}
 	analysis_run(a);
 	{
 		struct record_side conn[2];
@@ -1090,11 +1099,16 @@ static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang)
 	a = analysis_new(kb);
 	for (int s = 0; s < 2; s++) {
 		char *f = source_pick_in_dir(dir, (enum side_id)s);
+		struct progress pg;
+		int r;
 
 		if (f == NULL)
 			continue;
 		analysis_open_side(a, (enum side_id)s, conn[s].target != NULL ? conn[s].target : f, -1);
-		if (source_feed_file(a, (enum side_id)s, f) != 0) {
+		progress_init(&pg, lang);
+		r = source_feed_file_progress(a, (enum side_id)s, f, &pg);
+		progress_done(&pg);
+		if (r != 0) {
 			fprintf(stderr, "tunneldoc: %s: %s (%s)\n", f, msg(M_CANNOT_READ, lang), strerror(errno));
 			rc = TD_EXIT_INPUT;
 		} else {

@@ -305,7 +305,28 @@ int session_finished(const struct session *s)
 	return 1;
 }
 
-int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *stop)
+/* "left: 523 lines [streaming] | right: ..." on stderr (a terminal). */
+static void batch_progress(struct session *s, struct progress *pg, int64_t left_ms)
+{
+	struct strbuf b = {0};
+
+	if (pg == NULL || !pg->on)
+		return;
+	sb_adds(&b, "tunneldoc:");
+	for (int k = 0; k < 2; k++) {
+		struct live *l = s->live[k];
+
+		if (l == NULL)
+			continue;
+		sb_addf(&b, " %s: %llu %s [%s] |", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, s->o.lang),
+		    (unsigned long long)live_lines(l), msg(M_LINES, s->o.lang), live_status(l, s->o.lang));
+	}
+	sb_addf(&b, " %lld s", (long long)(left_ms + 999) / 1000);
+	progress_text(pg, b.s);
+	sb_free(&b);
+}
+
+int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *stop, struct progress *pg)
 {
 	int64_t end = mono_ms() + (int64_t)(seconds * 1000);
 
@@ -316,6 +337,7 @@ int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *
 
 		if (now >= end || session_all_failed(s) || session_finished(s) || (stop != NULL && *stop))
 			break;
+		batch_progress(s, pg, end - now);
 		n = session_pollfds(s, pfd, now, &timeout);
 		if (timeout < 0 || timeout > end - now)
 			timeout = (int)(end - now);
@@ -325,5 +347,7 @@ int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *
 	}
 	/* what arrived in the last moment */
 	session_step(s, mono_ms());
+	if (pg != NULL)
+		progress_done(pg);
 	return 0;
 }

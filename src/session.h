@@ -16,6 +16,7 @@
 #include "analysis.h"
 #include "kb.h"
 #include "live.h"
+#include "progress.h"
 #include "record.h"
 
 struct session_side_opts {
@@ -63,7 +64,8 @@ int session_all_failed(const struct session *s);
 
 /* Batch: stream for `seconds` (or until *stop becomes non-zero, e.g. set
  * by a SIGINT handler) into the consumer. */
-int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *stop);
+struct progress;
+int session_run_batch(struct session *s, double seconds, volatile sig_atomic_t *stop, struct progress *pg);
 /* 1 when every configured side is done or failed (snapshots). */
 int session_finished(const struct session *s);
 

@@ -16,6 +16,12 @@
 
 int source_feed_file(struct analysis *a, enum side_id side, const char *path)
 {
+	return source_feed_file_progress(a, side, path, NULL);
+}
+
+int source_feed_file_progress(struct analysis *a, enum side_id side, const char *path, struct progress *pg)
+{
+	uint64_t done = 0, total = 0;
 	int fd, r = 0;
 	char *buf;
 	size_t have = 0;
@@ -39,6 +45,8 @@ int source_feed_file(struct analysis *a, enum side_id side, const char *path)
 			free(picked);
 			return -1;
 		}
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode))
+			total = (uint64_t)st.st_size;
 	}
 	buf = xmalloc(CHUNK + TD_MAXLINE + 1);
 	for (;;) {
@@ -54,6 +62,9 @@ int source_feed_file(struct analysis *a, enum side_id side, const char *path)
 		if (n == 0)
 			break;
 		have += (size_t)n;
+		done += (uint64_t)n;
+		if (pg != NULL)
+			progress_bytes(pg, path, done, total);
 		for (;;) {
 			char *nl = memchr(buf + start, '\n', have - start);
 

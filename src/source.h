@@ -7,6 +7,7 @@
 #define TD_SOURCE_H
 
 #include "analysis.h"
+#include "progress.h"
 
 /*
  * Feed the file at path ("-" for standard input) to side. Returns 0, or -1
@@ -14,6 +15,9 @@
  * searched for a log file (see source_pick_in_dir).
  */
 int source_feed_file(struct analysis *a, enum side_id side, const char *path);
+/* The same, showing progress (see progress.h) when pg is not NULL. */
+struct progress;
+int source_feed_file_progress(struct analysis *a, enum side_id side, const char *path, struct progress *pg);
 
 /* For a directory (a support snapshot or a recorded session), the path of
  * the log file to analyse, allocated; NULL if none. */

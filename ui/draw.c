@@ -191,14 +191,27 @@ void draw_status(struct app *a)
 			sb_addf(&b, "%s %zu %s", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l));
 			if (sd[s].dialect >= 0)
 				sb_addf(&b, " %s", a->kb->dialects[sd[s].dialect].id);
-			if (a->side[s].fd >= 0)
+			if (a->side[s].fd >= 0 && a->side[s].map != NULL && a->side[s].maplen > 0)
+				sb_addf(&b, " (%s %d %%)", msg(M_U_LOADING, l),
+				    (int)((double)a->side[s].mappos * 100.0 / (double)a->side[s].maplen));
+			else if (a->side[s].fd >= 0)
 				sb_addf(&b, " (%s)", msg(M_U_LOADING, l));
 		}
 		sb_adds(&b, " |");
 	}
-	if (a->o->replay)
-		sb_addf(&b, " %s %gx%s |", msg(M_U_SPEED, l), a->speed,
-		    a->replay_done ? "" : a->paused ? " ⏸" : "");
+	if (a->o->replay) {
+		size_t done = 0, all = 0;
+
+		for (int s = 0; s < 2; s++)
+			if (a->side[s].src != NULL) {
+				done += a->side[s].next;
+				all += linestore_count(a->side[s].src);
+			}
+		sb_addf(&b, " %s %gx%s", msg(M_U_SPEED, l), a->speed, a->replay_done ? "" : a->paused ? " ⏸" : "");
+		if (all > 0 && !a->replay_done)
+			sb_addf(&b, " %d %%", (int)((double)done * 100.0 / (double)all));
+		sb_adds(&b, " |");
+	}
 	if (a->errors_only || a->have_filter || a->conn_filter >= 0)
 		sb_addf(&b, " %s:%s%s%s |", msg(M_U_FILTER, l), a->errors_only ? " E" : "",
 		    a->have_filter ? " /re/" : "", a->conn_filter >= 0 ? " C" : "");

@@ -125,6 +125,29 @@ checklist-note)
 		grep -qF -- "$want" "$T/report.md" || { sed 's/^/  report: /' "$T/report.md" | tail -n 40; fail "the report lacks '$want'"; }
 	done
 	;;
+progress)
+	# a large log: the batch command shows progress on stderr (a terminal
+	# here), the console on its status line; never into a pipe or file
+	python3 - "$S/left.log" "$T/big.log" <<'PY'
+import sys
+lines = open(sys.argv[1]).read()
+with open(sys.argv[2], "w") as f:
+    for _ in range(40000):
+        f.write(lines)
+PY
+	NSESS=$((NSESS + 1))
+	SESS=td$NSESS
+	tm new-session -d -s "$SESS" -x 160 -y 10 "$(printf '%q' "$BIN") --kb $(printf '%q' "$KB") analyze $(printf '%q' "$T/big.log") >/dev/null; echo EXIT:\$?; exec sleep 300" ||
+		fail "tmux new-session failed"
+	until_ok all 'has "tunneldoc: reading $T/big.log: " && has " % ("' || fail "analyze showed no progress on a terminal"
+	WAIT=60 until_ok has "EXIT:0" || fail "analyze did not finish"
+	has "reading $T/big.log" && fail "the progress line was not erased"
+	"$BIN" --kb "$KB" analyze "$T/big.log" >/dev/null 2>"$T/err" || fail "analyze exit $?"
+	[ -s "$T/err" ] && fail "progress went into a file: $(head -c 200 "$T/err")"
+	start 200 20 open "$T/big.log" "$S/right.log"
+	until_ok all 'status_has "(loading " && status_has " %)"' || fail "the console shows no loading progress"
+	q_exits
+	;;
 resize)
 	start 120 40 "${OPEN[@]}"
 	until_ok status_has "$LOADED" || fail "the analysis did not finish"
