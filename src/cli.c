@@ -309,6 +309,7 @@ static const char *const connect_de =
     "\nRückgabewert: 0 Sitzung gelaufen, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
 static const char *const snapshot_en =
     "Usage: tunneldoc snapshot --out DIR [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
+    "       tunneldoc snapshot --out DIR [OPTIONS] SITE\n"
     "\n"
     "Fetch the support snapshot the guide asks for before any reboot, from both\n"
     "gateways at once and without the console: the last lines of each VPN log\n"
@@ -321,10 +322,12 @@ static const char *const snapshot_en =
     "and the SSH and profile options of 'tunneldoc connect' (--profile,\n"
     "--left-profile, --right-profile, --log-file, --log-cmd, -i, --known-hosts,\n"
     "--accept-new, --ssh-config, --backlog N lines (default 1000),\n"
-    "--connect-timeout). LANCOM consoles: record with 'connect --record'.\n"
+    "--connect-timeout, --jump, --status-cmd and their per-side forms), and a\n"
+    "SITE of the site book. LANCOM consoles: record with 'connect --record'.\n"
     "\nExit status: 0 written, 1 no gateway could be reached, 2 usage error.\n";
 static const char *const snapshot_de =
     "Aufruf: tunneldoc snapshot --out VERZ [OPTIONEN] [BENUTZER@]GW-A[:PORT] [BENUTZER@]GW-B[:PORT]\n"
+    "        tunneldoc snapshot --out VERZ [OPTIONEN] STANDORT\n"
     "\n"
     "Holt den Support-Snapshot, den der Leitfaden vor jedem Neustart verlangt,\n"
     "gleichzeitig von beiden Gateways und ohne Konsole: die letzten Zeilen jedes\n"
@@ -337,7 +340,8 @@ static const char *const snapshot_de =
     "60), und die SSH- und Profil-Optionen von 'tunneldoc connect' (--profile,\n"
     "--left-profile, --right-profile, --log-file, --log-cmd, -i, --known-hosts,\n"
     "--accept-new, --ssh-config, --backlog N Zeilen (Standard 1000),\n"
-    "--connect-timeout). LANCOM-Konsolen: mit 'connect --record' aufzeichnen.\n"
+    "--connect-timeout, --jump, --status-cmd und ihre Formen je Seite), und ein\n"
+    "STANDORT des Standortbuchs. LANCOM-Konsolen: mit 'connect --record' aufzeichnen.\n"
     "\nRückgabewert: 0 geschrieben, 1 kein Gateway erreichbar, 2 Aufruffehler.\n";
 static const char *const report_en =
     "Usage: tunneldoc report [--json] [-o FILE] SESSION_DIR\n"
@@ -423,7 +427,10 @@ static const char *const kbcheck_en =
     "every signature's example lines through the parser. Exit 0 when all\n"
     "examples are recognised, 1 otherwise.\n"
     "  --list      also list the dialects, causes and chapters\n"
-    "  --verbose   report every example checked\n";
+    "  --verbose   report every example checked\n"
+    "  -h, --help  this help\n"
+    "\nExit status: 0 valid, 1 invalid or not loadable (file and field named),\n"
+    "2 usage error.\n";
 static const char *const kbcheck_de =
     "Aufruf: tunneldoc kb-check [--list] [--verbose]\n"
     "\n"
@@ -431,7 +438,10 @@ static const char *const kbcheck_de =
     "Beispielzeilen jeder Signatur mit dem Parser. Rückgabewert 0, wenn alle\n"
     "Beispiele erkannt werden, sonst 1.\n"
     "  --list      zusätzlich Dialekte, Ursachen und Kapitel auflisten\n"
-    "  --verbose   jedes geprüfte Beispiel melden\n";
+    "  --verbose   jedes geprüfte Beispiel melden\n"
+    "  -h, --help  diese Hilfe\n"
+    "\nRückgabewert: 0 gültig, 1 ungültig oder nicht ladbar (Datei und Feld\n"
+    "genannt), 2 Aufruffehler.\n";
 
 static void print_usage(FILE *f, enum lang lang)
 {
@@ -572,6 +582,9 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 	}
 	if (path[0] == NULL && path[1] == NULL)
 		return usage_error(lang, "analyze needs at least one log%s", "analyze braucht mindestens ein Log%s", NULL);
+	/* one recorded session or snapshot directory holds both sides */
+	if (path[1] == NULL && path[0] != NULL && source_is_session_dir(path[0]))
+		path[1] = path[0];
 	if (path[0] != NULL && path[1] != NULL && strcmp(path[0], "-") == 0 && strcmp(path[1], "-") == 0)
 		return usage_error(lang, "only one side can read standard input%s", "nur eine Seite kann von der Standardeingabe lesen%s", NULL);
 	if ((kb = load_kb(kbopt, lang)) == NULL)
@@ -694,6 +707,8 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 	}
 	if (uo.path[0] == NULL)
 		return usage_error(lang, "open needs at least one log%s", "open braucht mindestens ein Log%s", NULL);
+	if (uo.path[1] == NULL && source_is_session_dir(uo.path[0]))
+		uo.path[1] = uo.path[0];
 	if (uo.bench == NULL && (rc = need_tty(lang, "tunneldoc analyze")) != 0)
 		return rc;
 	if ((kb = load_kb(kbopt, lang)) == NULL)
@@ -763,8 +778,23 @@ static int apply_site(struct session_opts *so, const char *lan[2], const char *p
 		free(err);
 		return TD_EXIT_INPUT;
 	}
-	if ((st = sites_find(&site_book, so->side[0].target)) == NULL)
+	if ((st = sites_find(&site_book, so->side[0].target)) == NULL) {
+		const char *t = so->side[0].target;
+
+		/* a bare word that is no site is more likely a mistyped site than
+		 * a gateway: say so instead of trying to log in to it */
+		if (site_book.n > 0 && strpbrk(t, "@.:") == NULL) {
+			struct strbuf names = {0};
+
+			for (int i = 0; i < site_book.n; i++)
+				sb_addf(&names, "%s%s", i ? ", " : "", site_book.v[i].name);
+			fprintf(stderr, lang == LANG_DE ? "tunneldoc: kein Standort '%s' im Standortbuch (%s); zwei Gateways oder einen Standort angeben\n"
+							: "tunneldoc: no site '%s' in the site book (%s); give two gateways or a site\n", t, names.s);
+			sb_free(&names);
+			return TD_EXIT_USAGE;
+		}
 		return TD_EXIT_OK;
+	}
 	for (int k = 0; k < 2; k++) {
 		const struct site_side *d = &st->side[k];
 

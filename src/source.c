@@ -136,3 +136,15 @@ char *source_pick_in_dir(const char *dir, enum side_id side)
 	closedir(d);
 	return best;
 }
+
+int source_is_session_dir(const char *dir)
+{
+	struct stat st;
+	char *l = xasprintf("%s/left.log", dir), *r = xasprintf("%s/right.log", dir);
+	int ok = stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && stat(l, &st) == 0 && S_ISREG(st.st_mode) &&
+		 stat(r, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(l);
+	free(r);
+	return ok;
+}

@@ -23,4 +23,8 @@ int source_feed_file_progress(struct analysis *a, enum side_id side, const char 
  * the log file to analyse, allocated; NULL if none. */
 char *source_pick_in_dir(const char *dir, enum side_id side);
 
+/* 1 when dir is a recorded session or snapshot: it holds left.log and
+ * right.log (one such directory gives both sides). */
+int source_is_session_dir(const char *dir);
+
 #endif

@@ -205,6 +205,9 @@ EOF
 	td report --json -o "$T/r.json" "$T/sess" || fail "-o: exit $?"
 	[ "$(jget "$T/r.json" 'd["checklist"]["conclusion_cause"]')" = udp4500-blocked ] || fail "JSON: no conclusion"
 	[ "$(jget "$T/r.json" 'd["sides"]["right"]["connection"]["reconnects"]')" = 1 ] || fail "JSON: connection facts of session.json missing"
+	# one session directory is both sides for analyze too
+	td analyze --json "$T/sess" >"$T/j" || fail "analyze DIR: exit $?"
+	[ "$(jget "$T/j" 'd["sides"]["right"]["present"]')" = True ] || fail "analyze DIR read only one side"
 	td report "$T/nothing-here" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "missing dir: want exit 1"
 	grep -q "not a session" "$T/e" || fail "missing dir: no message ($(cat "$T/e"))"
 	td report >/dev/null 2>&1; [ $? -eq 2 ] || fail "no dir: want exit 2"
@@ -273,6 +276,8 @@ EOF
 	td connect --batch --duration 1 --connect-timeout 1 --json lab >"$T/j" 2>"$T/e"
 	[ "$(jget "$T/j" 'd["sides"]["right"]["connection"]["target"]')" = "127.0.0.1:1" ] || fail "connect SITE: target not from the book"
 	[ "$(jget "$T/j" 'd["sides"]["right"]["connection"]["profile"]')" = strongswan ] || fail "connect SITE: profile not from the book"
+	td connect --batch --duration 1 lbb >/dev/null 2>"$T/e"; [ $? -eq 2 ] || fail "a mistyped site: want exit 2"
+	grep -q "no site 'lbb' in the site book (berlin-hamburg, lab)" "$T/e" || fail "a mistyped site: $(cat "$T/e")"
 	td connect --batch --duration 1 --connect-timeout 1 --json --profile libreswan lab >"$T/j" 2>"$T/e"
 	[ "$(jget "$T/j" 'd["sides"]["right"]["connection"]["profile"]')" = libreswan ] || fail "--profile does not win over the book"
 	;;
