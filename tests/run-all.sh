@@ -17,7 +17,8 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 	apt-get install -y -qq --no-install-recommends build-essential cmake pkg-config \
 		libjson-c-dev libssh-dev libncurses-dev libcmocka-dev clang libclang-rt-14-dev \
 		python3 tmux ca-certificates \
-		man-db groff-base bash-completion shellcheck >/dev/null
+		man-db groff-base bash-completion shellcheck \
+		debootstrap dpkg-dev file debian-archive-keyring >/dev/null
 	# the real lab: libreswan, strongSwan, OpenSSH server, iproute2, iptables
 	bash tests/lab/install.sh
 fi

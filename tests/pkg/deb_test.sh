@@ -2,7 +2,7 @@
 # tests/pkg/deb_test.sh BINARY_DIR SOURCE_DIR - the Debian package, end to end
 # (issue 7): build the .deb with the project's own build (cpack -G DEB in
 # BINARY_DIR, a configured and built tree), inspect it, install it with
-# `apt-get install ./tunneldoc_*.deb` into a clean Debian 12 root
+# `apt install ./tunneldoc_*.deb` into a clean Debian 12 root
 # (debootstrap --variant=minbase, cached as a tarball), let apt pull in the
 # runtime dependencies from the Debian mirror, run tunneldoc there from
 # directories outside the source tree (--version, analyze, analyze --json,
@@ -224,7 +224,7 @@ cat /etc/resolv.conf >"$ROOT/etc/resolv.conf" 2>/dev/null || true
 apt-config dump 2>/dev/null | grep -i '^Acquire::\(http\|https\)::Proxy ' >"$ROOT/etc/apt/apt.conf.d/01proxy" || rm -f "$ROOT/etc/apt/apt.conf.d/01proxy"
 ok "clean Debian $(cat "$ROOT/etc/debian_version") root in $ROOT ($((SECONDS - t)) s)"
 
-# ---- 4. apt-get install ./tunneldoc_*.deb, dependencies from the mirror ----
+# ---- 4. apt install ./tunneldoc_*.deb, dependencies from the mirror ----
 t=$SECONDS
 inroot / dpkg-query -W -f '${Package}\n' >"$W/before.txt"
 for lib in libjson-c5 libssh-4 libncursesw6; do
@@ -233,11 +233,12 @@ done
 cp "$DEB" "$ROOT/tmp/"
 inroot / timeout 600 apt-get -q update >"$W/apt-update.log" 2>&1 ||
 	{ logtail "$W/apt-update.log"; fail "apt-get update in the root failed (log above; is $MIRROR reachable?)"; }
-inroot / timeout 900 apt-get install -y "./tmp/$DEBNAME" >"$W/apt-install.log" 2>&1 ||
-	{ logtail "$W/apt-install.log" 40; fail "apt-get install -y ./tmp/$DEBNAME failed in the clean root (log above)"; }
+# exactly what the user types (apt, not apt-get: the warning about apt's CLI goes to the log)
+inroot / timeout 900 apt install -y "./tmp/$DEBNAME" >"$W/apt-install.log" 2>&1 ||
+	{ logtail "$W/apt-install.log" 40; fail "apt install -y ./tmp/$DEBNAME failed in the clean root (log above)"; }
 inroot / dpkg-query -W -f '${Package} ${db:Status-Status}\n' >"$W/after.txt"
 inroot / apt-mark showauto >"$W/auto.txt"
-grep -qx 'tunneldoc installed' "$W/after.txt" || fail "tunneldoc is not installed after apt-get install: $(grep '^tunneldoc ' "$W/after.txt")"
+grep -qx 'tunneldoc installed' "$W/after.txt" || fail "tunneldoc is not installed after apt install: $(grep '^tunneldoc ' "$W/after.txt")"
 ! grep -qx tunneldoc "$W/auto.txt" || fail "tunneldoc is marked automatically installed"
 for lib in libjson-c5 libssh-4 libncursesw6; do
 	grep -qx "$lib installed" "$W/after.txt" || fail "$lib was not installed with tunneldoc"
@@ -252,7 +253,7 @@ for alt in $(printf '%s\n' "$DEPENDS" | tr -d ' ' | tr ',' '\n' | sed 's/([^)]*)
 	[ $sat = 1 ] || fail "dependency '$alt' is not installed in the root"
 done
 new=$(grep ' installed$' "$W/after.txt" | cut -d' ' -f1 | grep -vxF -f "$W/before.txt" | tr '\n' ' ')
-ok "apt-get install ./tmp/$DEBNAME pulled in libjson-c5, libssh-4, libncursesw6 ($((SECONDS - t)) s; new: $new)"
+ok "apt install ./tmp/$DEBNAME pulled in libjson-c5, libssh-4, libncursesw6 ($((SECONDS - t)) s; new: $new)"
 inroot / ldd /usr/bin/tunneldoc >"$W/ldd.txt" 2>&1 || { cat "$W/ldd.txt"; fail "ldd /usr/bin/tunneldoc failed in the root"; }
 ! grep -q 'not found' "$W/ldd.txt" || fail "unresolved libraries in the root: $(grep 'not found' "$W/ldd.txt")"
 ok "ldd resolves every library of /usr/bin/tunneldoc in the root"
