@@ -26,6 +26,7 @@ demo)
 	has "max number of retransmissions" && fail "the whole log was there at once, not replayed"
 	for i in 1 2 3 4 5 6; do type_text +; done
 	until_ok all 'status_has "speed 64x"' || fail "+ did not speed the replay up"
+	row "$(($(nrows) - 1))" | grep -qE "speed 64x [0-9]+ %" || fail "the status line shows no replay progress"
 	until_ok all 'side_has right "responding to Main Mode" && side_has left "max number of retransmissions"' ||
 		fail "the panes did not fill with both logs within ${WAIT}s at 64x"
 	side_has right "initiating Main Mode" && fail "a left line is in the right pane"
