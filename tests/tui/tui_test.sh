@@ -143,6 +143,14 @@ PY
 	until_ok all 'has "tunneldoc: reading $T/big.log: " && has " % ("' || fail "analyze showed no progress on a terminal"
 	WAIT=60 until_ok has "EXIT:0" || fail "analyze did not finish"
 	has "reading $T/big.log" && fail "the progress line was not erased"
+	# a batch session: both sides' line counts and states, the time left
+	NSESS=$((NSESS + 1))
+	SESS=td$NSESS
+	tm new-session -d -s "$SESS" -x 160 -y 10 "HOME=$(printf '%q' "$T") $(printf '%q' "$BIN") --kb $(printf '%q' "$KB") connect --batch --duration 4 --connect-timeout 1 127.0.0.1:1 127.0.0.1:1 >/dev/null </dev/null; echo EXIT:\$?; exec sleep 300" ||
+		fail "tmux new-session failed"
+	WAIT=4 until_ok all 'has "tunneldoc: left: 0 lines [" && has "right: 0 lines [" && grep -qE "\| [0-9] s" "$T/screen"' ||
+		fail "connect --batch showed no progress on a terminal"
+	WAIT=30 until_ok has "EXIT:" || fail "connect --batch did not end"
 	"$BIN" --kb "$KB" analyze "$T/big.log" >/dev/null 2>"$T/err" || fail "analyze exit $?"
 	[ -s "$T/err" ] && fail "progress went into a file: $(head -c 200 "$T/err")"
 	start 200 20 open "$T/big.log" "$S/right.log"
