@@ -62,6 +62,22 @@ static size_t decode(const char *s, size_t len, wchar_t *wc)
 	return n;
 }
 
+/* Columns s takes on screen (as draw_text counts them). */
+static int text_cols(const struct app *a, const char *s, size_t len)
+{
+	int col = 0;
+
+	for (size_t i = 0; i < len;) {
+		wchar_t wc;
+		int cw;
+
+		i += decode(s + i, len - i, &wc);
+		cw = wcwidth(wc);
+		col += cw < 0 || (!a->utf8 && wc >= 0x80) ? 1 : cw;
+	}
+	return col;
+}
+
 void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, int attr)
 {
 	int col = 0;
@@ -241,7 +257,8 @@ void draw_hints(struct app *a)
 		else
 			sb_add(&b, a->prompt, a->prompt_len);
 		draw_text(a, a->lay.hints.y, 0, a->cols, b.s, b.len, A_BOLD);
-		move(a->lay.hints.y, (int)strlen(msg(a->prompt_label, l)) + (int)a->prompt_len);
+		/* the cursor after what is typed, in columns (umlauts are two bytes) */
+		move(a->lay.hints.y, text_cols(a, b.s, b.len) < a->cols ? text_cols(a, b.s, b.len) : a->cols - 1);
 		sb_free(&b);
 		return;
 	}

@@ -118,7 +118,8 @@ static void draw_checklist(struct app *a)
 		}
 		if (n->kind == TN_QUESTION && it->ans == ANS_NONE && y < b->y + b->h)
 			y += draw_wrapped(a, &r, y, msg(M_CL_OPTION_HINT, l), color_attr(a, C_WARNING));
-		if (a->run_confirm_node == it->node && a->prompting && y < b->y + b->h) {
+		if ((a->run_confirm_node == it->node || i == a->cl_cur) && a->run_confirm_node >= 0 && a->prompting &&
+		    y < b->y + b->h) {
 			for (int k = 0; k < 2 && y < b->y + b->h; k++)
 				if (a->run_cmd[k][0]) {
 					sb_reset(&s);
@@ -331,6 +332,16 @@ static void run_action(struct app *a)
 	int node = selected_node(a);
 	const struct tnode *n = node >= 0 ? &a->cl.tree->nodes[node] : NULL;
 
+	if (n != NULL && n->run == TR_NONE && a->sess != NULL) {
+		/* nothing to run here: read the status again (the tree's status
+		 * step), which may answer this node's check */
+		for (int i = 0; i < a->cl.tree->nnodes; i++)
+			if (a->cl.tree->nodes[i].run == TR_STATUS) {
+				node = i;
+				n = &a->cl.tree->nodes[i];
+				break;
+			}
+	}
 	if (n == NULL || n->run == TR_NONE || n->run == TR_FWLOG) {
 		app_set_message(a, M_CL_RUN_NONE, NULL);
 		return;
@@ -471,6 +482,9 @@ void checklist_poll_runs(struct app *a)
 	if (why.len) {
 		snprintf(status_why, sizeof status_why, "%s", why.s);
 		a->world.status_why = status_why;
+		/* the SA lines that told are the evidence, not the output's tail */
+		sb_reset(&ev);
+		sb_add(&ev, why.s, why.len);
 	}
 answer:
 	{

@@ -132,6 +132,13 @@ if [ "$SCEN" = ping-fwdrop-v2 ]; then
 	until_ok all 'body | grep -q "^\[x\] Does the remote mGuard log entries for packets arriving" &&
 		body | grep -q "^\[?\] Does access from the remote VPN network"' ||
 		fail "step 3 did not find the echoes missing at B (or the walk did not go on to the reverse direction)"
+	# r where the node runs nothing: read both gateways' IPsec status again
+	type_text r
+	until_ok all 'last_has "Run on the gateway over SSH?" && has "swanctl --list-sas"' ||
+		fail "r on a question did not offer the status commands"
+	type_text y
+	key Enter
+	until_ok all '! last_has "Run on the gateway"' || fail "the status prompt stayed"
 else
 	until_ok all 'body | grep -q "^\[=\] "' || fail "the walk did not reach a conclusion"
 fi
@@ -166,6 +173,9 @@ elif scen == "ping-fwdrop-v2":
         err.append(f"the history has no move to esp-blocked: {c['history']}")
     if c["path"][-1]["node"] != "esp-reverse" or c["path"][-1]["answer"] != "open":
         err.append(f"the walk should wait at esp-reverse: {c['path'][-1]}")
+    st = {a["node"]: a for a in c["answers"]}.get("m-status")
+    if not st or st["by"] != "status" or "INSTALLED" not in (st["evidence"] or ""):
+        err.append(f"r on esp-reverse did not read the status (CHILD_SA installed): {st}")
 else:
     if e["out"] != 0:
         err.append(f"no client echo should leave A (the gateway's own are left out), got {e}")

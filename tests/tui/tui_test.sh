@@ -224,6 +224,15 @@ german)
 	until_ok all 'view_is "Gegenüberstellung" && last_has "Suche: "' || fail "/: no German search prompt"
 	key Escape
 	until_ok all '! last_has "Suche: "' || fail "Esc did not close the prompt"
+	# the cursor stands after what is typed, counted in columns: the
+	# label has an umlaut (two bytes, one column)
+	type_text '|'
+	until_ok last_has "Filter (regulärer Ausdruck, leer: aus): " || fail "|: no German filter prompt"
+	type_text "ö"
+	want=$(( $(printf '%s' "Filter (regulärer Ausdruck, leer: aus): ö" | wc -m) ))
+	until_ok all '[ "$(tm display -p -t "$SESS" "#{cursor_x}")" = "$want" ]' ||
+		fail "the prompt cursor is at column $(tm display -p -t "$SESS" '#{cursor_x}'), want $want"
+	key Escape
 	q_exits
 	;;
 pipes-aligned)
