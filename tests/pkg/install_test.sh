@@ -14,7 +14,7 @@ fail() { echo "FAIL [install]: $*"; exit 1; }
 cmake --install "$BUILD" --prefix "$T/usr" >"$T/install.log" 2>&1 || fail "cmake --install: $(tail -n 5 "$T/install.log")"
 B="$T/usr/bin/tunneldoc"
 for f in bin/tunneldoc share/tunneldoc/kb/causes.json share/tunneldoc/kb/tree/mguard.json \
-	share/tunneldoc/kb/samples/mguard-1.3.3-udp4500/left.log share/man/man1/tunneldoc.1 \
+	share/tunneldoc/kb/samples/mguard-1.3.3-udp4500/left.log share/man/man1/tunneldoc.1.gz \
 	share/bash-completion/completions/tunneldoc; do
 	[ -e "$T/usr/$f" ] || fail "not installed: $f"
 done
