@@ -151,6 +151,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_R_CANNOT_WRITE] = { "cannot write the report", "kann den Bericht nicht schreiben" },
 	[M_CL_COUNTERS] = { "SA packets during the ping", "SA-Pakete während des Pings" },
 	[M_CL_CLIENT_RUN] = { "on a client in the local network, run: %s — then answer y (answered) or x (no answer)", "auf einem Client im lokalen Netz ausführen: %s — dann y (Antwort kommt) oder x (keine Antwort)" },
+	[M_CL_RAN] = { "finished", "beendet" },
 	[M_CL_IN] = { "in", "ein" },
 	[M_CL_OUT] = { "out", "aus" },
 	[M_K_OPTION] = { "checklist: choose an answer of a question", "Checkliste: eine Antwort einer Frage wählen" },

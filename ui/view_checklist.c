@@ -288,6 +288,8 @@ static void start_run(struct app *a, int node)
 		rc = launch(a, a->run_cmd[0], a->run_cmd[1]);
 	}
 	a->run_node = rc == 0 ? node : -1;
+	if (a->run_node >= 0)
+		app_set_message(a, M_CL_RUNNING, a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
 	if (a->run_node >= 0 && ping) {
 		/* judge the client's pings on their own in step 3 */
 		a->world.skip_src[0] = a->lan_ip[0];
@@ -496,6 +498,8 @@ answer:
 	}
 	sb_free(&ev);
 	sb_free(&why);
+	/* say so: the step may not be on the walk shown */
+	app_set_message(a, M_CL_RAN, txt(&a->cl.tree->nodes[a->run_node].text, a->o->lang));
 	a->run_node = -1;
 	a->run_sides = 0;
 	a->cl_follow = 1;

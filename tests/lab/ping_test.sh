@@ -138,7 +138,7 @@ if [ "$SCEN" = ping-fwdrop-v2 ]; then
 		fail "r on a question did not offer the status commands"
 	type_text y
 	key Enter
-	until_ok all '! last_has "Run on the gateway"' || fail "the status prompt stayed"
+	until_ok last_has "finished: " || fail "the status commands did not finish"
 else
 	until_ok all 'body | grep -q "^\[=\] "' || fail "the walk did not reach a conclusion"
 fi
