@@ -75,33 +75,14 @@ void checklist_clear(struct checklist *cl)
 }
 
 static void log_event(struct checklist *cl, int64_t t, enum cl_event_kind k, int node, int cause,
-    enum cl_ans ans, enum cl_by by)
+    enum cl_ans ans, int opt, enum cl_by by)
 {
 	size_t n = (size_t)cl->nlog, cap = (size_t)cl->caplog;
 	struct cl_event *e = VEC_PUSH(cl->log, n, cap);
 
 	cl->nlog = (int)n;
 	cl->caplog = (int)cap;
-	*e = (struct cl_event){ t, k, node, cause, ans, by };
-}
-
-static struct cl_answer *answer_rec(struct checklist *cl, int node, int create)
-{
-	size_t n, cap;
-
-	for (int i = 0; i < cl->nans; i++)
-		if (cl->ans[i].node == node)
-			return &cl->ans[i];
-	if (!create)
-		return NULL;
-	n = (size_t)cl->nans;
-	cap = (size_t)cl->capans;
-	struct cl_answer *a = VEC_PUSH(cl->ans, n, cap);
-	cl->nans = (int)n;
-	cl->capans = (int)cap;
-	memset(a, 0, sizeof *a);
-	a->node = node;
-	return a;
+	*e = (struct cl_event){ t, k, node, cause, ans, opt, by };
 }
 
 const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node)
@@ -112,6 +93,23 @@ const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node
 	return NULL;
 }
 
+/* The answer record of node, created when there is none yet. */
+static struct cl_answer *answer_rec(struct checklist *cl, int node)
+{
+	const struct cl_answer *old = checklist_answer_of(cl, node);
+	size_t n = (size_t)cl->nans, cap = (size_t)cl->capans;
+	struct cl_answer *a;
+
+	if (old != NULL)
+		return &cl->ans[old - cl->ans];
+	a = VEC_PUSH(cl->ans, n, cap);
+	cl->nans = (int)n;
+	cl->capans = (int)cap;
+	memset(a, 0, sizeof *a);
+	a->node = node;
+	return a;
+}
+
 void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, enum cl_by by,
     const char *evidence, int64_t now_ms)
 {
@@ -119,14 +117,14 @@ void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, 
 
 	if (cl->tree == NULL || node < 0 || node >= cl->tree->nnodes)
 		return;
-	a = answer_rec(cl, node, 1);
+	a = answer_rec(cl, node);
 	a->ans = ans;
 	a->opt = opt;
 	a->by = by;
 	a->t_ms = now_ms;
 	free(a->evidence);
 	a->evidence = evidence != NULL && *evidence ? xstrdup(evidence) : NULL;
-	log_event(cl, now_ms, CE_ANSWER, node, -1, ans, by);
+	log_event(cl, now_ms, CE_ANSWER, node, -1, ans, opt, by);
 }
 
 void checklist_note(struct checklist *cl, int node, const char *note, int64_t now_ms)
@@ -135,10 +133,10 @@ void checklist_note(struct checklist *cl, int node, const char *note, int64_t no
 
 	if (cl->tree == NULL || node < 0 || node >= cl->tree->nnodes)
 		return;
-	a = answer_rec(cl, node, 1);
+	a = answer_rec(cl, node);
 	free(a->note);
 	a->note = note != NULL && *note ? xstrdup(note) : NULL;
-	log_event(cl, now_ms, CE_NOTE, node, -1, ANS_NONE, BY_TECHNICIAN);
+	log_event(cl, now_ms, CE_NOTE, node, -1, ANS_NONE, 0, BY_TECHNICIAN);
 }
 
 const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2])
@@ -265,7 +263,8 @@ static enum tri fact(const struct facts *F, const struct tnode *n, char **why, e
 			*why = F->w->status_why != NULL ? xstrdup(F->w->status_why) : NULL;
 			return TRI_YES;
 		}
-		if (idx > 0 && (e = established(F->sides, idx, &negos)) != NULL) {
+		e = established(F->sides, idx > 0 ? idx : 1, &negos);
+		if (idx > 0 && e != NULL) {
 			*why = ev_text(e);
 			return TRI_YES;
 		}
@@ -281,7 +280,6 @@ static enum tri fact(const struct facts *F, const struct tnode *n, char **why, e
 				*why = finding_ev(&dg->f[k]);
 				return TRI_NO;
 			}
-			e = established(F->sides, 1, &negos);
 			for (int s = 0; s < 2 && negos > 0 && e == NULL; s++)
 				for (int i = 0; i < F->sides[s].nnegos && e == NULL; i++)
 					if (F->sides[s].negos[i]->kind != NK_TRAFFIC)
@@ -291,11 +289,6 @@ static enum tri fact(const struct facts *F, const struct tnode *n, char **why, e
 				return TRI_YES;
 			}
 			return TRI_UNKNOWN;
-		}
-		e = established(F->sides, idx, &negos);
-		if (e != NULL) {
-			*why = ev_text(e);
-			return TRI_YES;
 		}
 		if (negos > 0 && dg->n > 0 && (F->w == NULL || F->w->complete || dg->f[0].severity >= SEV_WARNING)) {
 			*why = finding_ev(&dg->f[0]);
@@ -461,7 +454,7 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
 		cause = -1;
 	start = cause >= 0 && t->entry[cause] >= 0 ? t->entry[cause] : t->root;
 	if (start != cl->start) {
-		log_event(cl, now, cl->start < 0 ? CE_START : CE_MOVED, start, cause, ANS_NONE, BY_LOGS);
+		log_event(cl, now, cl->start < 0 ? CE_START : CE_MOVED, start, cause, ANS_NONE, 0, BY_LOGS);
 		cl->start = start;
 		cl->start_cause = cause;
 	}
@@ -481,7 +474,7 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
 
 		if (t->nodes[last].kind == TN_CONCLUSION && last != cl->reached) {
 			cl->reached = last;
-			log_event(cl, now, CE_REACHED, last, t->nodes[last].cause, ANS_NONE, BY_NONE);
+			log_event(cl, now, CE_REACHED, last, t->nodes[last].cause, ANS_NONE, 0, BY_NONE);
 		}
 	}
 }
@@ -511,10 +504,12 @@ void checklist_read_status(struct cl_world *w, const struct device *d, const cha
 		/* an SA counts as up only when every gateway asked shows it; a
 		 * status without SAs does not show that a connection is missing */
 		if (d->nsmatch[k] > 0) {
-			if (!found && k > 0)
-				w->status[k] = TRI_NO;
-			else if (w->status[k] == TRI_UNKNOWN)
+			if (!found) {
+				if (k > 0)
+					w->status[k] = TRI_NO;
+			} else if (w->status[k] == TRI_UNKNOWN) {
 				w->status[k] = TRI_YES;
+			}
 		}
 	}
 }

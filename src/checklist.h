@@ -69,6 +69,7 @@ struct cl_event {
 	int node;
 	int cause;                /* CE_START/CE_MOVED: the finding, -1 none */
 	enum cl_ans ans;
+	int opt;                  /* CE_ANSWER of a question: the option */
 	enum cl_by by;
 };
 

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <json-c/json.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -519,10 +520,29 @@ static void batch_checklist(struct analysis *a, const struct kb *kb, struct chec
 	checklist_sync(cl, analysis_sides(a), analysis_alignment(a), analysis_diagnosis(a), &w);
 }
 
+/* Before a session: the report must be writable at its end, or the
+ * technician's answers would be lost after the work is done. */
+static int report_writable(const char *path, enum lang lang)
+{
+	int fd;
+
+	if (path == NULL)
+		return TD_EXIT_OK;
+	fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		fprintf(stderr, "tunneldoc: %s %s: %s; %s\n", msg(M_R_CANNOT_WRITE, lang), path, strerror(errno),
+		    lang == LANG_DE ? "Verzeichnis und Schreibrechte prüfen" : "check the directory and write permission");
+		return TD_EXIT_USAGE;
+	}
+	close(fd);
+	return TD_EXIT_OK;
+}
+
 static int write_report(const char *path, const struct sreport *sr, enum lang lang)
 {
 	if (sreport_write(path, sr) != 0) {
-		fprintf(stderr, "tunneldoc: %s %s: %s\n", msg(M_R_CANNOT_WRITE, lang), path, strerror(errno));
+		fprintf(stderr, "tunneldoc: %s %s: %s; %s\n", msg(M_R_CANNOT_WRITE, lang), path, strerror(errno),
+		    lang == LANG_DE ? "Verzeichnis und Schreibrechte prüfen" : "check the directory and write permission");
 		return -1;
 	}
 	return 0;
@@ -540,7 +560,7 @@ static int cmd_analyze(int argc, char **argv, const char *kbopt, enum lang lang)
 		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
 	const char *path[2] = { NULL, NULL }, *dia[2] = { NULL, NULL }, *report = NULL;
-	struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, NULL };
+	struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, NULL, NULL, NULL };
 	int json = 0, c, rc = TD_EXIT_OK;
 	struct kb *kb;
 	struct analysis *a;
@@ -710,6 +730,8 @@ static int cmd_open(int argc, char **argv, const char *kbopt, enum lang lang)
 	if (uo.path[1] == NULL && source_is_session_dir(uo.path[0]))
 		uo.path[1] = uo.path[0];
 	if (uo.bench == NULL && (rc = need_tty(lang, "tunneldoc analyze")) != 0)
+		return rc;
+	if ((rc = report_writable(uo.report, lang)) != TD_EXIT_OK)
 		return rc;
 	if ((kb = load_kb(kbopt, lang)) == NULL)
 		return TD_EXIT_INPUT;
@@ -961,6 +983,8 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 				    "eine LANCOM-Konsole hat keine Shell für einen Snapshot: mit 'connect --record' aufzeichnen%s", NULL);
 		batch = 1;
 	}
+	if ((rc = report_writable(report, lang)) != TD_EXIT_OK)
+		return rc;
 	if (!batch) {
 		struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, lang, 0, 1.0, 0, NULL, &so, report, { lan[0], lan[1] } };
 
@@ -1006,7 +1030,7 @@ static int cmd_connect(int argc, char **argv, const char *kbopt, enum lang lang)
 	analysis_run(a);
 	{
 		struct record_side conn[2];
-		struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, conn };
+		struct report_opts ro = { lang, term_width(), 1, 20, TD_VERSION, conn, NULL, NULL };
 
 		session_conn(s, conn);
 		for (int k = 0; k < 2; k++)
@@ -1096,7 +1120,7 @@ static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang)
 	const char *out = NULL, *dir = NULL;
 	int json = 0, c, rc = TD_EXIT_OK, logs = 0;
 	struct record_side conn[2];
-	struct report_opts ro = { lang, 100, 1, 20, TD_VERSION, NULL };
+	struct report_opts ro = { lang, 100, 1, 20, TD_VERSION, NULL, NULL, NULL };
 	int64_t t0 = 0, t1 = 0;
 	json_object *meta = NULL;
 	struct checklist cl;

@@ -55,7 +55,7 @@ const struct tree *kb_tree(const struct kb *kb, const char *id)
 }
 
 /* Resolve a link field (a node id) to an index; *out -1 when absent. */
-static int link(struct ctx *c, const struct tree *t, json_object *o, const char *key, int required, int *out)
+static int node_link(struct ctx *c, const struct tree *t, json_object *o, const char *key, int required, int *out)
 {
 	char *s = NULL;
 
@@ -123,11 +123,11 @@ static int load_node(struct ctx *c, struct tree *t, struct tnode *n, json_object
 		return kbj_fail(c, "run", "only a step can run something");
 	switch (n->kind) {
 	case TN_CHECK:
-		if (load_check(c, n, o) != 0 || link(c, t, o, "yes", 1, &n->yes) != 0 || link(c, t, o, "no", 1, &n->no) != 0)
+		if (load_check(c, n, o) != 0 || node_link(c, t, o, "yes", 1, &n->yes) != 0 || node_link(c, t, o, "no", 1, &n->no) != 0)
 			return -1;
 		break;
 	case TN_STEP:
-		if (link(c, t, o, "next", 1, &n->next) != 0 || link(c, t, o, "no", 0, &n->no) != 0)
+		if (node_link(c, t, o, "next", 1, &n->next) != 0 || node_link(c, t, o, "no", 0, &n->no) != 0)
 			return -1;
 		break;
 	case TN_QUESTION:
@@ -145,7 +145,7 @@ static int load_node(struct ctx *c, struct tree *t, struct tnode *n, json_object
 			snprintf(c->path + old, sizeof c->path - old, "%soptions[%d]", old ? "." : "", i);
 			r = kbj_text(c, json_object_array_get_idx(opts, (size_t)i), "text", 1, &n->opts[i].text);
 			if (r == 0)
-				r = link(c, t, json_object_array_get_idx(opts, (size_t)i), "next", 1, &n->opts[i].next);
+				r = node_link(c, t, json_object_array_get_idx(opts, (size_t)i), "next", 1, &n->opts[i].next);
 			kbj_pop(c, old);
 			if (r != 0)
 				return -1;

@@ -732,7 +732,7 @@ static void run_step(struct live *l, int64_t now)
 	if (l->run_phase == 0 || l->run_phase >= 5)
 		return;
 	if (now - l->run_t > RUN_TIMEOUT_MS) {
-		sb_adds(&l->run_out, "\n(timed out)\n");
+		sb_addf(&l->run_out, "\n(%s)\n", T(l->cfg.lang, "timed out after 60 s", "nach 60 s abgebrochen"));
 		run_close(l, 6);
 		return;
 	}
@@ -745,7 +745,8 @@ static void run_step(struct live *l, int64_t now)
 		if (rc == SSH_AGAIN)
 			return;
 		if (rc != SSH_OK) {
-			sb_addf(&l->run_out, "cannot open a channel: %s\n", ssh_get_error(l->s));
+			sb_addf(&l->run_out, "%s: %s\n", T(l->cfg.lang, "cannot open a second channel (the server may allow only one session)",
+			    "kein zweiter Kanal (der Server erlaubt evtl. nur eine Sitzung)"), ssh_get_error(l->s));
 			run_close(l, 6);
 			return;
 		}
@@ -756,7 +757,8 @@ static void run_step(struct live *l, int64_t now)
 		if (rc == SSH_AGAIN)
 			return;
 		if (rc != SSH_OK) {
-			sb_addf(&l->run_out, "the gateway refused the command: %s\n", ssh_get_error(l->s));
+			sb_addf(&l->run_out, "%s: %s\n", T(l->cfg.lang, "the gateway refused the command", "das Gateway lehnt den Befehl ab"),
+			    ssh_get_error(l->s));
 			run_close(l, 6);
 			return;
 		}

@@ -20,6 +20,10 @@ struct report_opts {
 	int max_groups;      /* ladder: at most this many negotiations (newest) */
 	const char *version;
 	const struct record_side *conn;   /* live sessions: per side, or NULL */
+	/* report_json: more top-level keys, written before the closing brace
+	 * (each starting with ",\n  \"key\": "); NULL: none */
+	void (*json_extra)(FILE *f, const void *ctx);
+	const void *json_extra_ctx;
 };
 
 void report_text(FILE *f, const struct analysis *a, const struct report_opts *o);

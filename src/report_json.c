@@ -268,6 +268,9 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 		fputs(json_object_to_json_string_ext(fo, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), f);
 		json_object_put(fo);
 	}
-	fputs("\n  ]\n}\n", f);
+	fputs("\n  ]", f);
+	if (o->json_extra != NULL)
+		o->json_extra(f, o->json_extra_ctx);
+	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;
 }

@@ -151,8 +151,7 @@ static void md_checklist(FILE *f, const struct sreport *r)
 		md_put(f, txt(&n->text, l));
 		fprintf(f, " (%s)", n->chapter);
 		if (e->kind == CE_ANSWER)
-			fprintf(f, " → %s (%s)", ans_word(cl, e->node, e->ans, checklist_answer_of(cl, e->node) ? checklist_answer_of(cl, e->node)->opt : 0, l),
-			    cl_by_label(e->by, l));
+			fprintf(f, " → %s (%s)", ans_word(cl, e->node, e->ans, e->opt, l), cl_by_label(e->by, l));
 		if ((e->kind == CE_START || e->kind == CE_MOVED) && e->cause >= 0)
 			fprintf(f, " [%s]", cl->kb->causes[e->cause].id);
 		fputc('\n', f);
@@ -333,32 +332,28 @@ json_object *checklist_json(const struct checklist *cl, enum lang l)
 	return o;
 }
 
-int sreport_json(FILE *f, const struct sreport *r)
+/* The session report's own keys after the analysis document's. */
+static void session_keys(FILE *f, const void *ctx)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *m = open_memstream(&buf, &len);
-	json_object *rep, *cl;
+	const struct sreport *r = ctx;
+	json_object *rep = json_object_new_object(), *cl = checklist_json(r->cl, r->ro->lang);
 
-	if (m == NULL)
-		return -1;
-	report_json(m, r->an, r->ro);
-	fclose(m);
-	/* the analysis document, then the report's own keys */
-	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == '}'))
-		if (buf[--len] == '}')
-			break;
-	fwrite(buf, 1, len, f);
-	free(buf);
-	rep = json_object_new_object();
 	json_object_object_add(rep, "started_ms", json_object_new_int64(r->started_ms));
 	json_object_object_add(rep, "ended_ms", json_object_new_int64(r->ended_ms));
-	cl = checklist_json(r->cl, r->ro->lang);
-	fprintf(f, ",\n  \"report\": %s,\n  \"checklist\": %s\n}\n",
-	    json_object_to_json_string_ext(rep, JSON_C_TO_STRING_PLAIN), json_object_to_json_string_ext(cl, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
+	fprintf(f, ",\n  \"report\": %s,\n  \"checklist\": %s",
+	    json_object_to_json_string_ext(rep, JSON_C_TO_STRING_PLAIN),
+	    json_object_to_json_string_ext(cl, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE));
 	json_object_put(rep);
 	json_object_put(cl);
-	return ferror(f) ? -1 : 0;
+}
+
+int sreport_json(FILE *f, const struct sreport *r)
+{
+	struct report_opts ro = *r->ro;
+
+	ro.json_extra = session_keys;
+	ro.json_extra_ctx = r;
+	return report_json(f, r->an, &ro);
 }
 
 int sreport_write(const char *path, const struct sreport *r)
@@ -430,11 +425,12 @@ int checklist_restore(struct checklist *cl, const char *path, char **err)
 	if (o == NULL) {
 		if (access(path, F_OK) != 0)
 			return 0;    /* a session without answers */
-		*err = xasprintf("%s: not valid JSON", path);
+		*err = xasprintf("%s: not valid JSON; move it away to write the report without the checklist's answers", path);
 		return -1;
 	}
 	if (!json_object_object_get_ex(o, "tree", &tr) || (t = kb_tree(cl->kb, json_object_get_string(tr))) == NULL) {
-		*err = xasprintf("%s: names no decision tree of this knowledge base", path);
+		*err = xasprintf("%s: names no decision tree of this knowledge base (recorded with another version?); "
+		    "use that version's kb with --kb, or move the file away to report without the answers", path);
 		json_object_put(o);
 		return -1;
 	}

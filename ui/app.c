@@ -706,9 +706,9 @@ static void analyse(struct app *a)
 	a->dirty = 1;
 }
 
-void app_analyse(struct app *a)
+void app_resync(struct app *a)
 {
-	analyse(a);
+	resync(a);
 }
 
 static int loading(const struct app *a)
@@ -821,7 +821,7 @@ static void app_free(struct app *a)
 static int finish(struct app *a)
 {
 	struct record_side conn[2];
-	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL };
+	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL };
 	struct sreport r = { a->an, &a->cl, &ro, a->started_ms, wall_ms() };
 	int rc = 0;
 
@@ -841,7 +841,11 @@ static int finish(struct app *a)
 	}
 	if (a->o->report != NULL) {
 		if (sreport_write(a->o->report, &r) != 0) {
-			fprintf(stderr, "tunneldoc: %s %s: %s\n", msg(M_R_CANNOT_WRITE, a->o->lang), a->o->report, strerror(errno));
+			fprintf(stderr, "tunneldoc: %s %s: %s; %s\n", msg(M_R_CANNOT_WRITE, a->o->lang), a->o->report, strerror(errno),
+			    a->o->live != NULL && a->o->live->record_dir != NULL
+				? (a->o->lang == LANG_DE ? "'tunneldoc report' der Aufzeichnung schreibt ihn erneut"
+							 : "'tunneldoc report' of the recording writes it again")
+				: (a->o->lang == LANG_DE ? "Verzeichnis und Schreibrechte prüfen" : "check the directory and write permission"));
 			rc = 3;
 		} else {
 			fprintf(stderr, "tunneldoc: %s: %s\n", msg(M_R_WRITTEN, a->o->lang), a->o->report);

@@ -147,7 +147,8 @@ struct app {
 
 /* view_checklist.c: collect the results of commands run for a step */
 void checklist_poll_runs(struct app *a);
-void app_analyse(struct app *a);
+/* app.c: the checklist again after an answer (the analysis is unchanged) */
+void app_resync(struct app *a);
 
 /* app.c */
 int64_t now_ms(void);

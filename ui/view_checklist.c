@@ -163,7 +163,7 @@ static int selected_node(struct app *a)
 static void note_done(struct app *a, const char *text)
 {
 	checklist_note(&a->cl, selected_node(a), text, wall_ms());
-	app_analyse(a);
+	app_resync(a);
 }
 
 /* An address for a shell command: digits, hex, dots and colons only. */
@@ -205,6 +205,13 @@ static const struct device *side_device(struct app *a, int s)
 	return session_device(a->sess, s);
 }
 
+static int counters_possible(struct app *a, int s)
+{
+	const struct device *d = side_device(a, s);
+
+	return d != NULL && d->nstatus > 0 && d->ncounters > 0 && session_live(a->sess, s) != NULL;
+}
+
 /* Work out the commands for the node; 0 when there is something to run. */
 static int prepare_run(struct app *a, const struct tnode *n)
 {
@@ -226,7 +233,7 @@ static int prepare_run(struct app *a, const struct tnode *n)
 		for (int s = 0; s < 2 && a->run_cmd[0][0]; s++) {
 			const struct device *ds = side_device(a, s);
 
-			if (ds != NULL && ds->nstatus > 0 && ds->ncounters > 0 && session_live(a->sess, s) != NULL) {
+			if (counters_possible(a, s)) {
 				struct strbuf b = {0};
 
 				sb_addf(&b, "%s%s%s", s == LEFT ? a->ping_cmd : "", s == LEFT ? "  +  " : "", ds->status[0]);
@@ -236,13 +243,6 @@ static int prepare_run(struct app *a, const struct tnode *n)
 		}
 	}
 	return a->run_cmd[0][0] || a->run_cmd[1][0] ? 0 : -1;
-}
-
-static int counters_possible(struct app *a, int s)
-{
-	const struct device *d = side_device(a, s);
-
-	return d != NULL && d->nstatus > 0 && d->ncounters > 0 && session_live(a->sess, s) != NULL;
 }
 
 /* Start cmd[s] on each side that has one; 0 when something runs. */
@@ -288,7 +288,9 @@ static void start_run(struct app *a, int node)
 		rc = launch(a, a->run_cmd[0], a->run_cmd[1]);
 	}
 	a->run_node = rc == 0 ? node : -1;
-	if (a->run_node >= 0)
+	if (a->run_node < 0)
+		app_set_message(a, M_CL_RUN_FAILED, NULL);
+	else
 		app_set_message(a, M_CL_RUNNING, a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
 	if (a->run_node >= 0 && ping) {
 		/* judge the client's pings on their own in step 3 */
@@ -326,7 +328,7 @@ static void addr_done(struct app *a, const char *text)
 		}
 	}
 	a->run_confirm_node = -1;
-	app_set_message(a, M_CL_RUN_NONE, text);
+	app_set_message(a, M_CL_ADDR_BAD, text);
 }
 
 static void run_action(struct app *a)
@@ -503,7 +505,7 @@ answer:
 	a->run_node = -1;
 	a->run_sides = 0;
 	a->cl_follow = 1;
-	app_analyse(a);
+	app_resync(a);
 }
 
 static void answer(struct app *a, enum cl_ans ans, int opt)
@@ -531,7 +533,7 @@ static void answer(struct app *a, enum cl_ans ans, int opt)
 		return;
 	checklist_answer(&a->cl, node, ans, opt, BY_TECHNICIAN, NULL, wall_ms());
 	a->cl_follow = 1;
-	app_analyse(a);
+	app_resync(a);
 }
 
 static int action_checklist(struct app *a, enum action act)

@@ -179,6 +179,10 @@ assert "report" in d and d["report"]["started_ms"] > 0
 PY
 	td analyze --report "$T/nodir/r.md" "$U/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "unwritable report: want exit 1"
 	grep -q "cannot write the report" "$T/e" || fail "unwritable report: no message"
+	# a live session checks the report file before it starts, not after the work
+	td connect --batch --duration 5 --report "$T/nodir/r.md" 127.0.0.1:1 127.0.0.1:1 >/dev/null 2>"$T/e"
+	[ $? -eq 2 ] || fail "connect with an unwritable report: want exit 2 at once"
+	grep -q "check the directory and write permission" "$T/e" || fail "connect: no advice: $(cat "$T/e")"
 	;;
 report-dir)
 	# a recorded session: the two logs, session.json, the console's answers

@@ -488,6 +488,8 @@ static void status_output_feeds_the_facts(void **st)
 	memset(&w, 0, sizeof w);
 	checklist_read_status(&w, d, "", "left", NULL);
 	assert_int_equal(w.status[1], TRI_NO);
+	/* ... which does not say that the connection is missing */
+	assert_int_equal(w.status[0], TRI_UNKNOWN);
 	sb_free(&why);
 }
 
