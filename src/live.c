@@ -852,8 +852,15 @@ void live_step(struct live *l, int64_t now)
 			return;
 		}
 		if (rc != SSH_OK) {
-			set_error(l, "%s: cannot connect: %s; check the address, the port and that sshd runs (trying again)",
-			    "%s: keine Verbindung: %s; Adresse, Port und laufenden sshd prüfen (neuer Versuch)", l->target, ssh_get_error(l->s));
+			if (l->cfg.jump != NULL)
+				set_error(l, "%s: cannot connect through the jump host: %s; check that 'ssh %s' logs in without a question "
+				    "(host key known, key loaded) and may forward to the gateway (trying again)",
+				    "%s: keine Verbindung über den Sprung-Host: %s; prüfen, dass 'ssh %s' ohne Rückfrage anmeldet "
+				    "(Host-Schlüssel bekannt, Schlüssel geladen) und zum Gateway weiterleiten darf (neuer Versuch)",
+				    l->target, ssh_get_error(l->s), l->cfg.jump);
+			else
+				set_error(l, "%s: cannot connect: %s; check the address, the port and that sshd runs (trying again)",
+				    "%s: keine Verbindung: %s; Adresse, Port und laufenden sshd prüfen (neuer Versuch)", l->target, ssh_get_error(l->s));
 			retry(l, now);
 			return;
 		}
