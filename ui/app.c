@@ -24,12 +24,12 @@
 #include <unistd.h>
 
 #include "app.h"
-#include "record.h"
-#include "report.h"
-#include "sreport.h"
-#include "dialect.h"
-#include "source.h"
-#include "util.h"
+#include "input/record.h"
+#include "report/report.h"
+#include "report/sreport.h"
+#include "parse/dialect.h"
+#include "input/source.h"
+#include "base/util.h"
 
 #define ANALYSE_MS 200
 #define LOAD_CHUNK (1 << 20)     /* bytes read per loop iteration */
@@ -46,14 +46,6 @@ static void restore_terminal(void)
 {
 	if (!isendwin())
 		endwin();
-}
-
-int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
 void app_mark_dirty(struct app *a)
@@ -302,7 +294,7 @@ static int replay_open(struct app *a, int s, const char *path)
 
 static void replay_pump(struct app *a)
 {
-	int64_t now = now_ms();
+	int64_t now = mono_ms();
 	int64_t at = a->replay_base_us + (int64_t)((double)(now - a->replay_start_ms) * 1000.0 * a->speed);
 	int pending = 0;
 
@@ -339,7 +331,7 @@ static int replay_wait(struct app *a)
 
 	if (a->paused || a->replay_done)
 		return -1;
-	at = a->replay_base_us + (int64_t)((double)(now_ms() - a->replay_start_ms) * 1000.0 * a->speed);
+	at = a->replay_base_us + (int64_t)((double)(mono_ms() - a->replay_start_ms) * 1000.0 * a->speed);
 	for (int s = 0; s < 2; s++) {
 		struct uside *u = &a->side[s];
 
@@ -358,7 +350,7 @@ static int replay_wait(struct app *a)
 
 static void replay_retime(struct app *a)
 {
-	int64_t now = now_ms();
+	int64_t now = mono_ms();
 
 	a->replay_base_us += (int64_t)((double)(now - a->replay_start_ms) * 1000.0 * a->speed);
 	a->replay_start_ms = now;
@@ -496,9 +488,9 @@ static void rebuild_vis(struct app *a)
 
 	/* while files load, merge at most every ANALYSE_MS (the first frame
 	 * still comes at once) */
-	if (loading(a) && a->nrows_all > 0 && now_ms() - a->last_rows_ms < ANALYSE_MS)
+	if (loading(a) && a->nrows_all > 0 && mono_ms() - a->last_rows_ms < ANALYSE_MS)
 		return;
-	a->last_rows_ms = now_ms();
+	a->last_rows_ms = mono_ms();
 
 	app_rebuild_rows(a);
 	if (!a->vis_dirty)
@@ -687,12 +679,12 @@ static void resync(struct app *a)
 	checklist_sync(&a->cl, analysis_sides(a->an), analysis_alignment(a->an), analysis_diagnosis(a->an), &a->world);
 	for (int i = moves; i < a->cl.nlog; i++)
 		if (a->cl.log[i].kind == CE_MOVED && start >= 0 && a->cl.start != start) {
-			a->cl_moved_ms = now_ms();
+			a->cl_moved_ms = mono_ms();
 			a->cl_follow = 1;
 			app_set_message(a, M_CL_MOVED, NULL);
 			a->message_until_ms = a->cl_moved_ms + CL_MOVED_GUARD_MS;
 		}
-	a->last_sync_ms = now_ms();
+	a->last_sync_ms = mono_ms();
 	a->dirty = 1;
 }
 
@@ -700,7 +692,7 @@ static void analyse(struct app *a)
 {
 	analysis_update(a->an);
 	resync(a);
-	a->last_analyse_ms = now_ms();
+	a->last_analyse_ms = mono_ms();
 	a->analyse_due = 0;
 	a->vis_dirty = 1;
 	a->dirty = 1;
@@ -865,22 +857,22 @@ static void bench_run(struct app *a, FILE *out, int64_t t_start)
 	while (loading(a) || t_first < 0) {
 		for (int s = 0; s < 2; s++)
 			load_chunk(a, s);
-		if (a->analyse_due && (!loading(a) || now_ms() - a->last_analyse_ms >= ANALYSE_MS))
+		if (a->analyse_due && (!loading(a) || mono_ms() - a->last_analyse_ms >= ANALYSE_MS))
 			analyse(a);
 		draw(a);
 		if (t_first < 0)
-			t_first = now_ms() - t_start;
+			t_first = mono_ms() - t_start;
 	}
 	analyse(a);
 	draw(a);
-	t_loaded = now_ms() - t_start;
+	t_loaded = mono_ms() - t_start;
 	for (int round = 0; round < 20; round++)
 		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
-			int64_t t0 = now_ms(), d;
+			int64_t t0 = mono_ms(), d;
 
 			handle_key(a, keys[k]);
 			draw(a);
-			d = now_ms() - t0;
+			d = mono_ms() - t0;
 			sum += d;
 			worst = d > worst ? d : worst;
 			n++;
@@ -898,7 +890,7 @@ int ui_main(const struct ui_opts *o)
 	struct sigaction sa;
 	const char *cs;
 	int rc;
-	int64_t t_start = now_ms();
+	int64_t t_start = mono_ms();
 	FILE *bench_out = NULL;
 	SCREEN *scr = NULL;
 
@@ -987,7 +979,7 @@ int ui_main(const struct ui_opts *o)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	setup_colors(&a);
-	a.replay_start_ms = now_ms();
+	a.replay_start_ms = mono_ms();
 	a.dirty = 1;
 
 	while (!a.quit && !got_signal) {
@@ -995,7 +987,7 @@ int ui_main(const struct ui_opts *o)
 		int timeout = 250, ch, npfd = 1;
 
 		if (a.sess != NULL) {
-			session_step(a.sess, now_ms());
+			session_step(a.sess, mono_ms());
 			checklist_poll_runs(&a);
 			live_questions(&a);
 			a.dirty = 1;   /* connection states change the status line */
@@ -1004,11 +996,11 @@ int ui_main(const struct ui_opts *o)
 			replay_pump(&a);
 		for (int s = 0; s < 2; s++)
 			load_chunk(&a, s);
-		if (a.analyse_due && (now_ms() - a.last_analyse_ms >= ANALYSE_MS || (!loading(&a) && !o->replay)))
+		if (a.analyse_due && (mono_ms() - a.last_analyse_ms >= ANALYSE_MS || (!loading(&a) && !o->replay)))
 			analyse(&a);
-		else if (a.sess != NULL && now_ms() - a.last_sync_ms >= 1000)
+		else if (a.sess != NULL && mono_ms() - a.last_sync_ms >= 1000)
 			resync(&a);   /* a live check may be waiting for time to pass */
-		if (a.message_until_ms != 0 && now_ms() >= a.message_until_ms) {
+		if (a.message_until_ms != 0 && mono_ms() >= a.message_until_ms) {
 			a.message[0] = '\0';
 			a.message_until_ms = 0;
 			a.dirty = 1;
@@ -1026,7 +1018,7 @@ int ui_main(const struct ui_opts *o)
 		if (a.sess != NULL) {
 			int lt;
 
-			npfd += session_pollfds(a.sess, pfd + 1, now_ms(), &lt);
+			npfd += session_pollfds(a.sess, pfd + 1, mono_ms(), &lt);
 			if (lt >= 0 && (timeout < 0 || lt < timeout))
 				timeout = lt;
 			if (timeout < 0 || timeout > 500)

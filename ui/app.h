@@ -14,12 +14,13 @@
 #include <regex.h>
 #include <stdint.h>
 
-#include "analysis.h"
-#include "checklist.h"
+#include "pipeline/analysis.h"
+#include "checklist/checklist.h"
 #include "keys.h"
 #include "layout.h"
-#include "linestore.h"
-#include "session.h"
+#include "base/clock.h"
+#include "base/linestore.h"
+#include "live/session.h"
 #include "ui.h"
 
 enum view_id { V_SBS, V_LADDER, V_FINDINGS, V_CHECKLIST, V_HELP, V_COUNT };
@@ -151,7 +152,6 @@ void checklist_poll_runs(struct app *a);
 void app_resync(struct app *a);
 
 /* app.c */
-int64_t now_ms(void);
 void app_mark_dirty(struct app *a);
 void app_set_message(struct app *a, enum msg m, const char *extra);
 void app_prompt(struct app *a, enum msg label, void (*done)(struct app *a, const char *text));

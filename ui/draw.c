@@ -8,7 +8,7 @@
 #include <wchar.h>
 
 #include "app.h"
-#include "report.h"
+#include "report/report.h"
 
 int color_attr(struct app *a, int pair)
 {

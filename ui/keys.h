@@ -5,7 +5,7 @@
 #ifndef TD_KEYS_H
 #define TD_KEYS_H
 
-#include "i18n.h"
+#include "base/i18n.h"
 
 enum action {
 	ACT_NONE, ACT_QUIT, ACT_VIEW_SBS, ACT_VIEW_LADDER, ACT_VIEW_FINDINGS,

@@ -5,8 +5,8 @@
 #ifndef TD_UI_H
 #define TD_UI_H
 
-#include "i18n.h"
-#include "kb.h"
+#include "base/i18n.h"
+#include "kb/kb.h"
 
 struct session_opts;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# completion_test.sh CASE - the bash completion (src/tunneldoc.bash-completion):
+# completion_test.sh CASE - the bash completion (src/cli/tunneldoc.bash-completion):
 # subcommands, each command's options (compared with its --help), values
 # of --lang and --profile, files and directories, site names, shellcheck
 # (lint). Every case but lint runs twice: with bash-completion's
@@ -10,7 +10,7 @@ set -u
 BIN=$1
 SRC=$2
 CASE=$3
-COMP="$SRC/src/tunneldoc.bash-completion"
+COMP="$SRC/src/cli/tunneldoc.bash-completion"
 BC=/usr/share/bash-completion/bash_completion
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT

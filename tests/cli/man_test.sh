@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# man_test.sh CASE - the man page src/tunneldoc.1: it renders without a
+# man_test.sh CASE - the man page src/cli/tunneldoc.1: it renders without a
 # warning, has the sections a man page needs, and documents every command
 # and every option the program's help prints (so help and man page do not
 # drift apart).
@@ -8,7 +8,7 @@ set -u
 BIN=$1
 SRC=$2
 CASE=$3
-MAN="$SRC/src/tunneldoc.1"
+MAN="$SRC/src/cli/tunneldoc.1"
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "kb.h"
-#include "pattern.h"
+#include "kb/kb.h"
+#include "match/pattern.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "kb.h"
-#include "report.h"
+#include "pipeline/analysis.h"
+#include "kb/kb.h"
+#include "report/report.h"
 
 static struct kb *kb;
 

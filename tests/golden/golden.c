@@ -17,9 +17,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "analysis.h"
-#include "kb.h"
-#include "source.h"
+#include "pipeline/analysis.h"
+#include "kb/kb.h"
+#include "input/source.h"
 
 static int exists(const char *p)
 {

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analysis.h"
-#include "kb.h"
+#include "pipeline/analysis.h"
+#include "kb/kb.h"
 
 #ifndef TD_SOURCE_DIR
 #error TD_SOURCE_DIR must be defined

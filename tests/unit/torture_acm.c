@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "acm.h"
+#include "match/acm.h"
 
 static void test_overlaps_and_dedup(void **st)
 {

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "dialect.h"
+#include "parse/dialect.h"
 #include "tdtest.h"
 
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pattern.h"
+#include "match/pattern.h"
 
 /* The last compiled pattern stays alive: captures point into it. */
 static struct pattern last;

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "redact.h"
+#include "base/redact.h"
 
 static void same(const char *in, const char *want)
 {

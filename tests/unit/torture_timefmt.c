@@ -8,7 +8,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "timefmt.h"
+#include "match/timefmt.h"
 
 #define US 1000000LL
 

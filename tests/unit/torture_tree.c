@@ -21,10 +21,10 @@
 #include <regex.h>
 #include <unistd.h>
 
-#include "checklist.h"
-#include "echo.h"
-#include "sreport.h"
-#include "source.h"
+#include "checklist/checklist.h"
+#include "checklist/echo.h"
+#include "report/sreport.h"
+#include "input/source.h"
 #include "tdtest.h"
 
 #ifndef TD_SEEDS_DIR

@@ -1,0 +1,74 @@
+/*
+ * align.h - line the two logs up.
+ *
+ * Negotiations of the left and right side are paired: by key (ICMP id/seq)
+ * first, then by how well their steps fit (one side sent what the other
+ * received) and by time once the clock offset is estimated from the start
+ * times (a vote over all candidate pairs, so minutes of skew do not
+ * matter). Roles come from the logs, never from left/right. Each pair (or
+ * lone negotiation) becomes a group with one row per exchange step.
+ *
+ * The clock offset and round-trip time are estimated from matched rows in
+ * both directions, as NTP does: forward samples f = recv_right - sent_left
+ * = offset + delay, backward samples b = recv_left - sent_right = -offset +
+ * delay; offset = (min f - min b) / 2, rtt = min f + min b.
+ */
+#ifndef TD_ALIGN_H
+#define TD_ALIGN_H
+
+#include "model/model.h"
+
+enum row_status {
+	RS_OK,          /* sent by one side, logged as received by the other */
+	RS_LOST,        /* sent, never logged by the other side */
+	RS_UNLOGGED,    /* received; the sender did not log sending */
+	RS_NOLOG,       /* the other side has no log */
+	RS_ONESIDED,    /* logged on one side, the other side says nothing */
+	RS_LOCAL        /* a local phase (LANCOM) */
+};
+const char *row_status_name(enum row_status s);
+
+struct row {
+	enum step step;
+	enum role sender;                /* role that sends the step */
+	const struct cell *cell[2];      /* evidence shown per side, or NULL */
+	int is_sender[2];                /* side's cell is the sending */
+	unsigned retrans[2], dup[2];
+	enum row_status status;
+};
+
+struct diffrow {
+	const char *name;
+	const char *value[2];            /* per side, may be NULL */
+};
+
+struct group {
+	const struct nego *n[2];         /* per side, one may be NULL */
+	enum role role[2];
+	struct row *rows;
+	int nrows;
+	struct diffrow *diff;
+	int ndiff;
+	int spi_check;                   /* 0 none, 1 consistent, -1 inconsistent */
+	int64_t t;                       /* for ordering (left clock) */
+	uint64_t line[2];
+};
+
+struct alignment {
+	struct group *groups;
+	int ngroups;
+	int time_of_day;                 /* times compared modulo a day */
+	int offset_known, offset_from_rows;
+	int64_t offset_us;               /* right clock minus left clock */
+	int rtt_known;
+	int64_t rtt_us;
+	int nfwd, nbwd;                  /* samples per direction */
+};
+
+void align_run(const struct side sides[2], struct alignment *out);
+void alignment_clear(struct alignment *al);
+
+/* A side's time of an evidence line in the alignment's time base. */
+int64_t align_time(const struct alignment *al, const struct evref *e);
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * kb_tree.c - load and validate kb/tree/ (one JSON file per guide), the guides' decision trees.
+ *
+ * A tree is checked as a whole: ids unique, every link resolves, every
+ * node is reachable from the root, every chapter and cause exists. After
+ * all trees, check_trees() insists that every cause has an entry node in
+ * some tree and every chapter of kb/chapters.json is cited by a node, so
+ * a guide chapter cannot silently drop out of the checklist.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kb/kb_internal.h"
+#include "base/util.h"
+
+static const char *const kind_names[] = { "check", "question", "step", "conclusion" };
+static const char *const fact_names[] = {
+	"ask", "conn_loaded", "isakmp_sa", "ipsec_sa", "cause", "responder_received",
+	"ping_local_gw", "ping_remote_gw", "echo_out", "echo_in"
+};
+static const char *const run_names[] = { "none", "status", "ping_remote_gw", "fwlog" };
+
+_Static_assert(sizeof fact_names / sizeof fact_names[0] == TF_COUNT, "one name per fact");
+
+const char *tfact_name(enum tfact f)
+{
+	return f >= 0 && f < TF_COUNT ? fact_names[f] : "?";
+}
+
+const char *trun_name(enum trun r)
+{
+	return r >= TR_NONE && r <= TR_FWLOG ? run_names[r] : "?";
+}
+
+const char *tnode_kind_name(enum tnode_kind k)
+{
+	return k >= TN_CHECK && k <= TN_CONCLUSION ? kind_names[k] : "?";
+}
+
+int tree_node_index(const struct tree *t, const char *id)
+{
+	for (int i = 0; i < t->nnodes; i++)
+		if (strcmp(t->nodes[i].id, id) == 0)
+			return i;
+	return -1;
+}
+
+const struct tree *kb_tree(const struct kb *kb, const char *id)
+{
+	for (int i = 0; i < kb->ntrees; i++)
+		if (strcmp(kb->trees[i].id, id) == 0)
+			return &kb->trees[i];
+	return NULL;
+}
+
+/* Resolve a link field (a node id) to an index; *out -1 when absent. */
+static int node_link(struct ctx *c, const struct tree *t, json_object *o, const char *key, int required, int *out)
+{
+	char *s = NULL;
+
+	*out = -1;
+	if (kbj_str(c, o, key, required, &s) != 0)
+		return -1;
+	if (s == NULL)
+		return 0;
+	*out = tree_node_index(t, s);
+	if (*out < 0) {
+		kbj_fail(c, key, "no node \"%s\" in this tree", s);
+		free(s);
+		return -1;
+	}
+	free(s);
+	return 0;
+}
+
+static int load_check(struct ctx *c, struct tnode *n, json_object *o)
+{
+	char *s = NULL;
+	const char *name;
+
+	if (kbj_str(c, o, "check", 1, &s) != 0)
+		return -1;
+	name = s;
+	if (strncmp(s, "cause:", 6) == 0) {
+		n->check = TF_CAUSE;
+		n->check_cause = kb_cause_index(c->kb, s + 6);
+		if (n->check_cause < 0) {
+			kbj_fail(c, "check", "unknown cause \"%s\" (see kb/causes.json)", s + 6);
+			free(s);
+			return -1;
+		}
+		free(s);
+		return 0;
+	}
+	for (int i = 0; i < TF_COUNT; i++)
+		if (i != TF_CAUSE && strcmp(name, fact_names[i]) == 0) {
+			n->check = (enum tfact)i;
+			free(s);
+			return 0;
+		}
+	kbj_fail(c, "check", "unknown fact \"%s\" (one of: ask, conn_loaded, isakmp_sa, ipsec_sa, "
+	    "cause:ID, responder_received, ping_local_gw, ping_remote_gw, echo_out, echo_in)", s);
+	free(s);
+	return -1;
+}
+
+/* Pass 2: the fields of one node, links resolved against the whole tree. */
+static int load_node(struct ctx *c, struct tree *t, struct tnode *n, json_object *o)
+{
+	json_object *opts;
+	char *cause = NULL;
+	int v;
+
+	if (kbj_str(c, o, "chapter", 1, &n->chapter) != 0 || kbj_check_chapters(c, &n->chapter, 1) != 0 ||
+	    kbj_text(c, o, "text", 1, &n->text) != 0 || kbj_text(c, o, "detail", 0, &n->detail) != 0 ||
+	    kbj_text(c, o, "menu", 0, &n->menu) != 0 || kbj_str(c, o, "command", 0, &n->command) != 0 ||
+	    kbj_enum(c, o, "run", run_names, 4, TR_NONE, 0, &v) != 0)
+		return -1;
+	n->run = (enum trun)v;
+	n->cause = -1;
+	if (n->run != TR_NONE && n->kind != TN_STEP)
+		return kbj_fail(c, "run", "only a step can run something");
+	switch (n->kind) {
+	case TN_CHECK:
+		if (load_check(c, n, o) != 0 || node_link(c, t, o, "yes", 1, &n->yes) != 0 || node_link(c, t, o, "no", 1, &n->no) != 0)
+			return -1;
+		break;
+	case TN_STEP:
+		if (node_link(c, t, o, "next", 1, &n->next) != 0 || node_link(c, t, o, "no", 0, &n->no) != 0)
+			return -1;
+		break;
+	case TN_QUESTION:
+		opts = kbj_get(o, "options");
+		if (opts == NULL || !json_object_is_type(opts, json_type_array) || json_object_array_length(opts) < 2)
+			return kbj_fail(c, "options", "a question needs at least two options");
+		n->nopts = (int)json_object_array_length(opts);
+		if (n->nopts > TREE_MAX_OPTIONS)
+			return kbj_fail(c, "options", "at most %d options (the console chooses with a-f)", TREE_MAX_OPTIONS);
+		n->opts = xcalloc((size_t)n->nopts, sizeof *n->opts);
+		for (int i = 0; i < n->nopts; i++) {
+			size_t old = strlen(c->path);
+			int r;
+
+			snprintf(c->path + old, sizeof c->path - old, "%soptions[%d]", old ? "." : "", i);
+			r = kbj_text(c, json_object_array_get_idx(opts, (size_t)i), "text", 1, &n->opts[i].text);
+			if (r == 0)
+				r = node_link(c, t, json_object_array_get_idx(opts, (size_t)i), "next", 1, &n->opts[i].next);
+			kbj_pop(c, old);
+			if (r != 0)
+				return -1;
+		}
+		break;
+	case TN_CONCLUSION:
+		if (kbj_get(o, "yes") || kbj_get(o, "no") || kbj_get(o, "next") || kbj_get(o, "options"))
+			return kbj_fail(c, NULL, "a conclusion has no way on (no yes/no/next/options)");
+		if (kbj_str(c, o, "cause", 0, &cause) != 0)
+			return -1;
+		if (cause != NULL) {
+			n->cause = kb_cause_index(c->kb, cause);
+			if (n->cause < 0) {
+				kbj_fail(c, "cause", "unknown cause \"%s\" (see kb/causes.json)", cause);
+				free(cause);
+				return -1;
+			}
+			free(cause);
+		}
+		break;
+	}
+	return 0;
+}
+
+static void tree_free(struct tree *t)
+{
+	for (int i = 0; i < t->nnodes; i++) {
+		struct tnode *n = &t->nodes[i];
+
+		free(n->id);
+		free(n->chapter);
+		kbj_text_free(&n->text);
+		kbj_text_free(&n->detail);
+		kbj_text_free(&n->menu);
+		free(n->command);
+		for (int k = 0; k < n->nopts; k++)
+			kbj_text_free(&n->opts[k].text);
+		free(n->opts);
+	}
+	free(t->nodes);
+	free(t->entry);
+	free(t->id);
+	free(t->source);
+	kbj_text_free(&t->title);
+}
+
+void trees_free(struct kb *kb)
+{
+	for (int i = 0; i < kb->ntrees; i++)
+		tree_free(&kb->trees[i]);
+	free(kb->trees);
+}
+
+/* Mark what the root reaches (iterative, the tree may be deep). */
+static void reach(const struct tree *t, char *seen)
+{
+	int *stack = xcalloc((size_t)t->nnodes + 1, sizeof *stack);
+	int sp = 0;
+
+	stack[sp++] = t->root;
+	seen[t->root] = 1;
+	while (sp > 0) {
+		const struct tnode *n = &t->nodes[stack[--sp]];
+		int out[3] = { n->yes, n->no, n->next };
+
+		for (int k = 0; k < 3 + n->nopts; k++) {
+			int j = k < 3 ? out[k] : n->opts[k - 3].next;
+
+			if (j >= 0 && !seen[j]) {
+				seen[j] = 1;
+				stack[sp++] = j;
+			}
+		}
+	}
+	free(stack);
+}
+
+static int load_entries(struct ctx *c, struct tree *t, json_object *root)
+{
+	json_object *e = kbj_get(root, "entries");
+	size_t old;
+
+	t->entry = xcalloc((size_t)c->kb->ncauses, sizeof *t->entry);
+	for (int i = 0; i < c->kb->ncauses; i++)
+		t->entry[i] = -1;
+	if (e == NULL)
+		return 0;
+	if (!json_object_is_type(e, json_type_object))
+		return kbj_fail(c, "entries", "must be an object {\"cause-id\": \"node-id\"}");
+	old = kbj_push(c, "entries", 0);
+	json_object_object_foreach(e, key, val) {
+		int ci = kb_cause_index(c->kb, key), ni;
+
+		if (ci < 0)
+			return kbj_fail(c, key, "unknown cause (see kb/causes.json)");
+		if (!json_object_is_type(val, json_type_string))
+			return kbj_fail(c, key, "must be a node id");
+		ni = tree_node_index(t, json_object_get_string(val));
+		if (ni < 0)
+			return kbj_fail(c, key, "no node \"%s\" in this tree", json_object_get_string(val));
+		t->entry[ci] = ni;
+	}
+	kbj_pop(c, old);
+	return 0;
+}
+
+int load_tree(struct ctx *c, const char *path)
+{
+	struct kb *kb = c->kb;
+	json_object *root = kbj_read(c, path), *nodes;
+	struct tree *t;
+	char *rootid = NULL;
+	char *seen = NULL;
+	int r = -1;
+
+	if (root == NULL)
+		return -1;
+	kb->trees = xrealloc(kb->trees, (size_t)(kb->ntrees + 1) * sizeof *kb->trees);
+	t = &kb->trees[kb->ntrees++];
+	memset(t, 0, sizeof *t);
+	t->file = c->file;
+	if (kbj_str(c, root, "tree", 1, &t->id) != 0 || kbj_str(c, root, "source", 1, &t->source) != 0 ||
+	    kbj_text(c, root, "title", 1, &t->title) != 0 || kbj_str(c, root, "root", 1, &rootid) != 0)
+		goto out;
+	for (int i = 0; i + 1 < kb->ntrees; i++)
+		if (strcmp(kb->trees[i].id, t->id) == 0) {
+			kbj_fail(c, "tree", "\"%s\" is also the id of %s", t->id, kb->trees[i].file);
+			goto out;
+		}
+	nodes = kbj_get(root, "nodes");
+	if (nodes == NULL || !json_object_is_type(nodes, json_type_array) || json_object_array_length(nodes) == 0) {
+		kbj_fail(c, "nodes", "missing (a list of nodes is required)");
+		goto out;
+	}
+	t->nnodes = (int)json_object_array_length(nodes);
+	t->nodes = xcalloc((size_t)t->nnodes, sizeof *t->nodes);
+	/* pass 1: ids and kinds, so links can point forward */
+	for (int i = 0; i < t->nnodes; i++) {
+		json_object *o = json_object_array_get_idx(nodes, (size_t)i);
+		size_t old = strlen(c->path);
+		int k;
+
+		snprintf(c->path + old, sizeof c->path - old, "%snodes[%d]", old ? "." : "", i);
+		if (kbj_str(c, o, "id", 1, &t->nodes[i].id) != 0 ||
+		    kbj_enum(c, o, "kind", kind_names, 4, 0, 1, &k) != 0)
+			goto out;
+		t->nodes[i].kind = (enum tnode_kind)k;
+		t->nodes[i].yes = t->nodes[i].no = t->nodes[i].next = t->nodes[i].cause = -1;
+		if (tree_node_index(t, t->nodes[i].id) != i) {
+			kbj_fail(c, "id", "\"%s\" is used twice", t->nodes[i].id);
+			goto out;
+		}
+		kbj_pop(c, old);
+	}
+	for (int i = 0; i < t->nnodes; i++) {
+		size_t old = strlen(c->path);
+
+		snprintf(c->path + old, sizeof c->path - old, "%snodes[%d](%s)", old ? "." : "", i, t->nodes[i].id);
+		if (load_node(c, t, &t->nodes[i], json_object_array_get_idx(nodes, (size_t)i)) != 0)
+			goto out;
+		kbj_pop(c, old);
+	}
+	t->root = tree_node_index(t, rootid);
+	if (t->root < 0) {
+		kbj_fail(c, "root", "no node \"%s\" in this tree", rootid);
+		goto out;
+	}
+	if (load_entries(c, t, root) != 0)
+		goto out;
+	seen = xcalloc((size_t)t->nnodes, 1);
+	reach(t, seen);
+	for (int i = 0; i < t->nnodes; i++)
+		if (!seen[i]) {
+			kbj_fail(c, "nodes", "node \"%s\" cannot be reached from the root \"%s\"", t->nodes[i].id, rootid);
+			goto out;
+		}
+	r = 0;
+out:
+	free(seen);
+	free(rootid);
+	json_object_put(root);
+	return r;
+}
+
+int check_trees(struct ctx *c)
+{
+	struct kb *kb = c->kb;
+
+	c->file = "kb/tree";
+	c->path[0] = '\0';
+	if (kb->ntrees == 0)
+		return kbj_fail(c, NULL, "no decision tree (tree/*.json)");
+	for (int ci = 0; ci < kb->ncauses; ci++) {
+		int found = 0;
+
+		for (int i = 0; i < kb->ntrees && !found; i++)
+			found = kb->trees[i].entry[ci] >= 0;
+		if (!found)
+			return kbj_fail(c, "entries", "cause \"%s\" has no entry node in any tree", kb->causes[ci].id);
+	}
+	for (int k = 0; k < kb->nchapters; k++) {
+		int found = 0;
+
+		for (int i = 0; i < kb->ntrees && !found; i++)
+			for (int j = 0; j < kb->trees[i].nnodes && !found; j++)
+				found = strcmp(kb->trees[i].nodes[j].chapter, kb->chapters[k].id) == 0;
+		if (!found)
+			return kbj_fail(c, "nodes", "chapter \"%s\" is cited by no node of any tree", kb->chapters[k].id);
+	}
+	return 0;
+}

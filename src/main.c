@@ -1,9 +1,0 @@
-/*
- * main.c - the tunneldoc program: hands over to the command line.
- */
-#include "cli.h"
-
-int main(int argc, char **argv)
-{
-	return cli_main(argc, argv);
-}

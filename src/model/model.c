@@ -1,0 +1,672 @@
+/*
+ * model.c - turn parsed lines into negotiations (see model.h).
+ */
+#include "model/model.h"
+#include "base/redact.h"
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EVIDENCE_MAX 2048
+#define SEARCH_BACK 256
+#define ANON_ADOPT_US (30LL * 1000000)
+#define NEW_MERGE_US (10LL * 1000000)
+#define RESTART_GAP_US (30LL * 1000000)
+#define RESTART_GAP_LINES 500
+
+void side_init(struct side *s, enum side_id id)
+{
+	memset(s, 0, sizeof *s);
+	s->id = id;
+	s->dialect = -1;
+}
+
+/*
+ * The line being applied, and where its evidence copies go: the
+ * negotiation's (or the side's) arena, via a reused redaction buffer.
+ */
+struct mw {
+	struct arena *ar;
+	struct strbuf *tmp;
+	uint64_t line;
+	const struct parsed *p;
+	const char *raw;
+	size_t len;
+};
+
+/* Copy the current line, redacted, into e (reusing e's buffer if it fits). */
+static void ev_set(struct mw *w, struct evref *e)
+{
+	size_t len = w->len > EVIDENCE_MAX ? EVIDENCE_MAX : w->len;
+	int changed;
+
+	redact_into(w->tmp, w->raw, len, &changed);
+	if (e->text == NULL || e->cap < w->tmp->len + 1) {
+		e->text = arena_strndup(w->ar, w->tmp->s, w->tmp->len);
+		e->cap = (uint32_t)w->tmp->len + 1;
+	} else {
+		memcpy(e->text, w->tmp->s, w->tmp->len + 1);
+	}
+	e->line = w->line;
+	e->has_t = w->p != NULL && w->p->has_time;
+	e->t = e->has_t ? w->p->t.us : 0;
+	e->msgoff = 0;
+	e->timelen = 0;
+	/* offsets into the line hold only where redaction changed nothing */
+	if (!changed && w->p != NULL && w->p->msg >= w->raw && w->p->msg <= w->raw + len) {
+		e->msgoff = (uint32_t)(w->p->msg - w->raw);
+		e->timelen = (uint32_t)w->p->time_len;
+	}
+}
+
+static void nego_free(struct nego *n)
+{
+	if (n == NULL)
+		return;
+	arena_free(&n->ar);
+	free(n);
+}
+
+void side_clear(struct side *s)
+{
+	for (int i = 0; i < s->nnegos; i++)
+		nego_free(s->negos[i]);
+	free(s->negos);
+	arena_free(&s->ar);
+	sb_free(&s->tmp);
+	for (int i = 0; i < s->nconns; i++)
+		free(s->conns[i]);
+	for (int i = 0; i < s->npeers; i++)
+		free(s->peers[i]);
+	free(s->name);
+	side_init(s, s->id);
+}
+
+struct stepcells *nego_step(const struct nego *n, enum step st)
+{
+	return (st > STEP_NONE && st < STEP_COUNT) ? n->steps[st] : NULL;
+}
+
+static struct stepcells *step_cells(struct nego *n, enum step st)
+{
+	if (st <= STEP_NONE || st >= STEP_COUNT)
+		return NULL;
+	if (n->steps[st] == NULL)
+		n->steps[st] = arena_alloc(&n->ar, sizeof(struct stepcells));
+	return n->steps[st];
+}
+
+const struct sighit *nego_hit(const struct nego *n, int sig)
+{
+	for (int i = 0; i < n->nhits; i++)
+		if (n->hits[i].sig == sig)
+			return &n->hits[i];
+	return NULL;
+}
+
+const char *nego_fact(const struct nego *n, const char *name)
+{
+	for (int i = 0; i < n->nfacts; i++)
+		if (strcmp(n->facts[i].name, name) == 0)
+			return n->facts[i].value;
+	return NULL;
+}
+
+int nego_received(const struct nego *n, enum step st)
+{
+	const struct stepcells *c = nego_step(n, st);
+
+	if (c != NULL && c->recv.count > 0)
+		return 1;
+	/* a later step sent by this side in the same exchange implies receipt */
+	for (int s = 1; s < STEP_COUNT; s++) {
+		enum step cur = (enum step)s;
+
+		for (enum step p = step_prev(cur); p != STEP_NONE; p = step_prev(p))
+			if (p == st) {
+				const struct stepcells *cc = nego_step(n, cur);
+
+				if (cc != NULL && (cc->sent.count > 0 || cc->retrans.count > 0))
+					return 1;
+				break;
+			}
+	}
+	return 0;
+}
+
+const struct evref *nego_first_ev(const struct nego *n)
+{
+	const struct evref *best = NULL;
+
+	for (int s = 1; s < STEP_COUNT; s++) {
+		const struct stepcells *c = n->steps[s];
+		const struct cell *cells[4];
+
+		if (c == NULL)
+			continue;
+		cells[0] = &c->sent;
+		cells[1] = &c->recv;
+		cells[2] = &c->retrans;
+		cells[3] = &c->dup;
+		for (int k = 0; k < 4; k++)
+			if (cells[k]->count > 0 && (best == NULL || cells[k]->first.line < best->line))
+				best = &cells[k]->first;
+	}
+	for (int i = 0; i < n->nhits; i++)
+		if (best == NULL || n->hits[i].ev.line < best->line)
+			best = &n->hits[i].ev;
+	return best;
+}
+
+/* Count a line in a cell; the first line is kept, and the last one in
+ * last when given (retransmissions: the give-up line is the evidence). */
+static void cell_add(struct mw *w, struct cell *c, struct evref *last)
+{
+	if (c->count == 0)
+		ev_set(w, &c->first);
+	else if (last != NULL)
+		ev_set(w, last);
+	c->count++;
+}
+
+static void copy_cap(char *dst, size_t sz, const struct capture *c)
+{
+	if (c == NULL) {
+		dst[0] = '\0';
+		return;
+	}
+	strlcpy_n(dst, sz, c->s, c->len);
+}
+
+static int cap_int(const struct capture *c)
+{
+	int v = 0;
+
+	if (c == NULL)
+		return 0;
+	for (size_t i = 0; i < c->len && c->s[i] >= '0' && c->s[i] <= '9'; i++)
+		v = v * 10 + (c->s[i] - '0');
+	return v;
+}
+
+static void remember_name(char **v, int *n, const char *s)
+{
+	if (*s == '\0')
+		return;
+	for (int i = 0; i < *n; i++)
+		if (strcmp(v[i], s) == 0)
+			return;
+	if (*n < MODEL_MAX_NAMES)
+		v[(*n)++] = xstrdup(s);
+}
+
+/* Drop a trailing ":port" or "[port]" from an address. */
+static void strip_port(char *a)
+{
+	char *br = strchr(a, '[');
+	char *colon = strrchr(a, ':');
+
+	if (br != NULL)
+		*br = '\0';
+	else if (colon != NULL && strchr(a, ':') == colon && strchr(a, '.') != NULL)
+		*colon = '\0';
+}
+
+static struct nego *new_nego(struct side *s, enum nego_kind kind)
+{
+	struct nego *n = xcalloc(1, sizeof *n);
+
+	if (s->nnegos >= MODEL_MAX_NEGOS) {
+		/* drop the oldest quarter at once, so this stays cheap */
+		int drop = MODEL_MAX_NEGOS / 4;
+
+		for (int i = 0; i < drop; i++)
+			nego_free(s->negos[i]);
+		memmove(s->negos, s->negos + drop, (size_t)(s->nnegos - drop) * sizeof *s->negos);
+		s->nnegos -= drop;
+		s->dropped += (uint64_t)drop;
+	}
+	vec_reserve((void **)&s->negos, &s->capnegos, (size_t)s->nnegos + 1, sizeof *s->negos);
+	s->negos[s->nnegos++] = n;
+	n->id = ++s->next_id;
+	n->kind = kind;
+	return n;
+}
+
+static int has_serial(const struct nego *n, int serial)
+{
+	if (n->serial == serial)
+		return 1;
+	for (int i = 0; i < n->naliases; i++)
+		if (n->aliases[i] == serial)
+			return 1;
+	return 0;
+}
+
+static struct nego *find_serial(struct side *s, int serial)
+{
+	for (int i = s->nnegos - 1, k = 0; i >= 0 && k < SEARCH_BACK; i--, k++)
+		if (s->negos[i]->kind == NK_IKE && has_serial(s->negos[i], serial))
+			return s->negos[i];
+	return NULL;
+}
+
+static struct nego *find_key(struct side *s, const char *key)
+{
+	for (int i = s->nnegos - 1, k = 0; i >= 0 && k < SEARCH_BACK; i--, k++)
+		if (strcmp(s->negos[i]->key, key) == 0)
+			return s->negos[i];
+	return NULL;
+}
+
+/* The newest non-traffic negotiation with this conn or peer (or any). */
+static struct nego *find_recent(struct side *s, const char *conn, const char *peer)
+{
+	for (int i = s->nnegos - 1, k = 0; i >= 0 && k < SEARCH_BACK; i--, k++) {
+		struct nego *n = s->negos[i];
+
+		if (n->kind == NK_TRAFFIC)
+			continue;
+		if (*conn && *n->conn && strcmp(conn, n->conn) == 0)
+			return n;
+		if (*peer && *n->peer && strcmp(peer, n->peer) == 0 && (!*conn || !*n->conn))
+			return n;
+		if (!*conn && !*peer)
+			return n;
+	}
+	return NULL;
+}
+
+static void add_alias(struct nego *n, int serial)
+{
+	if (has_serial(n, serial) || n->naliases >= MODEL_MAX_ALIASES)
+		return;
+	n->aliases[n->naliases++] = serial;
+}
+
+/* Count a signature hit; the last line is kept for warnings and errors
+ * (their evidence), not for the many informational repeats. */
+static void add_hit(struct mw *w, struct sighit **v, int *n, int *cap, int sig, int keep_last)
+{
+	for (int i = 0; i < *n; i++)
+		if ((*v)[i].sig == sig) {
+			if (keep_last)
+				ev_set(w, &(*v)[i].last);
+			(*v)[i].count++;
+			return;
+		}
+	if (*n >= MODEL_MAX_HITS)
+		return;
+	if (*n == *cap) {
+		struct sighit *nv;
+
+		*cap = *cap ? *cap * 2 : 4;
+		nv = arena_alloc(w->ar, (size_t)*cap * sizeof *nv);
+		if (*n > 0)
+			memcpy(nv, *v, (size_t)*n * sizeof *nv);
+		*v = nv;
+	}
+	(*v)[*n].sig = sig;
+	(*v)[*n].count = 1;
+	ev_set(w, &(*v)[*n].ev);
+	(*n)++;
+}
+
+static int fact_worth(enum field f)
+{
+	switch (f) {
+	case F_PROPOSAL: case F_TS_LOCAL: case F_TS_REMOTE: case F_ID:
+	case F_ID_EXPECTED: case F_SPI_IN: case F_SPI_OUT: case F_MSGID:
+	case F_ICOOKIE: case F_OTHER: case F_SRC: case F_DST: case F_FWRULE:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static void add_facts(struct mw *w, struct nego *n)
+{
+	const struct parsed *p = w->p;
+
+	for (int i = 0; i < p->ncaps; i++) {
+		const struct capture *c = &p->caps[i];
+		size_t vl = c->len > 256 ? 256 : c->len;
+		int k;
+
+		if (!fact_worth(c->field) || c->len == 0 || c->name == NULL)
+			continue;
+		for (k = 0; k < n->nfacts; k++)
+			if (strcmp(n->facts[k].name, c->name) == 0)
+				break;
+		if (k == n->nfacts) {
+			if (n->nfacts >= MODEL_MAX_FACTS)
+				continue;
+			if (n->facts == NULL)
+				n->facts = arena_alloc(&n->ar, MODEL_MAX_FACTS * sizeof *n->facts);
+			n->facts[k].name = arena_strndup(&n->ar, c->name, strlen(c->name));
+			n->nfacts++;
+		}
+		/* keep the latest value (a retry may propose anew) in the one
+		 * buffer of the fact, which holds the longest value (256) */
+		if (n->facts[k].value == NULL)
+			n->facts[k].value = arena_alloc(&n->ar, 257);
+		memcpy(n->facts[k].value, c->s, vl);
+		n->facts[k].value[vl] = '\0';
+		ev_set(w, &n->facts[k].ev);
+	}
+}
+
+static int is_phase2_step(enum step st)
+{
+	return st == S_QI1 || st == S_QR1 || st == S_QI2 || st == S_CHILD_I || st == S_CHILD_R;
+}
+
+static void set_role(struct nego *n, enum role r)
+{
+	if (n->role == ROLE_UNKNOWN && r != ROLE_UNKNOWN)
+		n->role = r;
+}
+
+/* Record that this side logged st in direction dir. */
+static void log_step(struct mw *w, struct nego *n, enum step st, enum dir dir)
+{
+	struct stepcells *c = step_cells(n, st);
+
+	if (c == NULL)
+		return;
+	if (dir == DIR_RECV)
+		cell_add(w, &c->recv, NULL);
+	else
+		cell_add(w, &c->sent, NULL);
+	if (dir == DIR_SENT)
+		set_role(n, step_sender(st));
+	else if (dir == DIR_RECV)
+		set_role(n, role_other(step_sender(st)));
+}
+
+/* The newest step this negotiation sent (by protocol order). */
+static enum step last_sent(const struct nego *n)
+{
+	for (int s = STEP_COUNT - 1; s > STEP_NONE; s--) {
+		const struct stepcells *c = n->steps[s];
+
+		if (c != NULL && (c->sent.count || c->retrans.count) && !step_is_local((enum step)s) &&
+		    step_sender((enum step)s) != ROLE_UNKNOWN)
+			return (enum step)s;
+	}
+	return STEP_NONE;
+}
+
+/*
+ * An established SA proves that the exchange's last message from the other
+ * side arrived, even where the daemon does not log that receipt itself
+ * (libreswan: "IKE SA established" on both sides).
+ */
+static void imply_final(struct mw *w, struct nego *n, int level)
+{
+	enum step init_gets, resp_gets;
+
+	if (level == 1) {
+		if (n->steps[S_SA_INIT_I] || n->steps[S_SA_INIT_R] || n->steps[S_AUTH_I] || n->steps[S_AUTH_R]) {
+			init_gets = S_AUTH_R;
+			resp_gets = S_AUTH_I;
+		} else if (n->steps[S_AI1] || n->steps[S_AR1] || n->steps[S_AI2]) {
+			init_gets = S_AR1;
+			resp_gets = S_AI2;
+		} else {
+			init_gets = S_MR3;
+			resp_gets = S_MI3;
+		}
+	} else {
+		if (n->steps[S_QI1] || n->steps[S_QR1] || n->steps[S_QI2]) {
+			init_gets = S_QR1;
+			resp_gets = S_QI2;
+		} else {
+			return;
+		}
+	}
+	if (n->role == ROLE_INITIATOR && !nego_received(n, init_gets))
+		log_step(w, n, init_gets, DIR_RECV);
+	else if (n->role == ROLE_RESPONDER && !nego_received(n, resp_gets))
+		log_step(w, n, resp_gets, DIR_RECV);
+}
+
+void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
+    uint64_t lineno, const char *raw, size_t rawlen)
+{
+	const struct dl_event *ev = p->ev;
+	const struct dialect *d = s->dialect >= 0 ? &kb->dialects[s->dialect] : NULL;
+	const struct signature *sg = p->sig >= 0 ? &kb->sigs[p->sig] : NULL;
+	char conn[96], peer[64], key[64];
+	const struct capture *cid, *cseq;
+	int serial, parent;
+	struct nego *n = NULL;
+	enum step st = ev != NULL ? ev->step : STEP_NONE;
+	enum step hint = st;
+	struct mw w;
+
+	if (p->ignored || (ev == NULL && sg == NULL))
+		return;
+	s->nevents++;
+	copy_cap(conn, sizeof conn, parsed_cap(p, F_CONN));
+	copy_cap(peer, sizeof peer, parsed_cap(p, F_PEER));
+	strip_port(peer);
+	serial = cap_int(parsed_cap(p, F_SERIAL));
+	parent = cap_int(parsed_cap(p, F_PARENT));
+	remember_name(s->conns, &s->nconns, conn);
+	remember_name(s->peers, &s->npeers, peer);
+	cid = parsed_cap(p, F_ICMP_ID);
+	cseq = parsed_cap(p, F_ICMP_SEQ);
+	/* a state name ("to STATE_QUICK_R1") also tells the exchange */
+	if (hint == STEP_NONE && d != NULL) {
+		const struct capture *sc = parsed_cap(p, F_TO);
+
+		if (sc == NULL)
+			sc = parsed_cap(p, F_STATE);
+		if (sc != NULL)
+			hint = dialect_state_step(d, sc->s, sc->len);
+	}
+
+	if (cid != NULL && cseq != NULL) {
+		snprintf(key, sizeof key, "icmp:%.*s:%.*s", (int)(cid->len > 20 ? 20 : cid->len), cid->s,
+		    (int)(cseq->len > 20 ? 20 : cseq->len), cseq->s);
+		n = find_key(s, key);
+		if (n == NULL) {
+			n = new_nego(s, NK_TRAFFIC);
+			strlcpy_n(n->key, sizeof n->key, key, strlen(key));
+		}
+	} else if (ev == NULL && serial == 0 && sg->phase == PH_CONFIG) {
+		{
+			struct mw sw = { &s->ar, &s->tmp, lineno, p, raw, rawlen };
+
+			add_hit(&sw, &s->hits, &s->nhits, &s->caphits, p->sig, sg->severity >= SEV_WARNING);
+		}
+		return;
+	} else if (serial != 0) {
+		n = find_serial(s, serial);
+		if (n != NULL && ev != NULL && ev->isnew && n->serial == serial) {
+			struct stepcells *c = nego_step(n, st);
+			/* the daemon restarted and reuses numbers: the same start
+			 * again after a real gap (strongSwan logs one receipt twice) */
+			int gap = (p->has_time && n->has_t) ? p->t.us - n->t_last > RESTART_GAP_US
+							   : lineno - n->last_line > RESTART_GAP_LINES;
+
+			if (c != NULL && (c->sent.count || c->recv.count) && gap)
+				n = NULL;
+		}
+		if (n == NULL && parent != 0 && (n = find_serial(s, parent)) != NULL)
+			add_alias(n, serial);
+		if (n == NULL && (is_phase2_step(hint) || (sg != NULL && sg->phase == PH_PHASE2))) {
+			n = find_recent(s, conn, peer);
+			if (n != NULL)
+				add_alias(n, serial);
+		}
+		if (n == NULL) {
+			/* adopt lines logged before the state existed ("packet from") */
+			struct nego *last = find_recent(s, "", peer);
+
+			if (*peer && last != NULL && last->serial == 0 && last->kind == NK_IKE &&
+			    (!p->has_time || !last->has_t || p->t.us - last->t_last < ANON_ADOPT_US)) {
+				n = last;
+				n->serial = serial;
+			}
+		}
+		if (n == NULL) {
+			n = new_nego(s, d != NULL && d->record == REC_TIMESTAMP_LINE ? NK_LANCOM : NK_IKE);
+			n->serial = serial;
+		}
+	} else {
+		n = (*conn || *peer) ? find_recent(s, conn, peer) : (s->nnegos > 0 ? s->negos[s->nnegos - 1] : NULL);
+		if (n != NULL && n->kind == NK_TRAFFIC)
+			n = NULL;
+		if (n != NULL && ev != NULL && ev->isnew) {
+			struct stepcells *c = nego_step(n, st);
+			/* consecutive lines of one arrival ("packet from ...") stay one
+			 * negotiation; a step that already happened starts a new one */
+			int recent = n->serial == 0 && n->kind == NK_IKE &&
+			    (!p->has_time || !n->has_t || p->t.us - n->t_last < NEW_MERGE_US) &&
+			    n->last_line + 16 > lineno;
+			int started = c != NULL && (c->sent.count || c->recv.count);
+
+			if (!recent || started)
+				n = NULL;
+		}
+		if (n == NULL)
+			n = new_nego(s, d != NULL && d->record == REC_TIMESTAMP_LINE ? NK_LANCOM : NK_IKE);
+	}
+
+	/* update */
+	w.ar = &n->ar;
+	w.tmp = &s->tmp;
+	w.line = lineno;
+	w.p = p;
+	w.raw = raw;
+	w.len = rawlen;
+	if (n->first_line == 0) {
+		n->first_line = lineno;
+		if (p->has_time) {
+			n->t_start = p->t.us;
+			n->has_t = 1;
+		}
+	}
+	n->last_line = lineno;
+	if (p->has_time) {
+		if (!n->has_t)
+			n->t_start = p->t.us;
+		n->t_last = p->t.us;
+		n->has_t = 1;
+	}
+	if (*conn && !*n->conn)
+		strlcpy_n(n->conn, sizeof n->conn, conn, strlen(conn));
+	if (*peer && !*n->peer)
+		strlcpy_n(n->peer, sizeof n->peer, peer, strlen(peer));
+	if (d != NULL && d->ike)
+		n->ike_version = d->ike;
+	if (sg != NULL) {
+		add_hit(&w, &n->hits, &n->nhits, &n->caphits, p->sig, sg->severity >= SEV_WARNING);
+		if (sg->role != ROLE_UNKNOWN && n->kind != NK_TRAFFIC)
+			set_role(n, sg->role);
+	}
+	add_facts(&w, n);
+	if (ev == NULL)
+		return;
+	set_role(n, ev->role);
+	if (st != STEP_NONE && !ev->retrans && !ev->dup)
+		log_step(&w, n, st, ev->dir);
+	if (ev->ack != STEP_NONE)
+		log_step(&w, n, ev->ack, DIR_RECV);
+	if (ev->reply) {
+		/* the message that answers this side's last one arrived */
+		enum step ls = last_sent(n);
+
+		for (int k = 1; ls != STEP_NONE && k < STEP_COUNT; k++)
+			if (step_prev((enum step)k) == ls) {
+				log_step(&w, n, (enum step)k, DIR_RECV);
+				break;
+			}
+	}
+	if (ev->established) {
+		ev_set(&w, ev->established == 1 ? &n->est_ike : &n->est_ipsec);
+		imply_final(&w, n, ev->established);
+	}
+	{
+		const struct capture *to = parsed_cap(p, F_TO);
+		const struct capture *sc = parsed_cap(p, F_STATE);
+
+		if (to != NULL) {
+			enum step ts = d != NULL ? dialect_state_step(d, to->s, to->len) : STEP_NONE;
+
+			/* the state tells the role; the explicit "sent MR1" lines that
+			 * follow a transition are the better ladder evidence */
+			copy_cap(n->last_state, sizeof n->last_state, to);
+			if (ts != STEP_NONE)
+				set_role(n, step_sender(ts));
+		}
+		if (ev->retrans || ev->dup) {
+			enum step rs = st;
+
+			if (sc != NULL && d != NULL) {
+				enum step m = dialect_state_step(d, sc->s, sc->len);
+
+				if (m != STEP_NONE)
+					rs = m;
+				if (!*n->last_state)
+					copy_cap(n->last_state, sizeof n->last_state, sc);
+			}
+			if (rs == STEP_NONE)
+				rs = last_sent(n);
+			if (ev->dup)
+				rs = step_prev(rs) != STEP_NONE ? step_prev(rs) : rs;
+			if (rs != STEP_NONE) {
+				struct stepcells *c = step_cells(n, rs);
+
+				cell_add(&w, ev->dup ? &c->dup : &c->retrans, ev->retrans ? &c->retrans_last : NULL);
+				if (ev->retrans)
+					set_role(n, step_sender(rs));
+				else
+					set_role(n, role_other(step_sender(rs)));
+			}
+		}
+	}
+}
+
+void model_finish(struct side *s)
+{
+	for (int i = 0; i < s->nnegos; i++) {
+		struct nego *n = s->negos[i];
+		int votes[3] = {0};
+
+		n->m_sent = n->m_recv = n->m_any = 0;
+		for (int st = 1; st < STEP_COUNT; st++) {
+			const struct stepcells *c = n->steps[st];
+
+			if (c == NULL)
+				continue;
+			n->m_any |= 1ULL << st;
+			if (c->sent.count || c->retrans.count)
+				n->m_sent |= 1ULL << st;
+			if (c->recv.count || c->dup.count)
+				n->m_recv |= 1ULL << st;
+		}
+
+		if (n->role != ROLE_UNKNOWN)
+			continue;
+		for (int st = 1; st < STEP_COUNT; st++) {
+			const struct stepcells *c = n->steps[st];
+			enum role snd = step_sender((enum step)st);
+
+			if (c == NULL || snd == ROLE_UNKNOWN)
+				continue;
+			if (c->sent.count || c->retrans.count)
+				votes[snd]++;
+			if (c->recv.count || c->dup.count)
+				votes[role_other(snd)]++;
+		}
+		if (votes[ROLE_INITIATOR] > votes[ROLE_RESPONDER])
+			n->role = ROLE_INITIATOR;
+		else if (votes[ROLE_RESPONDER] > votes[ROLE_INITIATOR])
+			n->role = ROLE_RESPONDER;
+	}
+}

@@ -1,0 +1,146 @@
+/*
+ * view_findings.c - the ranked findings:
+ *
+ *    1. [error] MI3 is lost on the way: UDP 4500 blocked   udp4500-blocked  mguard 1.3.3
+ *    2. [error] Responder: 'max number of retransmissions ...'
+ *   ---------------------------------------------------------------------------
+ *   cause, chapter, meaning; evidence (Enter jumps to the line in the
+ *   side-by-side view, again for the next line); possible causes; remedies
+ *   with the menu path.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "base/util.h"
+
+static const char *sev_label(enum severity s, enum lang l)
+{
+	static const char *const en[] = { "benign", "info", "warning", "error" };
+	static const char *const de[] = { "harmlos", "Info", "Warnung", "Fehler" };
+
+	return l == LANG_DE ? de[s] : en[s];
+}
+
+static void draw_findings(struct app *a)
+{
+	const struct diagnosis *dg = analysis_diagnosis(a->an);
+	const struct rect *b = &a->lay.body;
+	enum lang l = a->o->lang;
+	int list_h = dg->n < b->h / 3 ? dg->n : b->h / 3, y;
+	struct rect d;
+
+	if (list_h < 1)
+		list_h = 1;
+	if (a->fnd_cur >= dg->n)
+		a->fnd_cur = dg->n > 0 ? dg->n - 1 : 0;
+	if (dg->n == 0) {
+		struct rect r = *b;
+
+		draw_wrapped(a, &r, b->y, msg(M_NO_FINDINGS, l), A_NORMAL);
+		return;
+	}
+	for (int k = 0; k < list_h; k++) {
+		int i = a->fnd_cur >= list_h ? a->fnd_cur - list_h + 1 + k : k;
+		const struct finding *f;
+		char *t;
+
+		if (i >= dg->n)
+			break;
+		f = &dg->f[i];
+		t = xasprintf("%2d. [%s] %s  (%s, %s)", i + 1, sev_label(f->severity, l), txt(f->title, l),
+		    a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");
+		draw_text(a, b->y + k, 0, b->w, t, strlen(t),
+		    (f->severity == SEV_ERROR ? color_attr(a, C_ERROR) : f->severity == SEV_WARNING ? color_attr(a, C_WARNING) : 0) |
+		    (i == a->fnd_cur ? A_REVERSE : 0));
+		free(t);
+	}
+	/* the selected finding in full */
+	{
+		const struct finding *f = &dg->f[a->fnd_cur];
+		struct strbuf s = {0};
+
+		d = (struct rect){ b->y + list_h + 1, 0, b->h - list_h - 1, b->w };
+		draw_fill(b->y + list_h, 0, b->w, color_attr(a, C_BAR));
+		y = d.y;
+		sb_addf(&s, "%s: %s — %s   %s:", msg(M_CAUSE, l), a->kb->causes[f->cause].id,
+		    txt(&a->kb->causes[f->cause].title, l), msg(M_CHAPTER, l));
+		for (int c = 0; c < f->nchapters; c++)
+			sb_addf(&s, " %s", f->chapters[c]);
+		y += draw_wrapped(a, &d, y, s.s, A_BOLD);
+		sb_reset(&s);
+		if (f->explanation != NULL && y < d.y + d.h)
+			y += draw_wrapped(a, &d, y, txt(f->explanation, l), A_NORMAL);
+		if (f->nev > 0 && y < d.y + d.h) {
+			sb_addf(&s, "%s (%s):", msg(M_EVIDENCE, l), msg(M_U_EVIDENCE_KEY, l));
+			y += draw_wrapped(a, &d, y, s.s, A_BOLD);
+			sb_reset(&s);
+			for (int e = 0; e < f->nev && y < d.y + d.h; e++) {
+				const struct evidence *ev = &f->ev[e];
+
+				if (ev->line == 0)
+					sb_addf(&s, "  %s: %s", msg(ev->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l), msg(ev->note, l));
+				else
+					sb_addf(&s, "%s%s %llu: %s", e == a->fnd_ev ? "> " : "  ",
+					    msg(ev->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l), (unsigned long long)ev->line, ev->text);
+				y += draw_wrapped(a, &d, y, s.s, e == a->fnd_ev ? A_BOLD : A_NORMAL);
+				sb_reset(&s);
+			}
+		}
+		for (int c = 0; c < f->ncauses && y < d.y + d.h; c++) {
+			if (c == 0)
+				y += draw_wrapped(a, &d, y, msg(M_CAUSES, l), A_BOLD);
+			sb_addf(&s, "  - %s", txt(&f->causes[c], l));
+			y += draw_wrapped(a, &d, y, s.s, A_NORMAL);
+			sb_reset(&s);
+		}
+		for (int r = 0; r < f->nremedies && y < d.y + d.h; r++) {
+			if (r == 0)
+				y += draw_wrapped(a, &d, y, msg(M_REMEDIES, l), A_BOLD);
+			sb_addf(&s, "  - %s", txt(&f->remedies[r].text, l));
+			if (f->remedies[r].menu.en != NULL)
+				sb_addf(&s, " [%s: %s]", msg(M_MENU, l), txt(&f->remedies[r].menu, l));
+			if (f->remedies[r].command != NULL)
+				sb_addf(&s, " [%s: %s]", msg(M_COMMAND, l), f->remedies[r].command);
+			y += draw_wrapped(a, &d, y, s.s, A_NORMAL);
+			sb_reset(&s);
+		}
+		sb_free(&s);
+	}
+}
+
+static int action_findings(struct app *a, enum action act)
+{
+	const struct diagnosis *dg = analysis_diagnosis(a->an);
+	int c = a->fnd_cur;
+
+	switch (act) {
+	case ACT_UP: c--; a->fnd_ev = 0; break;
+	case ACT_DOWN: c++; a->fnd_ev = 0; break;
+	case ACT_PGUP: case ACT_HOME: c = 0; break;
+	case ACT_PGDN: case ACT_END: c = dg->n - 1; break;
+	case ACT_ENTER:
+		if (dg->n > 0) {
+			const struct finding *f = &dg->f[a->fnd_cur];
+
+			/* the next evidence line with a line number */
+			for (int k = 0; k < f->nev; k++) {
+				const struct evidence *ev = &f->ev[(a->fnd_ev + k) % f->nev];
+
+				if (ev->line > 0) {
+					a->fnd_ev = (a->fnd_ev + k) % f->nev;
+					app_goto_line(a, ev->side, (size_t)ev->line - 1);
+					a->fnd_ev = (a->fnd_ev + 1) % f->nev;
+					return 1;
+				}
+			}
+		}
+		return 1;
+	default:
+		return 0;
+	}
+	a->fnd_cur = c < 0 ? 0 : c >= dg->n ? (dg->n > 0 ? dg->n - 1 : 0) : c;
+	return 1;
+}
+
+const struct view_ops view_findings = { V_FINDINGS, M_V_FINDINGS, draw_findings, action_findings };
