@@ -326,6 +326,18 @@ static int fact_worth(enum field f)
 	}
 }
 
+/*
+ * 1 when the value v[0..vl) of the current line did not survive redaction
+ * verbatim: w->tmp holds the redacted line after ev_set, and a value that
+ * is not in it was (part of) a secret.
+ */
+static int fact_redacted(const struct mw *w, const char *v, size_t vl)
+{
+	if (w->tmp->len == w->len && memcmp(w->tmp->s, w->raw, w->len) == 0)
+		return 0;
+	return vl > 0 && memmem(w->tmp->s, w->tmp->len, v, vl) == NULL;
+}
+
 static void add_facts(struct mw *w, struct nego *n)
 {
 	const struct parsed *p = w->p;
@@ -352,9 +364,16 @@ static void add_facts(struct mw *w, struct nego *n)
 		 * buffer of the fact, which holds the longest value (256) */
 		if (n->facts[k].value == NULL)
 			n->facts[k].value = arena_alloc(&n->ar, 257);
+		ev_set(w, &n->facts[k].ev);
+		/* the value is taken from the redacted line: a captured value
+		 * that redaction changed (it held or touched a secret) is not
+		 * kept, only that there was one */
+		if (fact_redacted(w, c->s, vl)) {
+			memcpy(n->facts[k].value, "***", 4);
+			continue;
+		}
 		memcpy(n->facts[k].value, c->s, vl);
 		n->facts[k].value[vl] = '\0';
-		ev_set(w, &n->facts[k].ev);
 	}
 }
 
