@@ -23,7 +23,7 @@
 
 #include "checklist/checklist.h"
 #include "checklist/echo.h"
-#include "report/sreport.h"
+#include "report/session_report.h"
 #include "input/source.h"
 #include "tdtest.h"
 

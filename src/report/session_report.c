@@ -1,5 +1,5 @@
 /*
- * report_md.c - the session report for a support ticket (--report FILE,
+ * session_report.c - the session report for a support ticket (--report FILE,
  * tunneldoc report DIR): the analysis (both gateways, dialects, clock
  * offset, the aligned ladder, the findings with evidence) and the
  * checklist: every step with its answer, who or what answered it, the
@@ -11,7 +11,7 @@
  * (DIR/checklist.json) so that `tunneldoc report DIR` can rebuild the
  * report later from the recording.
  */
-#include "report/sreport.h"
+#include "report/session_report.h"
 
 #include <errno.h>
 #include <fcntl.h>

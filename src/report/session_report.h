@@ -1,16 +1,16 @@
 /*
- * sreport.h - the session report (Markdown or JSON) and the checklist's
- * answers saved with a recorded session. See report_md.c.
+ * session_report.h - the session report (Markdown or JSON) and the checklist's
+ * answers saved with a recorded session. See session_report.c.
  */
-#ifndef TD_SREPORT_H
-#define TD_SREPORT_H
+#ifndef TD_SESSION_REPORT_H
+#define TD_SESSION_REPORT_H
 
 #include <stdint.h>
 #include <stdio.h>
 
 #include "pipeline/analysis.h"
 #include "checklist/checklist.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 
 struct sreport {
 	const struct analysis *an;
