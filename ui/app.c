@@ -27,6 +27,7 @@
 #include "input/record.h"
 #include "report/analysis_report.h"
 #include "report/session_report.h"
+#include "checklist/persist.h"
 #include "parse/dialect.h"
 #include "input/source.h"
 #include "base/util.h"

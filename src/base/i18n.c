@@ -185,6 +185,12 @@ static const char *const table[M_COUNT][2] = {
 	/* diagnose */
 
 	/* checklist */
+	[M_CL_SAVED_BAD_JSON] = { "%s: not valid JSON; move it away to write the report without the checklist's answers",
+	    "%s: kein gültiges JSON; die Datei beiseitelegen, um den Bericht ohne die Antworten der Checkliste zu schreiben" },
+	[M_CL_SAVED_NO_TREE] = { "%s: names no decision tree of this knowledge base (recorded with another version?); "
+	    "use that version's kb with --kb, or move the file away to report without the answers",
+	    "%s: nennt keinen Entscheidungsbaum dieser Wissensbasis (mit einer anderen Version aufgezeichnet?); "
+	    "deren Wissensbasis mit --kb angeben, oder die Datei beiseitelegen, um ohne die Antworten zu berichten" },
 
 	/* report */
 

@@ -67,6 +67,7 @@ enum msg {
 	/* diagnose: messages of src/diagnose/ */
 
 	/* checklist: messages of src/checklist/ */
+	M_CL_SAVED_BAD_JSON, M_CL_SAVED_NO_TREE,
 
 	/* report: messages of src/report/ */
 

@@ -10,6 +10,7 @@
 #include "input/record.h"
 #include "live/sites.h"
 #include "report/session_report.h"
+#include "checklist/persist.h"
 #include "input/source.h"
 #include "live/session.h"
 #include "ui.h"
@@ -1179,7 +1180,7 @@ static int cmd_report(int argc, char **argv, const char *kbopt, enum lang lang)
 	analysis_run(a);
 	checklist_init(&cl, kb);
 	p = xasprintf("%s/checklist.json", dir);
-	if (rc == TD_EXIT_OK && checklist_restore(&cl, p, &err) != 0) {
+	if (rc == TD_EXIT_OK && checklist_restore(&cl, p, lang, &err) != 0) {
 		fprintf(stderr, "tunneldoc: %s\n", err);
 		free(err);
 		rc = TD_EXIT_INPUT;

@@ -4,38 +4,23 @@
  * offset, the aligned ladder, the findings with evidence) and the
  * checklist: every step with its answer, who or what answered it, the
  * evidence, the technician's notes and the times. Markdown, or JSON when
- * the file name ends in .json. Evidence lines are redacted when they enter
- * the model; notes and run output are redacted here.
- *
- * The checklist's answers are also saved into a recorded session
- * (DIR/checklist.json) so that `tunneldoc report DIR` can rebuild the
- * report later from the recording.
+ * the file name ends in .json, written as a private file (base/privfile.h).
+ * Evidence lines are redacted when they enter the model, answers and notes
+ * when the checklist stores them; every text is redacted again on output.
+ * The checklist's own JSON and its copy in a recorded session are in
+ * checklist/persist.c.
  */
 #include "report/session_report.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <json-c/json.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
-#include "base/redact.h"
+#include "base/privfile.h"
 #include "base/util.h"
-
-static char *clean(const char *s)
-{
-	char *r, *c;
-
-	if (s == NULL)
-		return NULL;
-	r = redact_dup(s, strlen(s));
-	c = utf8_clean_dup(r);
-	free(r);
-	return c;
-}
+#include "checklist/persist.h"
 
 static void fmt_time(char *buf, size_t sz, int64_t ms)
 {
@@ -95,7 +80,7 @@ static void md_checklist(FILE *f, const struct sreport *r)
 		const struct cl_item *it = &cl->path[i];
 		const struct tnode *n = &cl->tree->nodes[it->node];
 		const struct cl_answer *a = checklist_answer_of(cl, it->node);
-		char *ev = clean(it->evidence), *note = clean(a != NULL ? a->note : NULL);
+		char *ev = checklist_clean(it->evidence), *note = checklist_clean(a != NULL ? a->note : NULL);
 
 		fprintf(f, "%d. **", i + 1);
 		md_put(f, txt(&n->text, l));
@@ -165,7 +150,7 @@ static void md_checklist(FILE *f, const struct sreport *r)
 			on = cl->path[k].node == cl->ans[i].node;
 		if (on || cl->ans[i].note == NULL)
 			continue;
-		note = clean(cl->ans[i].note);
+		note = checklist_clean(cl->ans[i].note);
 		fprintf(f, "- %s (", msg(M_CL_NOTE, l));
 		md_put(f, txt(&cl->tree->nodes[cl->ans[i].node].text, l));
 		fputs("): ", f);
@@ -214,124 +199,6 @@ int sreport_md(FILE *f, const struct sreport *r)
 	return ferror(f) ? -1 : 0;
 }
 
-static json_object *jstr(const char *s)
-{
-	return s != NULL ? json_object_new_string(s) : NULL;
-}
-
-static json_object *jtext(const struct text *t, enum lang l)
-{
-	return jstr(txt(t, l));
-}
-
-json_object *checklist_json(const struct checklist *cl, enum lang l)
-{
-	json_object *o = json_object_new_object(), *p = json_object_new_array(), *h = json_object_new_array(),
-		    *ans = json_object_new_array();
-
-	if (cl == NULL || cl->tree == NULL) {
-		json_object_object_add(o, "tree", NULL);
-		json_object_object_add(o, "path", p);
-		json_object_object_add(o, "history", h);
-		json_object_object_add(o, "answers", ans);
-		return o;
-	}
-	json_object_object_add(o, "tree", jstr(cl->tree->id));
-	json_object_object_add(o, "start", jstr(cl->tree->nodes[cl->start].id));
-	json_object_object_add(o, "start_cause", cl->start_cause >= 0 ? jstr(cl->kb->causes[cl->start_cause].id) : NULL);
-	for (int i = 0; i < cl->npath; i++) {
-		const struct cl_item *it = &cl->path[i];
-		const struct tnode *n = &cl->tree->nodes[it->node];
-		const struct cl_answer *a = checklist_answer_of(cl, it->node);
-		json_object *e = json_object_new_object();
-		char *ev = clean(it->evidence), *note = clean(a != NULL ? a->note : NULL);
-
-		json_object_object_add(e, "node", jstr(n->id));
-		json_object_object_add(e, "kind", jstr(tnode_kind_name(n->kind)));
-		json_object_object_add(e, "chapter", jstr(n->chapter));
-		json_object_object_add(e, "text", jtext(&n->text, l));
-		json_object_object_add(e, "answer", jstr(cl_ans_name(it->ans)));
-		if (it->ans == ANS_OPTION)
-			json_object_object_add(e, "option", jtext(&n->opts[it->opt].text, l));
-		json_object_object_add(e, "answer_text", jstr(n->kind == TN_CONCLUSION ? NULL : cl_ans_label(cl, it, l)));
-		json_object_object_add(e, "by", it->by != BY_NONE ? jstr(cl_by_name(it->by)) : NULL);
-		json_object_object_add(e, "evidence", jstr(ev));
-		json_object_object_add(e, "note", jstr(note));
-		json_object_object_add(e, "time_ms", a != NULL && a->t_ms > 0 && it->by >= BY_STATUS ? json_object_new_int64(a->t_ms) : NULL);
-		if (n->kind == TN_CONCLUSION)
-			json_object_object_add(e, "cause", n->cause >= 0 ? jstr(cl->kb->causes[n->cause].id) : NULL);
-		if (n->command != NULL)
-			json_object_object_add(e, "command", jstr(n->command));
-		json_object_array_add(p, e);
-		free(ev);
-		free(note);
-	}
-	json_object_object_add(o, "path", p);
-	{
-		const struct tnode *last = cl->npath > 0 ? &cl->tree->nodes[cl->path[cl->npath - 1].node] : NULL;
-
-		json_object_object_add(o, "conclusion", last != NULL && last->kind == TN_CONCLUSION ? jstr(last->id) : NULL);
-		json_object_object_add(o, "conclusion_cause", last != NULL && last->kind == TN_CONCLUSION && last->cause >= 0
-		    ? jstr(cl->kb->causes[last->cause].id) : NULL);
-	}
-	{
-		json_object *ec = json_object_new_object();
-
-		for (int s = 0; s < 2; s++) {
-			json_object *d = json_object_new_object();
-
-			json_object_object_add(d, "out", json_object_new_int(cl->echo.dir[s].out));
-			json_object_object_add(d, "arrived", json_object_new_int(cl->echo.dir[s].arrived));
-			json_object_object_add(ec, s == LEFT ? "from_left" : "from_right", d);
-		}
-		json_object_object_add(o, "echo", ec);
-	}
-	for (int i = 0; i < cl->nlog; i++) {
-		const struct cl_event *e = &cl->log[i];
-		json_object *x = json_object_new_object();
-		static const char *const kinds[] = { "start", "moved", "answer", "note", "reached" };
-
-		json_object_object_add(x, "time_ms", json_object_new_int64(e->t_ms));
-		json_object_object_add(x, "event", jstr(kinds[e->kind]));
-		json_object_object_add(x, "node", jstr(cl->tree->nodes[e->node].id));
-		if (e->cause >= 0)
-			json_object_object_add(x, "cause", jstr(cl->kb->causes[e->cause].id));
-		if (e->kind == CE_ANSWER) {
-			json_object_object_add(x, "answer", jstr(cl_ans_name(e->ans)));
-			json_object_object_add(x, "by", jstr(cl_by_name(e->by)));
-		}
-		json_object_array_add(h, x);
-	}
-	json_object_object_add(o, "history", h);
-	for (int i = 0; i < cl->nans; i++) {
-		const struct cl_answer *a = &cl->ans[i];
-		json_object *x = json_object_new_object();
-		char *ev = clean(a->evidence), *note = clean(a->note);
-
-		json_object_object_add(x, "node", jstr(cl->tree->nodes[a->node].id));
-		json_object_object_add(x, "answer", jstr(cl_ans_name(a->ans)));
-		json_object_object_add(x, "option", json_object_new_int(a->opt));
-		json_object_object_add(x, "by", jstr(cl_by_name(a->by)));
-		json_object_object_add(x, "evidence", jstr(ev));
-		json_object_object_add(x, "note", jstr(note));
-		json_object_object_add(x, "time_ms", json_object_new_int64(a->t_ms));
-		json_object_array_add(ans, x);
-		free(ev);
-		free(note);
-	}
-	json_object_object_add(o, "answers", ans);
-	{
-		json_object *ps = json_object_new_array();
-
-		for (int k = 0; k < 2; k++)
-			if (cl->skip_src[k][0])
-				json_object_array_add(ps, jstr(cl->skip_src[k]));
-		/* the gateways' own pings are told apart from the client's by these */
-		json_object_object_add(o, "ping_sources", ps);
-	}
-	return o;
-}
-
 /* The session report's own keys after the analysis document's. */
 static void session_keys(FILE *f, const void *ctx)
 {
@@ -358,110 +225,18 @@ int sreport_json(FILE *f, const struct sreport *r)
 
 int sreport_write(const char *path, const struct sreport *r)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f;
-	int rc;
+	struct privfile pf;
+	int rc, e;
 
-	if (fd < 0)
+	if (privfile_begin(&pf, path) != 0)
 		return -1;
-	f = fdopen(fd, "w");
-	if (f == NULL) {
-		close(fd);
-		return -1;
-	}
-	rc = str_endswith(path, ".json") ? sreport_json(f, r) : sreport_md(f, r);
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc != 0 && errno == 0)
-		errno = EIO;
-	return rc;
-}
-
-/* ---- the answers inside a recorded session ---- */
-
-int checklist_save(const struct checklist *cl, const char *path)
-{
-	json_object *o;
-	int fd, rc = -1;
-	FILE *f;
-
-	if (cl == NULL || cl->tree == NULL)
-		return 0;
-	o = checklist_json(cl, LANG_EN);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd >= 0 && (f = fdopen(fd, "w")) != NULL) {
-		fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), f);
-		fputc('\n', f);
-		rc = fclose(f) == 0 ? 0 : -1;
-	} else if (fd >= 0) {
-		close(fd);
-	}
-	json_object_put(o);
-	return rc;
-}
-
-static enum cl_ans ans_from(const char *s)
-{
-	for (int a = ANS_NONE; a <= ANS_OPTION; a++)
-		if (s != NULL && strcmp(s, cl_ans_name((enum cl_ans)a)) == 0)
-			return (enum cl_ans)a;
-	return ANS_NONE;
-}
-
-static enum cl_by by_from(const char *s)
-{
-	for (int b = BY_LOGS; b <= BY_TECHNICIAN; b++)
-		if (s != NULL && strcmp(s, cl_by_name((enum cl_by)b)) == 0)
-			return (enum cl_by)b;
-	return BY_TECHNICIAN;
-}
-
-int checklist_restore(struct checklist *cl, const char *path, char **err)
-{
-	json_object *o = json_object_from_file(path), *tr, *ans;
-	const struct tree *t;
-
-	*err = NULL;
-	if (o == NULL) {
-		if (access(path, F_OK) != 0)
-			return 0;    /* a session without answers */
-		*err = xasprintf("%s: not valid JSON; move it away to write the report without the checklist's answers", path);
+	errno = 0;
+	rc = str_endswith(path, ".json") ? sreport_json(pf.f, r) : sreport_md(pf.f, r);
+	if (rc != 0 || ferror(pf.f)) {
+		e = errno != 0 ? errno : EIO;
+		privfile_abort(&pf);
+		errno = e;
 		return -1;
 	}
-	if (!json_object_object_get_ex(o, "tree", &tr) || (t = kb_tree(cl->kb, json_object_get_string(tr))) == NULL) {
-		*err = xasprintf("%s: names no decision tree of this knowledge base (recorded with another version?); "
-		    "use that version's kb with --kb, or move the file away to report without the answers", path);
-		json_object_put(o);
-		return -1;
-	}
-	cl->tree = t;
-	{
-		json_object *ps;
-
-		if (json_object_object_get_ex(o, "ping_sources", &ps) && json_object_is_type(ps, json_type_array))
-			for (size_t k = 0; k < json_object_array_length(ps) && k < 2; k++)
-				snprintf(cl->skip_src[k], sizeof cl->skip_src[k], "%s",
-				    json_object_get_string(json_object_array_get_idx(ps, k)));
-	}
-	if (json_object_object_get_ex(o, "answers", &ans) && json_object_is_type(ans, json_type_array))
-		for (size_t i = 0; i < json_object_array_length(ans); i++) {
-			json_object *a = json_object_array_get_idx(ans, i), *v;
-			const char *node = json_object_object_get_ex(a, "node", &v) ? json_object_get_string(v) : NULL;
-			int ni = node != NULL ? tree_node_index(t, node) : -1;
-			int64_t tm = json_object_object_get_ex(a, "time_ms", &v) ? json_object_get_int64(v) : 0;
-			enum cl_ans an = json_object_object_get_ex(a, "answer", &v) ? ans_from(json_object_get_string(v)) : ANS_NONE;
-			int opt = json_object_object_get_ex(a, "option", &v) ? json_object_get_int(v) : 0;
-			enum cl_by by = json_object_object_get_ex(a, "by", &v) ? by_from(json_object_get_string(v)) : BY_TECHNICIAN;
-			const char *ev = json_object_object_get_ex(a, "evidence", &v) ? json_object_get_string(v) : NULL;
-			const char *note = json_object_object_get_ex(a, "note", &v) ? json_object_get_string(v) : NULL;
-
-			if (ni < 0)
-				continue;   /* the tree changed since: the answer has no node */
-			if (an != ANS_NONE)
-				checklist_answer(cl, ni, an, opt, by, ev, tm);
-			if (note != NULL)
-				checklist_note(cl, ni, note, tm);
-		}
-	json_object_put(o);
-	return 0;
+	return privfile_commit(&pf);
 }

@@ -1,6 +1,7 @@
 /*
- * session_report.h - the session report (Markdown or JSON) and the checklist's
- * answers saved with a recorded session. See session_report.c.
+ * session_report.h - the session report for a support ticket (Markdown or
+ * JSON): the analysis of both gateways and the checklist with every answer.
+ * See session_report.c; the checklist's own persistence is checklist/persist.h.
  */
 #ifndef TD_SESSION_REPORT_H
 #define TD_SESSION_REPORT_H
@@ -21,15 +22,11 @@ struct sreport {
 
 int sreport_md(FILE *f, const struct sreport *r);
 int sreport_json(FILE *f, const struct sreport *r);
-/* JSON when path ends in .json, else Markdown; mode 0600. 0 or -1 + errno. */
+/*
+ * JSON when path ends in .json, else Markdown, as a private file (mode 0600
+ * also when it existed, a symlink at path replaced, never followed; the
+ * old file stays whole when writing fails). 0, or -1 with errno.
+ */
 int sreport_write(const char *path, const struct sreport *r);
-
-/* DIR/checklist.json: the answers and notes of a session (redacted). */
-int checklist_save(const struct checklist *cl, const char *path);
-/* Read them back into cl (a missing file is no error); -1 + *err. */
-int checklist_restore(struct checklist *cl, const char *path, char **err);
-
-struct json_object;
-struct json_object *checklist_json(const struct checklist *cl, enum lang l);
 
 #endif
