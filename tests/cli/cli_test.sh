@@ -37,6 +37,10 @@ usage-errors)
 	td analyze a b c 2>/dev/null; [ $? -eq 2 ] || fail "three files: want exit 2"
 	td --lang fr analyze a 2>/dev/null; [ $? -eq 2 ] || fail "bad lang: want exit 2"
 	td analyze --left-dialect nope "$S/mguard-1.3.3-udp4500/left.log" 2>"$T/e"; [ $? -eq 2 ] || fail "bad dialect: want exit 2"
+	# a jump host that would become an option of the local ssh
+	td connect --batch --jump -oProxyCommand=x 127.0.0.1:1 127.0.0.1:1 >/dev/null 2>"$T/e"; [ $? -eq 2 ] || fail "--jump -o...: want exit 2"
+	grep -q "not starting with '-'" "$T/e" || fail "--jump -o...: $(cat "$T/e")"
+	td connect --batch --left-jump=-v 127.0.0.1:1 127.0.0.1:1 >/dev/null 2>&1; [ $? -eq 2 ] || fail "--left-jump=-v: want exit 2"
 	;;
 missing-input)
 	td analyze "$T/nope.log" "$S/mguard-1.3.3-udp4500/right.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
