@@ -263,6 +263,8 @@ static const char *const table[M_COUNT][2] = {
 	    "unbekannte Option '%s'" },
 	[M_CLI_UNKNOWN_OPTION_FOR] = { "unknown option for '%s'",
 	    "unbekannte Option für '%s'" },
+	[M_CLI_REPORT_NOT_A_FILE] = { "%s %s: a device, a pipe or a link to one; give the name of a file (report DIR prints to standard output without -o)",
+	    "%s %s: ein Gerät, eine Pipe oder ein Link darauf; einen Dateinamen angeben (report VERZ schreibt ohne -o auf die Standardausgabe)" },
 	[M_CLI_UNKNOWN_OPTION_SEE] = { "unknown option (see '%s --help')",
 	    "unbekannte Option (siehe '%s --help')" },
 

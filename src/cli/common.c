@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 int cli_getopt(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv,
@@ -142,12 +143,28 @@ void cli_batch_checklist(struct analysis *a, const struct kb *kb, struct checkli
 	checklist_sync(cl, analysis_sides(a), analysis_alignment(a), analysis_diagnosis(a), &w);
 }
 
+/*
+ * A report goes into a file: a device, a pipe or a symlink to one at path
+ * (/dev/stdout) is refused rather than replaced by a file of its own name.
+ */
+static int report_path_ok(const char *path, enum lang lang)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+		return 0;   /* a directory is refused by privfile_begin */
+	cli_error(lang, M_CLI_REPORT_NOT_A_FILE, msg(M_R_CANNOT_WRITE, lang), path);
+	return -1;
+}
+
 int cli_report_writable(const char *path, enum lang lang)
 {
 	struct privfile pf;
 
 	if (path == NULL)
 		return TD_EXIT_OK;
+	if (report_path_ok(path, lang) != 0)
+		return TD_EXIT_USAGE;
 	/* the temporary file the report will be written to can be made
 	 * beside it; nothing at path is touched until the report is there */
 	if (privfile_begin(&pf, path) != 0) {
@@ -160,6 +177,8 @@ int cli_report_writable(const char *path, enum lang lang)
 
 int cli_write_report(const char *path, const struct sreport *sr, enum lang lang)
 {
+	if (report_path_ok(path, lang) != 0)
+		return -1;
 	if (sreport_write(path, sr) != 0) {
 		cli_error(lang, M_CLI_CANNOT_WRITE, msg(M_R_CANNOT_WRITE, lang), path, strerror(errno));
 		return -1;

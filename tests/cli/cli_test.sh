@@ -330,6 +330,12 @@ private-files)
 	[ "$(stat -c %a "$T/rec/checklist.json")" = 600 ] || fail "checklist.json mode $(stat -c %a "$T/rec/checklist.json")"
 	jget "$T/rec/checklist.json" 'd["tree"]' >/dev/null || fail "checklist.json is not the checklist"
 	ls "$T" "$T/rec" | grep -q '\.tmp-' && fail "a temporary file was left behind"
+	# a link to a pipe or a device (as /dev/stdout is) is refused, not replaced
+	mkfifo "$T/fifo"; ln -s "$T/fifo" "$T/pipe.md"
+	timeout 20 "$BIN" --kb "$KB" analyze --report "$T/pipe.md" "$U/left.log" >/dev/null 2>"$T/e"; rc=$?
+	[ $rc -eq 1 ] || fail "a report into a link to a FIFO: exit $rc, want 1"
+	[ -L "$T/pipe.md" ] && [ -p "$T/fifo" ] || fail "the link to the FIFO was replaced"
+	grep -q "a device, a pipe or a link to one; give the name of a file" "$T/e" || fail "FIFO: $(cat "$T/e")"
 	;;
 dev-zero)
 	# input without line breaks ends at once with a message saying what to give
