@@ -147,7 +147,8 @@ void checklist_note(struct checklist *cl, int node, const char *note, int64_t no
 	log_event(cl, now_ms, CE_NOTE, node, -1, ANS_NONE, 0, BY_TECHNICIAN);
 }
 
-const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2])
+/* The tree for two sides' dialects: LANCOM's when a side is LANCOM. */
+static const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2])
 {
 	const struct tree *t = NULL;
 
