@@ -346,6 +346,36 @@ static const char *const table[M_COUNT][2] = {
 	    "%s: nennt keinen Entscheidungsbaum dieser Wissensbasis (mit einer anderen Version aufgezeichnet?); "
 	    "deren Wissensbasis mit --kb angeben, oder die Datei beiseitelegen, um ohne die Antworten zu berichten" },
 
+	[M_CL_ABS_SA] = { "no line showing the SA established", "keine Zeile, die die SA als aufgebaut zeigt" },
+	[M_CL_ABS_CAUSE] = { "no line the knowledge base reads as \"%s\"", "keine Zeile, die die Wissensbasis als \"%s\" liest" },
+	[M_CL_ABS_REQUEST] = { "no connection request received from the peer", "keine Verbindungsanfrage der Gegenstelle empfangen" },
+	[M_CL_ABS_ECHO_OUT] = { "no echo request leaving through the VPN tunnel (fw-vpn_…-out-…)",
+	    "keine Echo-Anfrage, die durch den VPN-Tunnel hinausgeht (fw-vpn_…-out-…)" },
+	[M_CL_ABS_ECHO_IN] = { "no entry fw-vpn_…-in-… with the ICMP ID and SEQ of the echo requests that left",
+	    "kein Eintrag fw-vpn_…-in-… mit ICMP-ID und SEQ der ausgegangenen Echo-Anfragen" },
+	[M_CL_SEARCHED] = { "%s searched from %s to %s: %s", "%s durchsucht von %s bis %s: %s" },
+	[M_CL_SEARCHED_ALL] = { "%s searched (no timestamps): %s", "%s durchsucht (ohne Zeitstempel): %s" },
+	[M_CL_LOG_OF] = { "the %s log", "das Log %s" },
+	[M_CL_FWLOG_OF] = { "the VPN firewall entries of the %s log", "die VPN-Firewall-Einträge im Log %s" },
+	[M_CL_BOTH_LOGS] = { "both logs", "beide Logs" },
+	[M_CL_HINT_IKE] = { "no VPN log is loaded: the VPN logs of both gateways (a file per side, or live) or their status "
+	    "command (r) would answer this; until then, please answer",
+	    "kein VPN-Log geladen: die VPN-Logs beider Gateways (eine Datei je Seite, oder live) oder deren Status-Befehl (r) "
+	    "würden das beantworten; bis dahin bitte antworten" },
+	[M_CL_HINT_REMOTE] = { "the %s gateway's log is not loaded, and only it shows this (LANCOM: its VPN trace, "
+	    "'trace + vpn-status'; mGuard: Logging >> Browse local logs, IPsec VPN): give it as the %s log or connect "
+	    "to that gateway; until then, please answer",
+	    "das Log des Gateways %s ist nicht geladen, und nur dieses zeigt das (LANCOM: sein VPN-Trace, "
+	    "„trace + vpn-status“; mGuard: Logging >> Logs ansehen, IPsec VPN): als Log %s angeben oder mit dem Gateway "
+	    "verbinden; bis dahin bitte antworten" },
+	[M_CL_HINT_FW] = { "the %s gateway's VPN firewall log is not loaded, and only it shows this: turn on VPN firewall "
+	    "logging (Log check box of the connection's firewall rules), then give that log (mGuard: Logging >> Browse "
+	    "local logs, Network Security, or the snapshot's) as the %s log, or stream it live; until then, please answer",
+	    "das VPN-Firewall-Log des Gateways %s ist nicht geladen, und nur dieses zeigt das: VPN-Firewall-Logging "
+	    "einschalten (Checkbox Log der Firewall-Regeln der Verbindung), dann dieses Log (mGuard: Logging >> Logs "
+	    "ansehen, Netzwerksicherheit, oder das des Snapshots) als Log %s angeben oder live streamen; bis dahin bitte antworten" },
+	[M_CL_OVERRIDDEN] = { "answer (%s): %s; overridden by the technician at %s", "Antwort (%s): %s; vom Techniker überschrieben um %s" },
+
 	/* report */
 
 	/* ui */

@@ -91,6 +91,9 @@ enum msg {
 
 	/* checklist: messages of src/checklist/ */
 	M_CL_SAVED_BAD_JSON, M_CL_SAVED_NO_TREE,
+	M_CL_ABS_SA, M_CL_ABS_CAUSE, M_CL_ABS_REQUEST, M_CL_ABS_ECHO_OUT, M_CL_ABS_ECHO_IN,
+	M_CL_SEARCHED, M_CL_SEARCHED_ALL, M_CL_LOG_OF, M_CL_FWLOG_OF, M_CL_BOTH_LOGS,
+	M_CL_HINT_IKE, M_CL_HINT_REMOTE, M_CL_HINT_FW, M_CL_OVERRIDDEN,
 
 	/* report: messages of src/report/ */
 

@@ -47,7 +47,7 @@ static enum msg event_msg(enum cl_event_kind k)
 
 static const char *ans_word(const struct checklist *cl, int node, enum cl_ans ans, int opt, enum lang l)
 {
-	struct cl_item it = { node, ans, opt, BY_NONE, NULL };
+	struct cl_item it = { .node = node, .ans = ans, .opt = opt, .by = BY_NONE };
 
 	return cl_ans_label(cl, &it, l);
 }

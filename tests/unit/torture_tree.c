@@ -413,12 +413,19 @@ static void echoes_match_by_id_and_seq(void **st)
 }
 
 /* The guide's own example (1.5): out entries on the local mGuard, no
- * matching in entries on the remote: the walk concludes ESP is blocked. */
+ * matching in entries on the remote. With only the remote's IKE log
+ * loaded, its firewall log is not there: the arrival check is asked and
+ * says which log would answer. With the remote's firewall log loaded
+ * (it logs other echoes), the walk concludes ESP is blocked, and the
+ * "no" names the log and the span that was searched. */
 static void guide_example_concludes_esp_blocked(void **st)
 {
+	static const char *other = "14:57:40.10000 kernel: fw-vpn_MAI1950251842-out-1-x act=ACCEPT IN=eth1 OUT=eth0 "
+				   "SRC=192.168.20.5 DST=192.168.1.9 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=77 SEQ=1\n";
 	struct analysis *a = sample("mguard-1.5-fw-in-missing");
 	struct checklist cl;
 	const struct tnode *n;
+	char *hint, *ev, *l, *r, p[512];
 
 	(void)st;
 	checklist_init(&cl, tdt_kb_g);
@@ -427,10 +434,46 @@ static void guide_example_concludes_esp_blocked(void **st)
 	assert_int_equal(cl.echo.dir[LEFT].arrived, 0);
 	n = &cl.tree->nodes[cl.path[0].node];
 	assert_int_equal(n->check, TF_ECHO_IN);
-	assert_int_equal(cl.path[0].ans, ANS_NO);
-	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_NONE);
+	assert_int_equal(cl.path[0].src, SRC_FW);
+	assert_int_equal(cl.path[0].src_side, RIGHT);
+	assert_true(cl.path[0].src_missing);
+	hint = checklist_source_hint(&cl, &cl.path[0], LANG_EN);
+	assert_non_null(strstr(hint, "right gateway's VPN firewall log is not loaded"));
+	free(hint);
 	checklist_clear(&cl);
 	analysis_free(a);
+
+	snprintf(p, sizeof p, "%s/kb/samples/mguard-1.5-fw-in-missing/left.log", TD_SOURCE_DIR);
+	l = slurp(p);
+	snprintf(p, sizeof p, "%s/kb/samples/mguard-1.5-fw-in-missing/right.log", TD_SOURCE_DIR);
+	r = slurp(p);
+	{
+		struct strbuf rb = {0};
+
+		sb_adds(&rb, r);
+		sb_adds(&rb, other);
+		a = tdt_run(tdt_kb_g, l, rb.s);
+		sb_free(&rb);
+	}
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_int_equal(n->check, TF_ECHO_IN);
+	assert_int_equal(cl.path[0].ans, ANS_NO);
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_true(cl.path[0].absent.set);
+	ev = checklist_evidence_text(&cl, &cl.path[0], LANG_EN);
+	assert_non_null(strstr(ev, "the VPN firewall entries of the right log searched from "));
+	assert_non_null(strstr(ev, "fw-vpn_"));
+	free(ev);
+	ev = checklist_evidence_text(&cl, &cl.path[0], LANG_DE);
+	assert_non_null(strstr(ev, "durchsucht von"));
+	free(ev);
+	checklist_clear(&cl);
+	analysis_free(a);
+	free(l);
+	free(r);
 }
 
 /* The status step: the profile's status_match texts read swanctl output. */
