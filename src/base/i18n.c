@@ -377,6 +377,21 @@ static const char *const table[M_COUNT][2] = {
 	[M_CL_OVERRIDDEN] = { "answer (%s): %s; overridden by the technician at %s", "Antwort (%s): %s; vom Techniker überschrieben um %s" },
 
 	/* report */
+	[M_R_SUMMARY] = { "Summary", "Zusammenfassung" },
+	[M_R_PERIOD] = { "period", "Zeitraum" },
+	[M_R_TUNNEL] = { "tunnel", "Tunnel" },
+	[M_R_TOP] = { "top finding", "wichtigster Befund" },
+	[M_R_NO_TOP] = { "no finding", "kein Befund" },
+	[M_R_REACHED] = { "conclusion reached", "erreichte Schlussfolgerung" },
+	[M_R_NOT_REACHED] = { "no conclusion reached yet; open: %s", "noch keine Schlussfolgerung erreicht; offen: %s" },
+	[M_R_DONE] = { "answers: %d by the technician (%d of them overriding the evidence), %d by the logs, %d by the status "
+	    "command, %d by a ping tunneldoc ran",
+	    "Antworten: %d vom Techniker (davon %d gegen die Belege), %d aus den Logs, %d vom Status-Befehl, %d von einem "
+	    "Ping, den tunneldoc ausgeführt hat" },
+	[M_R_OTHER_BRANCHES] = { "Answered on other branches", "Auf anderen Zweigen beantwortet" },
+	[M_R_LINES_N] = { "%llu lines", "%llu Zeilen" },
+	[M_R_ASKED] = { "asked", "gefragt" },
+	[M_R_NOTE_TEXT] = { "note: %s", "Notiz: %s" },
 
 	/* ui */
 

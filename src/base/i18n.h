@@ -96,6 +96,8 @@ enum msg {
 	M_CL_HINT_IKE, M_CL_HINT_REMOTE, M_CL_HINT_FW, M_CL_OVERRIDDEN,
 
 	/* report: messages of src/report/ */
+	M_R_SUMMARY, M_R_PERIOD, M_R_TUNNEL, M_R_TOP, M_R_NO_TOP, M_R_REACHED, M_R_NOT_REACHED, M_R_DONE,
+	M_R_OTHER_BRANCHES, M_R_LINES_N, M_R_ASKED, M_R_NOTE_TEXT,
 
 	/* ui: messages of the console */
 

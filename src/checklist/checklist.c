@@ -71,6 +71,8 @@ void checklist_clear(struct checklist *cl)
 		free(cl->ans[i].was_ev);
 	}
 	free(cl->ans);
+	for (int i = 0; i < cl->nlog; i++)
+		free(cl->log[i].text);
 	free(cl->log);
 	checklist_init(cl, kb);
 }
@@ -83,7 +85,7 @@ static void log_event(struct checklist *cl, int64_t t, enum cl_event_kind k, int
 
 	cl->nlog = (int)n;
 	cl->caplog = (int)cap;
-	*e = (struct cl_event){ t, k, node, cause, ans, opt, by };
+	*e = (struct cl_event){ .t_ms = t, .kind = k, .node = node, .cause = cause, .ans = ans, .opt = opt, .by = by };
 }
 
 const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node)
@@ -154,6 +156,7 @@ void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, 
 	free(a->evidence);
 	a->evidence = kept(evidence);
 	log_event(cl, now_ms, CE_ANSWER, node, -1, ans, opt, by);
+	cl->log[cl->nlog - 1].over = a->override && by == BY_TECHNICIAN;
 }
 
 void checklist_override_restore(struct checklist *cl, int node, enum cl_ans was, int opt, enum cl_by by,
@@ -182,6 +185,7 @@ void checklist_note(struct checklist *cl, int node, const char *note, int64_t no
 	free(a->note);
 	a->note = kept(note);
 	log_event(cl, now_ms, CE_NOTE, node, -1, ANS_NONE, 0, BY_TECHNICIAN);
+	cl->log[cl->nlog - 1].text = kept(note);
 }
 
 /* The tree for two sides' dialects: LANCOM's when a side is LANCOM. */

@@ -112,6 +112,8 @@ struct cl_event {
 	enum cl_ans ans;
 	int opt;                  /* CE_ANSWER of a question: the option */
 	enum cl_by by;
+	char *text;               /* CE_NOTE: the note as written (redacted) */
+	int over;                 /* CE_ANSWER: it overrode the evidence */
 };
 
 struct checklist {

@@ -90,13 +90,35 @@ static int has_cause(const struct diagnosis *dg, int cause)
 	return -1;
 }
 
-static char *finding_ev(const struct finding *f)
+/* Whether line of side s matched a signature of cause (the line that
+ * names the reason, not the messages around it). */
+static int names_cause(const struct kb *kb, const struct side *s, uint64_t line, int cause)
 {
+	for (int i = 0; i < s->nnegos; i++)
+		for (int h = 0; h < s->negos[i]->nhits; h++) {
+			const struct sighit *x = &s->negos[i]->hits[h];
+
+			if ((x->ev.line == line || x->last.line == line) && x->sig >= 0 && x->sig < kb->nsigs &&
+			    kb->sigs[x->sig].cause == cause)
+				return 1;
+		}
+	return 0;
+}
+
+/* The finding's line that names its cause, else its first line. */
+static char *finding_line(const struct facts *F, const struct finding *f)
+{
+	for (int i = 0; i < f->nev; i++)
+		if (f->ev[i].text != NULL && f->ev[i].side >= 0 && f->ev[i].side < 2 &&
+		    names_cause(F->cl->kb, &F->sides[f->ev[i].side], f->ev[i].line, f->cause))
+			return cl_kept(f->ev[i].text);
 	for (int i = 0; i < f->nev; i++)
 		if (f->ev[i].text != NULL)
 			return cl_kept(f->ev[i].text);
 	return NULL;
 }
+
+#define finding_ev(f) finding_line(F, (f))
 
 /* A negotiation of the sides with an established SA (1 IKE, 2 IPsec). */
 static const struct evref *established(const struct side *sides, int which, int *negos)

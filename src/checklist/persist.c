@@ -130,7 +130,11 @@ static json_object *history(const struct checklist *cl)
 		if (e->kind == CE_ANSWER) {
 			json_object_object_add(x, "answer", jstr(cl_ans_name(e->ans)));
 			json_object_object_add(x, "by", jstr(cl_by_name(e->by)));
+			if (e->over)
+				json_object_object_add(x, "overrides_evidence", json_object_new_boolean(1));
 		}
+		if (e->kind == CE_NOTE)
+			json_object_object_add(x, "text", jclean(e->text));
 		json_object_array_add(h, x);
 	}
 	return h;

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <regex.h>
 #include <unistd.h>
 
@@ -537,6 +538,270 @@ static void status_output_feeds_the_facts(void **st)
 	sb_free(&why);
 }
 
+/* Answer the open node so that the walk can still reach target (by BFS);
+ * 0 when there is nothing left to answer. */
+static int answer_towards(struct checklist *cl, int target, int64_t t)
+{
+	const struct tnode *n = cur(cl);
+	int node = cl->path[checklist_current(cl)].node;
+	char *seen;
+	int r = 0;
+
+	if (n == NULL || n->kind == TN_CONCLUSION || node == target)
+		return 0;
+	seen = calloc((size_t)cl->tree->nnodes, 1);
+	switch (n->kind) {
+	case TN_CHECK:
+		reach(cl->tree, n->yes, seen);
+		checklist_answer(cl, node, seen[target] ? ANS_YES : ANS_NO, 0, BY_TECHNICIAN, NULL, t);
+		r = 1;
+		break;
+	case TN_QUESTION:
+		for (int k = 0; k < n->nopts && !r; k++) {
+			reach(cl->tree, n->opts[k].next, seen);
+			if (seen[target] || k == n->nopts - 1) {
+				checklist_answer(cl, node, ANS_OPTION, k, BY_TECHNICIAN, NULL, t);
+				r = 1;
+			}
+		}
+		break;
+	case TN_STEP:
+		checklist_answer(cl, node, ANS_DONE, 0, BY_TECHNICIAN, NULL, t);
+		r = 1;
+		break;
+	default:
+		break;
+	}
+	free(seen);
+	return r;
+}
+
+/* Every answer by the logs, status or ping rests on a line, or on an
+ * absence that names the log searched: on every sample, walked deep. */
+static void evidence_answers_name_their_evidence(void **st)
+{
+	const char *root = TD_SOURCE_DIR "/kb/samples";
+	DIR *d = opendir(root);
+	struct dirent *e;
+	int samples = 0, answered = 0;
+
+	(void)st;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		struct analysis *a;
+		struct checklist cl;
+
+		if (e->d_name[0] == '.')
+			continue;
+		a = sample(e->d_name);
+		samples++;
+		for (int complete = 0; complete < 2; complete++) {
+			checklist_init(&cl, tdt_kb_g);
+			cl_sync(&cl, a, complete, 1000);
+			for (int step = 0; step < 80 && cl.tree != NULL; step++) {
+				int target = (step % 2) ? tree_node_index(cl.tree, "echo-in") : tree_node_index(cl.tree, "c-l-1106-unknown");
+
+				for (int i = 0; i < cl.npath; i++) {
+					const struct cl_item *it = &cl.path[i];
+					char *ev;
+
+					if (it->ans == ANS_NONE || it->by == BY_TECHNICIAN || cl.tree->nodes[it->node].kind == TN_CONCLUSION)
+						continue;
+					ev = checklist_evidence_text(&cl, it, LANG_EN);
+					if (ev == NULL)
+						fail_msg("%s: %s answered by %s without evidence", e->d_name, cl.tree->nodes[it->node].id,
+						    cl_by_name(it->by));
+					free(ev);
+					answered++;
+				}
+				if (target < 0)
+					target = cl.tree->root;
+				if (!answer_towards(&cl, target, 1000 + step))
+					break;
+				cl_sync(&cl, a, complete, 2000 + step * 100);
+			}
+			checklist_clear(&cl);
+		}
+		analysis_free(a);
+	}
+	closedir(d);
+	assert_true(samples >= 20);
+	assert_true(answered >= samples);
+}
+
+/* The walk to a node, the technician answering what is asked. */
+static void walk_to(struct checklist *cl, struct analysis *a, const char *id)
+{
+	int target = tree_node_index(cl->tree, id);
+
+	assert_true(target >= 0);
+	for (int i = 0; i < 40 && answer_towards(cl, target, 1000 + i); i++)
+		cl_sync(cl, a, 1, 1100 + i);
+	assert_string_equal(cl->tree->nodes[cl->path[checklist_current(cl)].node].id, id);
+}
+
+/* Issue 13: the ping procedure with only the two IKE logs loaded asks the
+ * firewall questions; it does not answer them "no (the logs)". */
+static void ping_procedure_asks_for_the_firewall_log(void **st)
+{
+	struct analysis *a = sample("lab-established-v1");
+	struct checklist cl;
+	const struct cl_item *it;
+	char *hint;
+
+	(void)st;
+	{
+		char *l = slurp(TD_SOURCE_DIR "/kb/samples/lab-established-v1/left.log");
+
+		assert_non_null(l);
+		assert_null(strstr(l, "fw-vpn"));
+		free(l);
+	}
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	walk_to(&cl, a, "echo-out");
+	it = &cl.path[checklist_current(&cl)];
+	assert_int_equal(it->ans, ANS_NONE);
+	assert_int_equal(it->src, SRC_FW);
+	assert_int_equal(it->src_side, LEFT);
+	assert_true(it->src_missing);
+	hint = checklist_source_hint(&cl, it, LANG_DE);
+	assert_non_null(strstr(hint, "VPN-Firewall-Log des Gateways links ist nicht geladen"));
+	free(hint);
+	/* the technician answers it: the walk goes on with their answer */
+	checklist_answer(&cl, it->node, ANS_YES, 0, BY_TECHNICIAN, NULL, 5000);
+	cl_sync(&cl, a, 1, 5000);
+	assert_string_equal(cur(&cl)->id, "echo-in");
+	assert_true(cl.path[checklist_current(&cl)].src_missing);
+	assert_int_equal(cl.path[checklist_current(&cl)].src_side, RIGHT);
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+/* Issue 13: one LANCOM trace loaded: whether the remote site's trace shows
+ * the request is asked, naming the right gateway's log. */
+static void one_sided_trace_asks_the_remote_question(void **st)
+{
+	struct analysis *a = sample("lancom-0x1106-no-response");
+	struct checklist cl;
+	const struct cl_item *it;
+	char *hint;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	assert_string_equal(cl.tree->id, "lancom");
+	walk_to(&cl, a, "l-1106-recv");
+	it = &cl.path[checklist_current(&cl)];
+	assert_int_equal(it->ans, ANS_NONE);
+	assert_int_equal(it->src, SRC_IKE_REMOTE);
+	assert_int_equal(it->src_side, RIGHT);
+	hint = checklist_source_hint(&cl, it, LANG_EN);
+	assert_non_null(strstr(hint, "the right gateway's log is not loaded"));
+	assert_non_null(strstr(hint, "trace + vpn-status"));
+	free(hint);
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+/* Issue 13: the technician overrides an answer of the logs; the walk
+ * follows the technician, and the report and the saved session keep what
+ * the logs said (with the line), what was decided, and when. */
+static void evidence_answer_overridden_and_kept(void **st)
+{
+	struct analysis *a = sample("mguard-1.3.3-udp4500");
+	struct checklist cl, c2;
+	struct report_opts ro;
+	struct sreport r;
+	char *line, *md = NULL, *err = NULL, path[] = "/tmp/tdovXXXXXX";
+	size_t mdlen = 0;
+	int node, fd;
+	FILE *f;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	node = cl.path[0].node;
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_YES);
+	line = strdup(cl.path[0].evidence);
+	checklist_answer(&cl, node, ANS_NO, 0, BY_TECHNICIAN, NULL, 1796000000000);
+	cl_sync(&cl, a, 1, 1796000000000);
+	assert_int_equal(cl.path[0].ans, ANS_NO);
+	assert_int_equal(cl.path[0].by, BY_TECHNICIAN);
+	assert_true(cl.path[0].over);
+	assert_int_equal(cl.path[0].was, ANS_YES);
+	assert_int_equal(cl.path[0].was_by, BY_LOGS);
+	assert_string_equal(cl.path[0].was_ev, line);
+	assert_int_equal(cl.path[1].node, cl.tree->nodes[node].no);
+
+	memset(&ro, 0, sizeof ro);
+	ro.lang = LANG_EN;
+	ro.version = "test";
+	r = (struct sreport){ a, &cl, &ro, 1796000000000, 1796000060000 };
+	f = open_memstream(&md, &mdlen);
+	assert_int_equal(sreport_md(f, &r), 0);
+	fclose(f);
+	assert_non_null(strstr(md, "answer (the logs): yes; overridden by the technician at "));
+	assert_non_null(strstr(md, "no (the technician)"));
+	{
+		/* the log line itself (the report escapes pipes) */
+		char head[40];
+
+		snprintf(head, sizeof head, "%.30s", line);
+		assert_non_null(strstr(md, head));
+	}
+	free(md);
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(checklist_save(&cl, path), 0);
+	checklist_init(&c2, tdt_kb_g);
+	assert_int_equal(checklist_restore(&c2, path, LANG_EN, &err), 0);
+	cl_sync(&c2, a, 1, 1796000100000);
+	assert_true(c2.path[0].over);
+	assert_int_equal(c2.path[0].ans, ANS_NO);
+	assert_int_equal(c2.path[0].was, ANS_YES);
+	unlink(path);
+	checklist_clear(&c2);
+	checklist_clear(&cl);
+	free(line);
+	analysis_free(a);
+}
+
+/* Issue 13, 7: no question whose answer is in the top finding's line. */
+static void the_finding_answers_its_questions(void **st)
+{
+	struct analysis *a = sample("lab-psk-mismatch-v2");
+	struct checklist cl;
+	const struct tnode *n;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	assert_int_equal(cl.start_cause, kb_cause_index(tdt_kb_g, "psk-mismatch"));
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_string_equal(n->id, "p1-psk");
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_YES);
+	assert_non_null(strstr(cl.path[0].evidence, "MAC mismatched"));
+	checklist_clear(&cl);
+	analysis_free(a);
+
+	a = sample("mguard-1.3.4.1-no-suitable-conn");
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_string_equal(n->id, "p1-cert-which");
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_OPTION);
+	assert_int_equal(cl.path[0].opt, 0);
+	assert_non_null(strstr(cl.path[0].evidence, "no suitable connection for peer"));
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -549,6 +814,11 @@ int main(void)
 		cmocka_unit_test(echoes_match_by_id_and_seq),
 		cmocka_unit_test(guide_example_concludes_esp_blocked),
 		cmocka_unit_test(status_output_feeds_the_facts),
+		cmocka_unit_test(evidence_answers_name_their_evidence),
+		cmocka_unit_test(ping_procedure_asks_for_the_firewall_log),
+		cmocka_unit_test(one_sided_trace_asks_the_remote_question),
+		cmocka_unit_test(evidence_answer_overridden_and_kept),
+		cmocka_unit_test(the_finding_answers_its_questions),
 	};
 
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
