@@ -132,10 +132,24 @@ static void draw_checklist(struct app *a)
 			sb_addf(&s, "    %s: %s", msg(M_CL_RUNNING, l), a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
 			y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_WARNING));
 		}
-		if (it->evidence != NULL && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), it->evidence);
-			y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
+		{
+			/* the line or searched absence an answer rests on, which log
+			 * would answer an open check, what an override replaced */
+			char *ev = checklist_evidence_text(cl, it, l), *hint = checklist_source_hint(cl, it, l);
+			char *over = checklist_override_text(cl, it, l);
+
+			if (ev != NULL && y < b->y + b->h) {
+				sb_reset(&s);
+				sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), ev);
+				y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
+			}
+			if (hint != NULL && y < b->y + b->h)
+				y += draw_wrapped(a, &r, y, hint, color_attr(a, C_WARNING));
+			if (over != NULL && y < b->y + b->h)
+				y += draw_wrapped(a, &r, y, over, A_BOLD);
+			free(ev);
+			free(hint);
+			free(over);
 		}
 		if (an != NULL && an->note != NULL && y < b->y + b->h) {
 			sb_reset(&s);
