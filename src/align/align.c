@@ -2,8 +2,10 @@
  * align.c - see align.h.
  */
 #include "align/align.h"
+#include "align/proof.h"
 #include "base/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +17,29 @@
 
 const char *row_status_name(enum row_status s)
 {
-	static const char *const n[] = { "ok", "lost", "unlogged-send", "no-log", "one-sided", "local" };
+	static const char *const n[] = { "ok", "lost", "unlogged-send", "no-log", "one-sided", "local",
+		"not-logged", "log-ended", "not-understood", "in-progress" };
 
-	return (s >= RS_OK && s <= RS_LOCAL) ? n[s] : "?";
+	return (s >= RS_OK && s < RS_COUNT) ? n[s] : "?";
+}
+
+enum msg row_status_msg(enum row_status s)
+{
+	static const enum msg m[] = { M_STATUS_OK, M_STATUS_LOST, M_STATUS_UNLOGGED, M_STATUS_NOLOG,
+		M_STATUS_ONESIDED, M_STATUS_LOCAL, M_STATUS_NOT_LOGGED, M_STATUS_LOG_ENDED,
+		M_STATUS_NOT_UNDERSTOOD, M_STATUS_IN_PROGRESS };
+
+	return (s >= RS_OK && s < RS_COUNT) ? m[s] : M_STATUS_ONESIDED;
+}
+
+void row_why(const struct row *r, enum lang lang, char *buf, size_t sz)
+{
+	if (sz == 0)
+		return;
+	buf[0] = '\0';
+	if (r->why == M_COUNT)
+		return;
+	snprintf(buf, sz, msg(r->why, lang), r->why_line);
 }
 
 int64_t align_time(const struct alignment *al, const struct evref *e)
@@ -257,6 +279,24 @@ static void fill_cell(struct row *r, int side, const struct nego *n, enum role r
 	}
 }
 
+/* The why of a status build_rows() decided (align_prove() does the rest). */
+static void set_why(struct row *r, const struct group *g)
+{
+	r->why = M_COUNT;
+	for (int side = 0; side < 2; side++)
+		if (r->cell[side] != NULL && !r->is_sender[side] && g->n[side] != NULL) {
+			r->why_line = r->cell[side]->first.line;
+			r->why_side = side;
+		}
+	switch (r->status) {
+	case RS_OK: r->why = r->why_line ? M_WHY_RECEIVED : M_COUNT; break;
+	case RS_UNLOGGED: r->why = M_WHY_SENT_UNLOGGED; break;
+	case RS_NOLOG: r->why = M_WHY_NOLOG; break;
+	case RS_ONESIDED: r->why = M_WHY_ONESIDED; break;
+	default: break;
+	}
+}
+
 static void build_rows(const struct side sides[2], struct group *g)
 {
 	size_t cap = 0, n = 0;
@@ -302,6 +342,7 @@ static void build_rows(const struct side sides[2], struct group *g)
 				r.status = RS_ONESIDED;
 			}
 		}
+		set_why(&r, g);
 		*VEC_PUSH(g->rows, n, cap) = r;
 	}
 	g->nrows = (int)n;
@@ -481,6 +522,7 @@ void align_run(const struct side sides[2], struct alignment *al)
 	if (L->has_t && R->has_t && al->ngroups > 1)
 		qsort(al->groups, (size_t)al->ngroups, sizeof *al->groups, group_cmp);
 	measure(al);
+	align_prove(sides, al);
 	free(pl);
 	free(pr);
 }

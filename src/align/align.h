@@ -24,9 +24,22 @@ enum row_status {
 	RS_UNLOGGED,    /* received; the sender did not log sending */
 	RS_NOLOG,       /* the other side has no log */
 	RS_ONESIDED,    /* logged on one side, the other side says nothing */
-	RS_LOCAL        /* a local phase (LANCOM) */
+	RS_LOCAL,       /* a local phase (LANCOM) */
+	/* sent, and the receiver did not log it, but there is no proof that
+	 * it was lost (LOST needs that proof, see DESIGN.md Alignment): */
+	RS_NOT_LOGGED,  /* the receiver's log cannot show it (no times, not
+	                   running, state deleted, log begins later) */
+	RS_LOG_ENDED,   /* the receiver's log ends before it could arrive */
+	RS_NOT_UNDERSTOOD, /* the receiver logged lines about it the kb cannot map */
+	RS_IN_PROGRESS  /* younger than a retransmission interval */
 };
+#define RS_COUNT (RS_IN_PROGRESS + 1)
+struct row;
 const char *row_status_name(enum row_status s);
+/* The status as the technician reads it (i18n table). */
+enum msg row_status_msg(enum row_status s);
+/* Write the row's why string (the reason for its status) into buf. */
+void row_why(const struct row *r, enum lang lang, char *buf, size_t sz);
 
 struct row {
 	enum step step;
@@ -35,6 +48,9 @@ struct row {
 	int is_sender[2];                /* side's cell is the sending */
 	unsigned retrans[2], dup[2];
 	enum row_status status;
+	enum msg why;                    /* why the status holds (M_COUNT: none) */
+	unsigned long long why_line;     /* the line the why names */
+	int why_side;                    /* the side whose line that is */
 };
 
 struct diffrow {

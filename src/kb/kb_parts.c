@@ -85,8 +85,16 @@ static int load_event(struct ctx *c, json_object *e, struct dl_event *ev)
 	ev->role = (enum role)v;
 	if (kbj_bool(c, e, "retrans", &ev->retrans) || kbj_bool(c, e, "dup", &ev->dup) ||
 	    kbj_bool(c, e, "new", &ev->isnew) || kbj_bool(c, e, "reply", &ev->reply) ||
-	    kbj_str(c, e, "established", 0, &est))
+	    kbj_str(c, e, "established", 0, &est) || kbj_int(c, e, "ike", 0, 0, 2, &ev->ike) ||
+	    kbj_str(c, e, "src", 0, &ev->src))
 		return -1;
+	{
+		static const char *const life[] = { "-", "start", "stop", "delete" };
+
+		if (kbj_enum(c, e, "life", life, 4, 0, 0, &v))
+			return -1;
+		ev->life = v;
+	}
 	if (est != NULL) {
 		if (strcmp(est, "ike") == 0)
 			ev->established = 1;
@@ -566,6 +574,8 @@ int resolve_extends(struct ctx *c)
 			struct dl_event *e = &d->events[d->nevents];
 
 			*e = p->events[i];
+			if (e->src != NULL)
+				e->src = xstrdup(e->src);
 			if (pattern_compile(&e->pat, p->events[i].pat.src, &why) != 0)
 				td_fatal("recompiling a valid pattern failed: %s", why);
 			d->nevents++;
@@ -797,8 +807,10 @@ void kb_free(struct kb *kb)
 		for (int k = 0; k < d->nstates; k++)
 			free(d->states[k].name);
 		free(d->states);
-		for (int k = 0; k < d->nevents; k++)
+		for (int k = 0; k < d->nevents; k++) {
 			pattern_free(&d->events[k].pat);
+			free(d->events[k].src);
+		}
 		free(d->events);
 		acm_free(d->acm);
 		free(d->cand_sig);

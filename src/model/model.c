@@ -452,6 +452,38 @@ static void imply_final(struct mw *w, struct nego *n, int level)
 		log_step(w, n, resp_gets, DIR_RECV);
 }
 
+/* A line of the side's daemon about a known state that no event or
+ * signature maps: remember that the state's side was alive then. */
+static void note_unmapped(struct side *s, const struct parsed *p, uint64_t lineno)
+{
+	const struct capture *c = parsed_cap(p, F_SERIAL);
+	struct nego *n;
+	int serial = cap_int(c);
+
+	if (serial == 0 || (n = find_serial(s, serial)) == NULL)
+		return;
+	n->nunmapped++;
+	n->unmapped.line = lineno;
+	n->unmapped.has_t = p->has_time;
+	n->unmapped.t = p->has_time ? p->t.us : 0;
+}
+
+/* A daemon start or stop line (kept in order, bounded). */
+static void note_life(struct side *s, const struct parsed *p, uint64_t lineno, int up)
+{
+	struct lifemark *m;
+
+	if (s->nlife == MODEL_MAX_LIFE) {
+		memmove(s->life, s->life + 1, (MODEL_MAX_LIFE - 1) * sizeof *s->life);
+		s->nlife--;
+	}
+	m = &s->life[s->nlife++];
+	m->line = lineno;
+	m->has_t = p->has_time;
+	m->t = p->has_time ? p->t.us : 0;
+	m->up = up;
+}
+
 void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
     uint64_t lineno, const char *raw, size_t rawlen)
 {
@@ -466,8 +498,12 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	enum step hint = st;
 	struct mw w;
 
-	if (p->ignored || (ev == NULL && sg == NULL))
+	if (p->ignored)
 		return;
+	if (ev == NULL && sg == NULL) {
+		note_unmapped(s, p, lineno);
+		return;
+	}
 	s->nevents++;
 	copy_cap(conn, sizeof conn, parsed_cap(p, F_CONN));
 	copy_cap(peer, sizeof peer, parsed_cap(p, F_PEER));
@@ -476,6 +512,16 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	parent = cap_int(parsed_cap(p, F_PARENT));
 	remember_name(s->conns, &s->nconns, conn);
 	remember_name(s->peers, &s->npeers, peer);
+	if (ev != NULL && (ev->life == 1 || ev->life == 2)) {
+		note_life(s, p, lineno, ev->life == 1);
+		if (sg == NULL)
+			return;
+	}
+	/* a deletion tells about a state already known; alone it is no
+	 * negotiation */
+	if (ev != NULL && ev->life == 3 && sg == NULL && ev->step == STEP_NONE &&
+	    (serial == 0 || find_serial(s, serial) == NULL))
+		return;
 	cid = parsed_cap(p, F_ICMP_ID);
 	cseq = parsed_cap(p, F_ICMP_SEQ);
 	/* a state name ("to STATE_QUICK_R1") also tells the exchange */
@@ -581,7 +627,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 		strlcpy_n(n->conn, sizeof n->conn, conn, strlen(conn));
 	if (*peer && !*n->peer)
 		strlcpy_n(n->peer, sizeof n->peer, peer, strlen(peer));
-	if (d != NULL && d->ike)
+	if (d != NULL && d->ike && n->ike_version == 0)
 		n->ike_version = d->ike;
 	if (sg != NULL) {
 		add_hit(&w, &n->hits, &n->nhits, &n->caphits, p->sig, sg->severity >= SEV_WARNING);
@@ -592,6 +638,13 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	if (ev == NULL)
 		return;
 	set_role(n, ev->role);
+	if (ev->ike != 0)
+		n->ike_version = ev->ike;
+	if (ev->life == 3 && n->deleted.line == 0) {
+		n->deleted.line = lineno;
+		n->deleted.has_t = p->has_time;
+		n->deleted.t = p->has_time ? p->t.us : 0;
+	}
 	if (st != STEP_NONE && !ev->retrans && !ev->dup)
 		log_step(&w, n, st, ev->dir);
 	if (ev->ack != STEP_NONE)

@@ -91,9 +91,10 @@ static json_object *jnego(const struct nego *n, enum role role)
 	return o;
 }
 
-static json_object *jrow(const struct row *r, int gi)
+static json_object *jrow(const struct row *r, int gi, enum lang lang)
 {
 	json_object *o = json_object_new_object(), *rt = json_object_new_object();
+	char why[512];
 
 	json_object_object_add(o, "negotiation", json_object_new_int(gi + 1));
 	json_object_object_add(o, "step", jstr(step_name(r->step)));
@@ -101,6 +102,8 @@ static json_object *jrow(const struct row *r, int gi)
 	json_object_object_add(o, "left", jevref(r->cell[0] ? &r->cell[0]->first : NULL));
 	json_object_object_add(o, "right", jevref(r->cell[1] ? &r->cell[1]->first : NULL));
 	json_object_object_add(o, "status", jstr(row_status_name(r->status)));
+	row_why(r, lang, why, sizeof why);
+	json_object_object_add(o, "why", why[0] ? jstr(why) : NULL);
 	json_object_object_add(rt, "left", json_object_new_int((int)r->retrans[0]));
 	json_object_object_add(rt, "right", json_object_new_int((int)r->retrans[1]));
 	json_object_object_add(o, "retransmissions", rt);
@@ -253,7 +256,7 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	inner = 1;
 	for (int g = 0; g < al->ngroups; g++)
 		for (int k = 0; k < al->groups[g].nrows; k++) {
-			json_object *r = jrow(&al->groups[g].rows[k], g);
+			json_object *r = jrow(&al->groups[g].rows[k], g, o->lang);
 
 			fputs(inner ? "\n    " : ",\n    ", f);
 			inner = 0;

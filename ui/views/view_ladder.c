@@ -97,7 +97,11 @@ static void draw_row(struct app *a, int y, const struct group *g, const struct r
 		static const char *const en[] = { "ok", "LOST", "send not logged", "no log", "one side only", "local" };
 		static const char *const de[] = { "ok", "VERLOREN", "Senden nicht protokolliert", "kein Log", "nur eine Seite", "lokal" };
 
-		st = (a->o->lang == LANG_DE ? de : en)[r->status];
+		static const enum msg more[] = { M_SHORT_NOT_LOGGED, M_SHORT_LOG_ENDED,
+			M_SHORT_NOT_UNDERSTOOD, M_SHORT_IN_PROGRESS };
+
+		st = r->status >= RS_NOT_LOGGED ? msg(more[r->status - RS_NOT_LOGGED], a->o->lang)
+						 : (a->o->lang == LANG_DE ? de : en)[r->status];
 	}
 	snprintf(info, sizeof info, "%-16s %-16s %s%s", lt, rt, st,
 	    r->retrans[0] + r->retrans[1] ? " ↻" : "");
