@@ -71,6 +71,11 @@ static int64_t tdiff(const struct alignment *al, int64_t a, int64_t b)
 	return d;
 }
 
+int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b)
+{
+	return tdiff(al, a, b);
+}
+
 static int roles_fit(const struct nego *a, const struct nego *b)
 {
 	if (a->kind != b->kind)
@@ -297,6 +302,21 @@ static void set_why(struct row *r, const struct group *g)
 	}
 }
 
+/* Receipts of the step by the side's extra states (see retrans.c). */
+static void fill_extra(struct row *r, int side, const struct group *g)
+{
+	for (int k = 0; k < g->nextra[side]; k++) {
+		const struct stepcells *c = nego_step(g->extra[side][k], r->step);
+
+		if (c == NULL || c->recv.count == 0)
+			continue;
+		if (r->cell[side] == NULL)
+			r->cell[side] = &c->recv;
+		else
+			r->dup[side]++;
+	}
+}
+
 static void build_rows(const struct side sides[2], struct group *g)
 {
 	size_t cap = 0, n = 0;
@@ -305,16 +325,21 @@ static void build_rows(const struct side sides[2], struct group *g)
 		struct row r;
 		int any = 0;
 
-		for (int side = 0; side < 2; side++)
+		for (int side = 0; side < 2; side++) {
 			if (g->n[side] != NULL && nego_step(g->n[side], (enum step)s) != NULL)
 				any = 1;
+			for (int k = 0; k < g->nextra[side]; k++)
+				any |= nego_step(g->extra[side][k], (enum step)s) != NULL;
+		}
 		if (!any)
 			continue;
 		memset(&r, 0, sizeof r);
 		r.step = (enum step)s;
 		r.sender = step_sender(r.step);
-		for (int side = 0; side < 2; side++)
+		for (int side = 0; side < 2; side++) {
 			fill_cell(&r, side, g->n[side], g->role[side]);
+			fill_extra(&r, side, g);
+		}
 		if (step_is_local(r.step)) {
 			r.status = RS_LOCAL;
 		} else {
@@ -330,8 +355,9 @@ static void build_rows(const struct side sides[2], struct group *g)
 			} else if (!sides[rcv].present) {
 				r.status = RS_NOLOG;
 			} else if (r.cell[snd] != NULL && r.is_sender[snd]) {
-				int got = g->n[rcv] != NULL && (nego_received(g->n[rcv], r.step) ||
-				    (nego_step(g->n[rcv], r.step) && nego_step(g->n[rcv], r.step)->dup.count));
+				int got = (g->n[rcv] != NULL && (nego_received(g->n[rcv], r.step) ||
+				    (nego_step(g->n[rcv], r.step) && nego_step(g->n[rcv], r.step)->dup.count))) ||
+				    (r.cell[rcv] != NULL && !r.is_sender[rcv]);
 
 				r.status = got ? RS_OK : RS_LOST;
 			} else if (r.cell[rcv] != NULL) {
@@ -497,6 +523,7 @@ void align_run(const struct side sides[2], struct alignment *al)
 		g->n[1] = R->negos[j];
 	}
 	al->ngroups = (int)n;
+	align_absorb(al);
 	for (int k = 0; k < al->ngroups; k++) {
 		struct group *g = &al->groups[k];
 

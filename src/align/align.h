@@ -66,6 +66,13 @@ struct group {
 	struct diffrow *diff;
 	int ndiff;
 	int spi_check;                   /* 0 none, 1 consistent, -1 inconsistent */
+	/* more states of one side that are this negotiation's retransmitted
+	 * first message, each received as a state of its own (a responder
+	 * that rejects MI1 and forgets it, then gets the retransmission) */
+#define GROUP_MAX_EXTRA 16
+	const struct nego *extra[2][GROUP_MAX_EXTRA];
+	int nextra[2];
+	int dead;                        /* absorbed into another group */
 	int64_t t;                       /* for ordering (left clock) */
 	uint64_t line[2];
 };
@@ -83,6 +90,12 @@ struct alignment {
 
 void align_run(const struct side sides[2], struct alignment *out);
 void alignment_clear(struct alignment *al);
+
+/* a - b, modulo a day when the logs give only times of day. */
+int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
+/* retrans.c: fold lone states that received a retransmitted first message
+ * into the negotiation that sent it. */
+void align_absorb(struct alignment *al);
 
 /* A side's time of an evidence line in the alignment's time base. */
 int64_t align_time(const struct alignment *al, const struct evref *e);
