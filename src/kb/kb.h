@@ -70,6 +70,7 @@ struct dl_event {
 	int ike;             /* 0 (the dialect's), 1 or 2: the line's IKE version */
 	int life;            /* 0, 1 = daemon start, 2 = daemon stop, 3 = state deleted */
 	char *src;           /* daemon versions and source file it comes from */
+	char *id;            /* optional: names the event in kb/catalogue (maps) */
 };
 
 struct dl_state {

@@ -86,7 +86,7 @@ static int load_event(struct ctx *c, json_object *e, struct dl_event *ev)
 	if (kbj_bool(c, e, "retrans", &ev->retrans) || kbj_bool(c, e, "dup", &ev->dup) ||
 	    kbj_bool(c, e, "new", &ev->isnew) || kbj_bool(c, e, "reply", &ev->reply) ||
 	    kbj_str(c, e, "established", 0, &est) || kbj_int(c, e, "ike", 0, 0, 2, &ev->ike) ||
-	    kbj_str(c, e, "src", 0, &ev->src))
+	    kbj_str(c, e, "src", 0, &ev->src) || kbj_str(c, e, "id", 0, &ev->id))
 		return -1;
 	{
 		static const char *const life[] = { "-", "start", "stop", "delete" };
@@ -576,6 +576,8 @@ int resolve_extends(struct ctx *c)
 			*e = p->events[i];
 			if (e->src != NULL)
 				e->src = xstrdup(e->src);
+			if (e->id != NULL)
+				e->id = xstrdup(e->id);
 			if (pattern_compile(&e->pat, p->events[i].pat.src, &why) != 0)
 				td_fatal("recompiling a valid pattern failed: %s", why);
 			d->nevents++;
@@ -810,6 +812,7 @@ void kb_free(struct kb *kb)
 		for (int k = 0; k < d->nevents; k++) {
 			pattern_free(&d->events[k].pat);
 			free(d->events[k].src);
+			free(d->events[k].id);
 		}
 		free(d->events);
 		acm_free(d->acm);
