@@ -423,24 +423,28 @@ static const char *const profiles_de =
     "Listet die Geräteprofile der Wissensbasis (kb/devices): die ID für\n"
     "--profile, ein Tabulator und für welche Art Gateway es ist.\n";
 static const char *const kbcheck_en =
-    "Usage: tunneldoc kb-check [--list] [--verbose]\n"
+    "Usage: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
     "\n"
     "Load and validate the knowledge base (every file and field), then run\n"
     "every signature's example lines through the parser. Exit 0 when all\n"
     "examples are recognised, 1 otherwise.\n"
     "  --list      also list the dialects, causes and chapters\n"
     "  --verbose   report every example checked\n"
+    "  --coverage  per daemon version (kb/catalogue/), how many of the messages\n"
+    "              its source can log the kb maps, and the list of the rest\n"
     "  -h, --help  this help\n"
     "\nExit status: 0 valid, 1 invalid or not loadable (file and field named),\n"
     "2 usage error.\n";
 static const char *const kbcheck_de =
-    "Aufruf: tunneldoc kb-check [--list] [--verbose]\n"
+    "Aufruf: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
     "\n"
     "Lädt und prüft die Wissensbasis (jede Datei, jedes Feld) und testet die\n"
     "Beispielzeilen jeder Signatur mit dem Parser. Rückgabewert 0, wenn alle\n"
     "Beispiele erkannt werden, sonst 1.\n"
     "  --list      zusätzlich Dialekte, Ursachen und Kapitel auflisten\n"
     "  --verbose   jedes geprüfte Beispiel melden\n"
+    "  --coverage  je Dienstversion (kb/catalogue/), wie viele der Meldungen,\n"
+    "              die ihr Quelltext schreiben kann, die kb zuordnet, und die übrigen\n"
     "  -h, --help  diese Hilfe\n"
     "\nRückgabewert: 0 gültig, 1 ungültig oder nicht ladbar (Datei und Feld\n"
     "genannt), 2 Aufruffehler.\n";
@@ -1349,9 +1353,9 @@ static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang)
 {
 	static const struct option opts[] = {
 		{ "list", no_argument, NULL, 'l' }, { "verbose", no_argument, NULL, 'v' },
-		{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+		{ "coverage", no_argument, NULL, 'c' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 	};
-	int list = 0, verbose = 0, c, bad;
+	int list = 0, verbose = 0, coverage = 0, c, bad;
 	struct kb *kb;
 
 	optind = 1;
@@ -1360,6 +1364,8 @@ static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang)
 			list = 1;
 		else if (c == 'v')
 			verbose = 1;
+		else if (c == 'c')
+			coverage = 1;
 		else if (c == 'h') {
 			fputs(lang == LANG_DE ? kbcheck_de : kbcheck_en, stdout);
 			return TD_EXIT_OK;
@@ -1382,6 +1388,12 @@ static int cmd_kbcheck(int argc, char **argv, const char *kbopt, enum lang lang)
 			printf("  %-16s %s\n", kb->chapters[i].id, txt(&kb->chapters[i].title, lang));
 	}
 	bad = kb_check_examples(kb, verbose, lang);
+	if (coverage) {
+		char cat[4096];
+
+		snprintf(cat, sizeof cat, "%s/catalogue", kb->dir);
+		bad += kb_check_coverage(kb, cat, verbose, lang) != 0;
+	}
 	kb_free(kb);
 	return bad == 0 ? TD_EXIT_OK : TD_EXIT_INPUT;
 }
