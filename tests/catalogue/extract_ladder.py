@@ -28,7 +28,7 @@ FILES = {
                  r"ikev2_parent|ikev2_child|ikev2_informational|ikev1_main|ikev1_quick|ikev1_aggr)\.c$",
     "openswan": r"^programs/pluto/(ikev1[a-z_]*|ikev2[a-z_]*|demux|timer|state|ipsec_doi|dpd|"
                 r"pending|server|spdb[a-z_]*)\.c$",
-    "strongswan": r"^src/libcharon/(network/(sender|receiver)|sa/(ike_sa|task_manager)|"
+    "strongswan": r"^src/libcharon/(network/(sender|receiver)|encoding/message|sa/(ike_sa|task_manager)|"
                   r"sa/ikev[12]/(task_manager_v[12]|phase1)|sa/ikev[12]/tasks/[a-z_0-9]+)\.c$",
 }
 # what the ladder is about: a message on the wire, or its fate
@@ -185,6 +185,41 @@ def composed(gitdir, tag, daemon, version):
                 yield "programs/pluto/ikev2.c", line, f.replace("{x}", x)
 
 
+# charon's "generating %s" / "parsed %s" (encoding/message.c): the exchange,
+# request|response, message ID and payloads of every message of the ladder
+CHARON_MSGS = [
+    ("ID_PROT request 0 [ SA V V V V V ]", "1"), ("ID_PROT response 0 [ SA V V V V ]", "1"),
+    ("ID_PROT request 0 [ KE No NAT-D NAT-D ]", "1"), ("ID_PROT response 0 [ KE No NAT-D NAT-D ]", "1"),
+    ("ID_PROT request 0 [ ID HASH ]", "1"), ("ID_PROT response 0 [ ID HASH ]", "1"),
+    ("AGGRESSIVE request 0 [ SA KE No ID V V V V V ]", "1"), ("AGGRESSIVE response 0 [ SA KE No ID V V V NAT-D NAT-D HASH ]", "1"),
+    ("AGGRESSIVE request 0 [ NAT-D NAT-D HASH ]", "1"),
+    ("QUICK_MODE request 1250692532 [ HASH SA No ID ID ]", "1"), ("QUICK_MODE response 1250692532 [ HASH SA No ID ID ]", "1"),
+    ("QUICK_MODE request 1250692532 [ HASH ]", "1"),
+    ("INFORMATIONAL_V1 request 3528834102 [ HASH N(DPD) ]", "1"), ("INFORMATIONAL_V1 request 2916483925 [ HASH N(DPD_ACK) ]", "1"),
+    ("INFORMATIONAL_V1 request 1741416478 [ HASH N(NO_PROP) ]", "1"),
+    ("IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) N(HASH_ALG) N(REDIR_SUP) ]", "2"),
+    ("IKE_SA_INIT response 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) N(HASH_ALG) N(CHDLESS_SUP) N(MULT_AUTH) ]", "2"),
+    ("IKE_AUTH request 1 [ IDi N(INIT_CONTACT) IDr AUTH SA TSi TSr N(MOBIKE_SUP) N(NO_ADD_ADDR) N(EAP_ONLY) N(MSG_ID_SYN_SUP) ]", "2"),
+    ("IKE_AUTH response 1 [ IDr AUTH SA TSi TSr N(MOBIKE_SUP) N(ADD_4_ADDR) ]", "2"),
+    ("CREATE_CHILD_SA request 2 [ N(REKEY_SA) SA No KE TSi TSr ]", "2"), ("CREATE_CHILD_SA response 2 [ SA No KE TSi TSr ]", "2"),
+    ("INFORMATIONAL request 2 [ ]", "2"), ("INFORMATIONAL response 2 [ ]", "2"),
+    ("INFORMATIONAL request 3 [ D ]", "2"), ("INFORMATIONAL response 3 [ ]", "2"),
+]
+
+
+def charon_composed(gitdir, tag, daemon, version):
+    if daemon != "strongswan":
+        return
+    text = show(gitdir, tag, "src/libcharon/encoding/message.c")
+    for verb in ("generating", "parsed"):
+        pos = text.find(f'"{verb} %s"')
+        if pos < 0:
+            continue
+        line = text.count("\n", 0, pos) + 1
+        for m, _ in CHARON_MSGS:
+            yield "src/libcharon/encoding/message.c", line, f"{verb} {m}"
+
+
 def prefixed_example(daemon, fmt, ex):
     """The example as the daemon writes it, with its state prefix."""
     if daemon == "strongswan":
@@ -213,6 +248,7 @@ def main():
             print(f"{base}-{line}\t{path}:{line}\t{fmt.replace(chr(9), ' ')}\t"
                   f"{prefixed_example(daemon, fmt, example(fmt))}\t{role}\t{ike}\t{kind}\t\t")
     for gen, note in ((stories, "state story, logged on the transition"),
+                      (charon_composed, "message.c get_string(): exchange, role, message ID, payloads"),
                       (composed, "composed with jam() from the exchange name")):
         for path, line, fmt in gen(gitdir, tag, daemon, version):
             if fmt in seen:
