@@ -2,7 +2,6 @@
  * align.c - see align.h.
  */
 #include "align/align.h"
-#include "align/proof.h"
 #include "base/util.h"
 
 #include <stdio.h>

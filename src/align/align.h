@@ -96,6 +96,9 @@ int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
 /* retrans.c: fold lone states that received a retransmitted first message
  * into the negotiation that sent it. */
 void align_absorb(struct alignment *al);
+/* proof.c: decide every row build_rows() left as an unproven RS_LOST
+ * candidate (LOST only with proof). */
+void align_prove(const struct side sides[2], struct alignment *al);
 
 /* A side's time of an evidence line in the alignment's time base. */
 int64_t align_time(const struct alignment *al, const struct evref *e);

@@ -15,7 +15,6 @@
  * every status carries a why (an i18n id and the line it names).
  */
 #include "align/align.h"
-#include "align/proof.h"
 
 #include <stdio.h>
 #include <stdlib.h>
