@@ -97,7 +97,18 @@ static int compat(const struct nego *a, const struct nego *b)
 
 	if (*a->key && strcmp(a->key, b->key) == 0)
 		score += 100;
+	if (score > 0 && shared_id(a, b) != NULL)
+		score += 1000;
 	return score;
+}
+
+const char *shared_id(const struct nego *a, const struct nego *b)
+{
+	for (int i = 0; i < a->nids; i++)
+		for (int j = 0; j < b->nids; j++)
+			if (strcmp(a->ids[i], b->ids[j]) == 0)
+				return a->ids[i];
+	return NULL;
 }
 
 struct cand {
@@ -238,7 +249,7 @@ static void pair_negos(struct alignment *al, const struct side *L, const struct 
 				continue;
 			if (timed && have_off && a->has_t && b->has_t) {
 				pen = llabs(tdiff(al, ntime(al, b), ntime(al, a) + off));
-				if (pen > PAIR_WINDOW_US && a->kind != NK_TRAFFIC)
+				if (pen > PAIR_WINDOW_US && a->kind != NK_TRAFFIC && sc < 1000)
 					continue;
 			} else {
 				/* no times: keep the order of the logs */
@@ -542,6 +553,13 @@ void align_run(const struct side sides[2], struct alignment *al)
 			g->t = ntime(al, g->n[0]);
 		else if (g->n[1] != NULL && g->n[1]->has_t)
 			g->t = ntime(al, g->n[1]) - (al->offset_known ? al->offset_us : 0);
+		if (g->n[0] != NULL && g->n[1] != NULL) {
+			g->identity = shared_id(g->n[0], g->n[1]);
+			g->paired_by = g->identity != NULL ? "identity" : (L->has_t && R->has_t && al->offset_known)
+			    ? "steps+time" : "steps+order";
+		}
+		if (g->nextra[0] + g->nextra[1] > 0 && g->paired_by == NULL)
+			g->paired_by = "retransmitted first message";
 		build_rows(sides, g);
 		build_diff(g);
 	}

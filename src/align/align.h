@@ -73,6 +73,11 @@ struct group {
 	const struct nego *extra[2][GROUP_MAX_EXTRA];
 	int nextra[2];
 	int dead;                        /* absorbed into another group */
+	/* how the two sides were paired: "identity" (a message ID, cookie or
+	 * SPI both logged: identity names it), "steps+time", "steps+order",
+	 * or NULL for a lone side; extra states: "retransmitted first message" */
+	const char *paired_by;
+	const char *identity;
 	int64_t t;                       /* for ordering (left clock) */
 	uint64_t line[2];
 };
@@ -91,6 +96,8 @@ struct alignment {
 void align_run(const struct side sides[2], struct alignment *out);
 void alignment_clear(struct alignment *al);
 
+/* An identity both negotiations carry (a message ID, cookie, SPI), or NULL. */
+const char *shared_id(const struct nego *a, const struct nego *b);
 /* a - b, modulo a day when the logs give only times of day. */
 int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
 /* retrans.c: fold lone states that received a retransmitted first message

@@ -547,6 +547,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 			set_role(n, sg->role);
 	}
 	add_facts(&w, n);
+	note_ids(n, p);
 	if (ev != NULL)
 		apply_event(&w, n, d, p, st, lineno);
 }

@@ -90,6 +90,11 @@ struct nego {
 	/* the state deleted (its line), and the lines of a known daemon about
 	 * this state that the kb cannot map (the side was alive, but what it
 	 * saw is not understood) */
+	/* message identities the lines carry (IKEv1 Quick Mode message IDs,
+	 * IKE cookies/SPIs, ESP SPIs): lower-case hex, unique per attempt */
+#define MODEL_MAX_IDS 8
+	char ids[MODEL_MAX_IDS][20];
+	int nids;
 	struct evref deleted, unmapped;
 	unsigned nunmapped;
 	struct arena ar;      /* cells, hits, facts, evidence */

@@ -32,6 +32,8 @@ void add_alias(struct nego *n, int serial);
 struct parsed;
 /* A line about a known state that no event or signature maps. */
 void note_unmapped(struct side *s, const struct parsed *p, uint64_t lineno);
+/* The message identities of a line (see struct nego ids). */
+void note_ids(struct nego *n, const struct parsed *p);
 /* A daemon start (up) or stop line. */
 void note_life(struct side *s, const struct parsed *p, uint64_t lineno, int up);
 

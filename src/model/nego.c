@@ -223,3 +223,42 @@ void note_life(struct side *s, const struct parsed *p, uint64_t lineno, int up)
 	m->t = p->has_time ? p->t.us : 0;
 	m->up = up;
 }
+
+/* Remember the identities a line carries (see struct nego). */
+void note_ids(struct nego *n, const struct parsed *p)
+{
+	for (int i = 0; i < p->ncaps; i++) {
+		const struct capture *c = &p->caps[i];
+		const char *v = c->s;
+		size_t l = c->len, k = 0;
+		char id[20];
+		int nonzero = 0, dup = 0;
+
+		if (c->field != F_MSGID && c->field != F_ICOOKIE && c->field != F_SPI_IN && c->field != F_SPI_OUT)
+			continue;
+		if (l > 2 && v[0] == '0' && (v[1] == 'x' || v[1] == 'X')) {
+			v += 2;
+			l -= 2;
+		}
+		/* IKEv2 message IDs (0, 1, 2...) repeat in every negotiation */
+		if (l < 8 || l >= sizeof id)
+			continue;
+		for (; k < l; k++) {
+			char ch = v[k];
+
+			if (ch >= 'A' && ch <= 'F')
+				ch = (char)(ch - 'A' + 'a');
+			if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f')))
+				break;
+			nonzero |= ch != '0';
+			id[k] = ch;
+		}
+		if (k != l || !nonzero)
+			continue;
+		id[k] = '\0';
+		for (int j = 0; j < n->nids; j++)
+			dup |= strcmp(n->ids[j], id) == 0;
+		if (!dup && n->nids < MODEL_MAX_IDS)
+			memcpy(n->ids[n->nids++], id, k + 1);
+	}
+}

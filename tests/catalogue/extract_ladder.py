@@ -39,9 +39,13 @@ KEYWORDS = re.compile(
     r"message ID|Main Mode|Aggressive|Quick Mode|IKE_SA_INIT|IKE_AUTH|CREATE_CHILD_SA|INFORMATIONAL)",
     re.I)
 # failure-path lines belong to failure-*.tsv (the diagnosis engineer)
-FAILURE = re.compile(r"(authenticat|certificate|\bcert\b|\bCA\b|PSK|preshared|signature|"
-                     r"no acceptable|proposal|traffic selector|\bTS\b|subnet|\bID\b|identity|"
-                     r"X\.509|CRL|OCSP|policy|config|XAUTH|EAP|NAT-T|NAT )", re.I)
+FAILURE = re.compile(r"((authenticat|certificate|\bcert\b|\bCA\b|PSK|preshared|signature|proposal|"
+                     r"traffic selector|\bTS\b|subnet|identity|X\.509|CRL|OCSP|policy|config).*"
+                     r"(fail|mismatch|no acceptable|not |invalid|unacceptable|refus|cannot|can't|error|"
+                     r"no suitable|does not match|expired|revoked)|"
+                     r"(fail|mismatch|no acceptable|invalid|unacceptable|cannot|can't|does not match).*"
+                     r"(authenticat|certificate|\bcert\b|PSK|preshared|signature|proposal|traffic selector|"
+                     r"\bTS\b|subnet|identity|policy|config))", re.I)
 
 STRLIT = re.compile(r'"((?:[^"\\]|\\.)*)"')
 CONV = re.compile(r"%[-+ #0]*(\*|\d+)?(\.(\*|\d+))?(hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspB%]|"
