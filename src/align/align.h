@@ -107,6 +107,13 @@ void align_absorb(struct alignment *al);
  * candidate (LOST only with proof). */
 void align_prove(const struct side sides[2], struct alignment *al);
 
+/*
+ * sbs.c: the (left line, right line) pairs that share a side-by-side row:
+ * the same step of the same negotiation. Sorted, increasing on both sides;
+ * *out is allocated (free it). Returns the number of pairs.
+ */
+size_t align_anchors(const struct alignment *al, uint64_t (**out)[2]);
+
 /* A side's time of an evidence line in the alignment's time base. */
 int64_t align_time(const struct alignment *al, const struct evref *e);
 
