@@ -362,7 +362,7 @@ static void build_rows(const struct side sides[2], struct group *g)
 				rcv = 1 - snd;
 			if (snd < 0) {
 				r.status = (r.cell[0] && r.cell[1]) ? RS_OK : RS_ONESIDED;
-			} else if (!sides[rcv].present) {
+			} else if (!sides[rcv].present || !sides[snd].present) {
 				r.status = RS_NOLOG;
 			} else if (r.cell[snd] != NULL && r.is_sender[snd]) {
 				int got = (g->n[rcv] != NULL && (nego_received(g->n[rcv], r.step) ||

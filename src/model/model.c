@@ -264,7 +264,8 @@ static void imply_final(struct mw *w, struct nego *n, int level)
 	enum step init_gets, resp_gets;
 
 	if (level == 1) {
-		if (n->steps[S_SA_INIT_I] || n->steps[S_SA_INIT_R] || n->steps[S_AUTH_I] || n->steps[S_AUTH_R]) {
+		if (n->ike_version == 2 || n->steps[S_SA_INIT_I] || n->steps[S_SA_INIT_R] || n->steps[S_AUTH_I] ||
+		    n->steps[S_AUTH_R]) {
 			init_gets = S_AUTH_R;
 			resp_gets = S_AUTH_I;
 		} else if (n->steps[S_AI1] || n->steps[S_AR1] || n->steps[S_AI2]) {
