@@ -48,7 +48,7 @@ FAILURE = re.compile(r"((authenticat|certificate|\bcert\b|\bCA\b|PSK|preshared|s
                      r"\bTS\b|subnet|identity|policy|config))", re.I)
 
 STRLIT = re.compile(r'"((?:[^"\\]|\\.)*)"')
-CONV = re.compile(r"%[-+ #0]*(\*|\d+)?(\.(\*|\d+))?(hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspB%]|"
+CONV = re.compile(r"%[-+ #0]*(\*|\d+)?(\.(\*|\d+))?(hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspBHYNR%]|"
                   r"PRI_[A-Z_]+|\"\s*PRI[a-zA-Z0-9_]+\s*\"")
 
 
@@ -129,7 +129,8 @@ def guess(fmt, path):
 
 
 def example(fmt):
-    vals = {"d": "2", "u": "2", "i": "2", "x": "1a2b3c4d", "X": "1A2B3C4D", "s": "lab",
+    vals = {"H": "198.51.100.20[500]", "Y": "C=CH, O=lab, CN=gw", "N": "ID_PROT", "R": "10.1.0.0/24",
+            "d": "2", "u": "2", "i": "2", "x": "1a2b3c4d", "X": "1A2B3C4D", "s": "lab",
             "lu": "2", "zu": "96", "f": "0.5", "g": "0.5", "p": "0x0", "c": "x", "B": "on"}
 
     def rep(m):
