@@ -286,6 +286,98 @@ static int eval_rules(struct run *r, const struct side sides[2], int gi, int *fi
 	return nfired;
 }
 
+/* Does rule ru name signature sig as the responder's reason? */
+static int rule_reason(const struct rule *ru, int sig)
+{
+	for (int i = 0; i < ru->resp.nany; i++)
+		if (ru->resp.any[i].kind == A_SIG && ru->resp.any[i].sig == sig)
+			return 1;
+	for (int i = 0; i < ru->resp.nall; i++)
+		if (ru->resp.all[i].kind == A_SIG && ru->resp.all[i].sig == sig)
+			return 1;
+	return 0;
+}
+
+/* A signature finding of one side only, from a negotiation without a counterpart. */
+static int lone_sig(const struct alignment *al, const struct finding *f, int *side)
+{
+	const struct group *g;
+
+	if (f->sig == NULL || f->nev == 0 || f->group < 0 || f->group >= al->ngroups)
+		return 0;
+	*side = f->ev[0].side;
+	for (int i = 1; i < f->nev; i++)
+		if (f->ev[i].side != *side)
+			return 0;
+	g = &al->groups[f->group];
+	return g->n[*side] != NULL && g->n[1 - *side] == NULL;
+}
+
+/* Could lines a (side sa) and b (the other side) be one negotiation in time? */
+static int near_in_time(const struct alignment *al, const struct evidence *a, int sa,
+    const struct evidence *b)
+{
+	int64_t d;
+
+	if (!a->has_t || !b->has_t)
+		return 1;
+	d = a->t - b->t;
+	if (al->offset_known)
+		d += sa == RIGHT ? -al->offset_us : al->offset_us;
+	if (d < 0)
+		d = -d;
+	return d <= 60LL * 1000000;
+}
+
+/*
+ * When the two logs could not be paired (the responder logged only its
+ * reason), the responder's reason still explains the initiator's generic
+ * symptom that a rule says it explains: the symptom's line becomes
+ * evidence of the reason, and the symptom is no finding of its own.
+ */
+static void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		struct finding *f = &d->f[i];
+		int fs, hs, sig;
+
+		if (f->cause < 0 || !lone_sig(al, f, &fs) || f->severity != SEV_ERROR)
+			continue;
+		sig = (int)(f->sig - kb->sigs);
+		for (int k = 0; k < d->n; k++) {
+			struct finding *h = &d->f[k];
+			int explains = 0;
+
+			if (k == i || h->cause < 0 || !lone_sig(al, h, &hs) || hs == fs || h->score > f->score ||
+			    !near_in_time(al, &f->ev[0], fs, &h->ev[0]))
+				continue;
+			for (int r = 0; r < kb->nrules && !explains; r++)
+				for (int c = 0; c < kb->rules[r].nconsumes && !explains; c++)
+					explains = kb->rules[r].consumes[c] == (int)(h->sig - kb->sigs) &&
+					    rule_reason(&kb->rules[r], sig);
+			if (!explains)
+				continue;
+			f->ev = xrealloc(f->ev, (size_t)(f->nev + h->nev + 1) * sizeof *f->ev);
+			memcpy(f->ev + f->nev, h->ev, (size_t)h->nev * sizeof *h->ev);
+			f->nev += h->nev;
+			qsort(f->ev, (size_t)f->nev, sizeof *f->ev, ev_cmp);
+			if (h->recency > f->recency)
+				f->recency = h->recency;
+			free(h->ev);
+			h->ev = NULL;
+			h->nev = 0;
+			h->sig = NULL;         /* folded: dropped below */
+			h->cause = -1;
+		}
+	}
+	for (int i = 0, o = 0, n = d->n; i < n; i++) {
+		if (d->f[i].cause >= 0)
+			d->f[o++] = d->f[i];
+		else
+			d->n--;
+	}
+}
+
 /*
  * Ranking: the latest failure of the tunnel comes first (its negotiation's
  * findings by score); "established" comes first only when it is newer
@@ -378,6 +470,7 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
 			cand_hit(&r, sg, side, hit);
 			flush_group(&r, -1);
 		}
+	fold_across_sides(kb, al, out);
 	/* lines of two logs without times cannot say which came later */
 	rank_findings(kb, out, r.by_time || !(sides[0].present && sides[1].present));
 	free(r.c);
