@@ -56,4 +56,11 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
     struct diagnosis *out);
 void diagnosis_clear(struct diagnosis *d);
 
+/*
+ * Does a finding name a value (address, network, algorithm) that none of
+ * its evidence lines shows? Returns the first such finding's index with
+ * the value in *value (to free), or -1 when every value is in evidence.
+ */
+int diagnosis_check_values(const struct kb *kb, const struct diagnosis *d, char **value);
+
 #endif
