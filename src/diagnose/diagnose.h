@@ -56,6 +56,10 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
     struct diagnosis *out);
 void diagnosis_clear(struct diagnosis *d);
 
+/* diagnose_refine.c, run by diagnose_run() before the ranking */
+void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
+void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
+
 /*
  * Does a finding name a value (address, network, algorithm) that none of
  * its evidence lines shows? Returns the first such finding's index with

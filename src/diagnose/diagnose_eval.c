@@ -236,3 +236,14 @@ int cond_true(struct evalctx *x, int side, const struct cond *c)
 	return 1;
 }
 
+/* Evidence in reading order: left before right, by line; notes last. */
+int evidence_cmp(const void *a, const void *b)
+{
+	const struct evidence *x = a, *y = b;
+
+	if (x->side != y->side)
+		return x->side - y->side;
+	if ((x->line == 0) != (y->line == 0))
+		return x->line == 0 ? 1 : -1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}

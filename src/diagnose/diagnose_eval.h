@@ -36,4 +36,7 @@ void add_ev(struct evalctx *x, int side, const struct evref *e, enum msg note);
 /* Does condition c hold on side `side`? Records the evidence when it does. */
 int cond_true(struct evalctx *x, int side, const struct cond *c);
 
+/* Evidence in reading order (qsort): left before right, by line; notes last. */
+int evidence_cmp(const void *a, const void *b);
+
 #endif
