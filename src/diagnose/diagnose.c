@@ -300,7 +300,7 @@ static int finding_cmp(const void *a, const void *b)
 static void rank_findings(const struct kb *kb, struct diagnosis *d, int comparable)
 {
 	int est = kb_cause_index(kb, "established");
-	const struct finding *last = NULL, *ok = NULL;
+	const struct finding *last = NULL, *warn = NULL, *ok = NULL;
 
 	for (int i = 0; i < d->n; i++) {
 		const struct finding *f = &d->f[i];
@@ -310,11 +310,18 @@ static void rank_findings(const struct kb *kb, struct diagnosis *d, int comparab
 		if (f->cause != est && f->severity == SEV_ERROR &&
 		    (last == NULL || f->recency > last->recency))
 			last = f;
+		if (f->cause != est && f->severity >= SEV_WARNING &&
+		    (warn == NULL || f->recency > warn->recency))
+			warn = f;
 	}
+	/* a retransmission after 'established' is not "nothing wrong" */
+	if (last == NULL && warn != NULL && ok != NULL && warn->recency > ok->recency)
+		last = warn;
 	for (int i = 0; i < d->n && comparable; i++) {
 		struct finding *f = &d->f[i];
 
-		if (ok != NULL && (last == NULL || ok->recency > last->recency))
+		if (ok != NULL && (last == NULL || ok->recency > last->recency) &&
+		    (warn == NULL || ok->recency > warn->recency))
 			f->rank = f == ok ? 0 : 1;
 		else if (last != NULL)
 			f->rank = f == last || (f->group == last->group &&
