@@ -7,7 +7,7 @@
  * literals of its own event patterns and of all signatures that apply to it.
  */
 #include "kb/kb.h"
-#include "kb/kb_internal.h"
+#include "kb/json.h"
 #include "base/util.h"
 
 #include <dirent.h>

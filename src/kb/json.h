@@ -1,10 +1,10 @@
 /*
- * kb_internal.h - helpers shared by the kb loader's two files (kb.c: the
+ * json.h - helpers shared by the kb loader's two files (kb.c: the
  * JSON helpers and the top-level load; kb_parts.c: dialects, signatures,
  * rules and the matchers). Not for use outside the loader.
  */
-#ifndef TD_KB_INTERNAL_H
-#define TD_KB_INTERNAL_H
+#ifndef TD_KB_JSON_H
+#define TD_KB_JSON_H
 
 #include <json-c/json.h>
 #include <stddef.h>

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb/kb_internal.h"
+#include "kb/json.h"
 #include "base/util.h"
 
 static const char *const kind_names[] = { "check", "question", "step", "conclusion" };

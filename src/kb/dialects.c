@@ -4,7 +4,7 @@
  * so they name the file and the JSON path.
  */
 #include "kb/kb.h"
-#include "kb/kb_internal.h"
+#include "kb/json.h"
 #include "base/util.h"
 
 #include <stdio.h>
