@@ -5,38 +5,27 @@
  * a message, never crash; the input is also compiled as one pattern and
  * matched against itself.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "fuzz_util.h"
 
 #include "kb/kb.h"
 #include "match/pattern.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static char dir[64];
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char cmd[512];
+	char cmd[640];
 
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof dir, "/tmp/td-fuzzkb.%d", (int)getpid());
-	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s/signatures && cp -r %s/kb/formats %s/kb/causes.json %s/kb/chapters.json %s/",
-	    dir, dir, TD_SOURCE_DIR, TD_SOURCE_DIR, TD_SOURCE_DIR, dir);
-	if (system(cmd) != 0)
-		abort();
+	fz_mkdir("kb");
+	snprintf(cmd, sizeof cmd, "mkdir '%s/signatures' && cp -r '%s/kb/formats' '%s/kb/causes.json' '%s/kb/chapters.json' '%s/'",
+	    fz_dir, TD_SOURCE_DIR, TD_SOURCE_DIR, TD_SOURCE_DIR, fz_dir);
+	fz_sh(cmd);
 	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[128], *why = NULL, *src;
-	FILE *f;
+	char path[160], *why = NULL, *src;
 	struct kb *kb;
 	struct pattern p;
 
@@ -51,13 +40,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	why = NULL;
 	free(src);
 
-	snprintf(path, sizeof path, "%s/signatures/fuzz.json", dir);
-	f = fopen(path, "wb");
-	if (f == NULL)
-		abort();
-	fwrite(data, 1, size, f);
-	fclose(f);
-	kb = kb_load(dir, &why);
+	snprintf(path, sizeof path, "%s/signatures/fuzz.json", fz_dir);
+	fz_write(path, data, size);
+	kb = kb_load(fz_dir, &why);
 	if (kb == NULL && why == NULL)
 		abort(); /* a refusal must say why */
 	kb_free(kb);
