@@ -1,9 +1,10 @@
 /*
  * fuzz_checklist.c - libFuzzer harness for the checklist restore (the
- * checklist.json of a recorded session, read back by checklist_restore):
- * the input is a checklist.json, restored onto the analysis of a real
- * sample; a restored checklist is walked (checklist_sync), saved again and
- * written into both session reports. A refusal must say why.
+ * checklist.json of a recorded session, read back by checklist_restore in
+ * src/checklist/persist.c): the input is a checklist.json (messages in
+ * German when it starts with a space), restored onto the analysis of a
+ * real sample; a restored checklist is walked (checklist_sync), saved
+ * again and written into both session reports. A refusal must say why.
  */
 #include "fuzz_util.h"
 
@@ -12,7 +13,8 @@
 #include "checklist/checklist.h"
 #include "input/source.h"
 #include "kb/kb.h"
-#include "report/sreport.h"
+#include "checklist/persist.h"
+#include "report/session_report.h"
 
 static struct kb *kb;
 static struct analysis *an;
@@ -51,7 +53,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	fz_write(path, data, size);
 	checklist_init(&cl, kb);
-	if (checklist_restore(&cl, path, &err) != 0) {
+	if (checklist_restore(&cl, path, size > 0 && data[0] == ' ' ? LANG_DE : LANG_EN, &err) != 0) {
 		if (err == NULL)
 			abort(); /* a refusal must say why */
 		free(err);

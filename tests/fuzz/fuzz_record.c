@@ -14,7 +14,7 @@
 #include "input/source.h"
 #include "kb/kb.h"
 #include "pipeline/analysis.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 
 static struct kb *kb;
 static char sess[160];
