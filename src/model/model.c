@@ -218,6 +218,18 @@ static int is_phase2_step(enum step st)
 	return st == S_QI1 || st == S_QR1 || st == S_QI2 || st == S_CHILD_I || st == S_CHILD_R;
 }
 
+/*
+ * A step that never starts an IKE SA attempt: a new state number logging
+ * it belongs to the recent negotiation of that connection (libreswan 3
+ * logs IKE_AUTH under the Child SA's number: #7 sends IKE_SA_INIT, #8
+ * "STATE_PARENT_I2: sent v2I2").
+ */
+static int never_first(enum step st)
+{
+	return is_phase2_step(st) || st == S_AUTH_I || st == S_AUTH_R || st == S_INFO2_I || st == S_INFO2_R ||
+	    st == S_DPD || st == S_DPD_ACK;
+}
+
 static void set_role(struct nego *n, enum role r)
 {
 	if (n->role == ROLE_UNKNOWN && r != ROLE_UNKNOWN)
@@ -387,7 +399,7 @@ static struct nego *by_serial(struct side *s, const struct dialect *d, const str
 	}
 	if (n == NULL && parent != 0 && (n = find_serial(s, parent)) != NULL)
 		add_alias(n, serial);
-	if (n == NULL && (is_phase2_step(hint) || (sg != NULL && sg->phase == PH_PHASE2))) {
+	if (n == NULL && (never_first(hint) || (sg != NULL && sg->phase == PH_PHASE2))) {
 		n = find_recent(s, conn, peer);
 		if (n != NULL)
 			add_alias(n, serial);
