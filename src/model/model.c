@@ -580,8 +580,18 @@ void model_finish(struct side *s)
 			n->m_any |= 1ULL << st;
 			if (c->sent.count || c->retrans.count)
 				n->m_sent |= 1ULL << st;
-			if (c->recv.count || c->dup.count)
+			if (c->recv.count || c->dup.count) {
+				enum step prev = step_prev((enum step)st);
+
 				n->m_recv |= 1ULL << st;
+				/* a response received implies its request was sent (for
+				 * pairing only: AUTH_R received fits AUTH_I received
+				 * by the other side) */
+				if (prev != STEP_NONE && step_sender(prev) != step_sender((enum step)st)) {
+					n->m_sent |= 1ULL << prev;
+					n->m_any |= 1ULL << prev;
+				}
+			}
 		}
 
 		if (n->role != ROLE_UNKNOWN)
