@@ -312,6 +312,31 @@ static void set_why(struct row *r, const struct group *g)
 	}
 }
 
+/*
+ * Who sent the step. CREATE_CHILD_SA and INFORMATIONAL requests (and IKEv1
+ * informational and DPD messages) may come from either peer: there the
+ * side that logged sending it is the sender; otherwise the protocol says.
+ */
+static enum role either_side(const struct group *g, enum step st)
+{
+	int from = -1, n = 0;
+
+	if (st != S_CHILD_I && st != S_CHILD_R && st != S_INFO2_I && st != S_INFO2_R && st != S_INFO &&
+	    st != S_DPD && st != S_DPD_ACK)
+		return step_sender(st);
+	for (int side = 0; side < 2; side++) {
+		const struct stepcells *c = g->n[side] != NULL ? nego_step(g->n[side], st) : NULL;
+
+		if (c != NULL && (c->sent.count || c->retrans.count)) {
+			from = side;
+			n++;
+		}
+	}
+	if (n == 1 && g->role[from] != ROLE_UNKNOWN)
+		return g->role[from];
+	return step_sender(st);
+}
+
 /* Receipts of the step by the side's extra states (see retrans.c). */
 static void fill_extra(struct row *r, int side, const struct group *g)
 {
@@ -345,7 +370,7 @@ static void build_rows(const struct side sides[2], struct group *g)
 			continue;
 		memset(&r, 0, sizeof r);
 		r.step = (enum step)s;
-		r.sender = step_sender(r.step);
+		r.sender = either_side(g, r.step);
 		for (int side = 0; side < 2; side++) {
 			fill_cell(&r, side, g->n[side], g->role[side]);
 			fill_extra(&r, side, g);
