@@ -95,11 +95,21 @@ static int blank(const char *s, size_t a, size_t b)
 	return a >= b;
 }
 
+/* 1 when a key word ends in c (lower case): the cheap first test. */
+static int may_end_key(unsigned char c)
+{
+	c |= 0x20;
+	return c == 'k' || c == 't' || c == 'd' || c == 'e' || c == 's' || c == 'l' || c == 'y' ||
+	    c == 'c' || c == 'n' || c == '1' || c == '2';
+}
+
 /* 1 when the key p[0..n) names a secret; sep is the byte after it. */
 static int is_key(const char *p, size_t n, char sep)
 {
 	int last = (unsigned char)p[n - 1] | 0x20;
 
+	if (!may_end_key((unsigned char)last))
+		return 0;
 	for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++) {
 		const struct kw *w = &keys[k];
 		const char *suf;
@@ -190,6 +200,8 @@ static int key_before(const char *s, size_t i, int *qk)
 		q = s[--k];
 	}
 	end = k;
+	if (k == 0 || !may_end_key((unsigned char)s[k - 1]))
+		return 0;
 	while (k > 0 && end - k < KEY_MAX && is_ident((unsigned char)s[k - 1]))
 		k--;
 	if (k == end || (q != 0 && (k == 0 || s[k - 1] != q)))
@@ -279,6 +291,8 @@ static size_t at_quote(struct scan *sc, size_t i)
 	while (k > 0 && is_ws(s[k - 1]))
 		k--;
 	end = k;
+	if (k == 0 || !may_end_key((unsigned char)s[k - 1]))
+		return i + 1;
 	while (k > 0 && end - k < KEY_MAX && is_ident((unsigned char)s[k - 1]))
 		k--;
 	if (k == end || (k > 0 && (s[k - 1] == '"' || s[k - 1] == '\'')))
@@ -370,8 +384,12 @@ static size_t at_dash(struct scan *sc, size_t i)
 	const char *s = sc->s;
 	size_t len = sc->len, ks, ke, v, te;
 
-	if (s[i + 1 < len ? i + 1 : i] == '-' && len - i >= 11)
-		return at_pem(sc, i);
+	if (i + 1 >= len)
+		return i + 1;
+	if (s[i + 1] == '-')
+		return len - i >= 11 ? at_pem(sc, i) : i + 1;
+	if ((s[i + 1] | 0x20) != 's' && (s[i + 1] | 0x20) != 'k')
+		return i + 1;
 	if (i >= 3 && len - (i - 3) >= 14 && strncasecmp(s + i - 3, "pre-shared-key", 14) == 0)
 		ks = i - 3, ke = i + 11;
 	else if (i >= 9 && len - (i - 9) >= 13 && strncasecmp(s + i - 9, "preshared-key", 13) == 0)
