@@ -11,6 +11,8 @@
 #            (Markdown, JSON, -o), snapshot bundles (logs, status output,
 #            session.json) and analyze DIR. Root only; a case that cannot run
 #            fails.
+#   console  the console (tmux) on both gateways with --record: a note that
+#            holds secrets, DIR/checklist.json, --report, report DIR
 # Prints `ok [CASE]` or `FAIL [CASE]: why` (exit 1).
 set -u
 BIN=$(readlink -f "$1")
@@ -78,6 +80,19 @@ readable() {
 	grep -qF "psk-mismatch" "$1" || fail "$1 lacks the psk-mismatch diagnosis"
 }
 
+# Bring up the lab (gateways with sshd in network namespaces).
+lab_up() {
+	local out
+	[ "$(id -u)" = 0 ] || fail "needs root (network namespaces)"
+	{ [ -x /usr/sbin/sshd ] && [ -x /usr/libexec/ipsec/pluto ]; } || fail "lab software missing: run tests/lab/install.sh"
+	out=$("$LAB" --dir "$T/lab" up "$SCENARIO" 2>"$T/lab-up.err") || fail "lab.sh up failed: $(tail -n 3 "$T/lab-up.err")"
+	eval "$out"
+	A="$TDLAB_SSH_USER@$TDLAB_MGMT_A"
+	B="$TDLAB_SSH_USER@$TDLAB_MGMT_B"
+	mkdir -p "$T/home"
+	ssh_opts=(-i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --left-log-file "$T/a.log" --right-log-file "$T/b.log")
+}
+
 case "$CASE" in
 offline)
 	td() { "$BIN" --kb "$KB" "$@"; }
@@ -94,14 +109,7 @@ offline)
 	[ "$n" -ge 3 ] || fail "only $n redactions in the JSON: the planted lines did not reach the evidence"
 	;;
 live)
-	[ "$(id -u)" = 0 ] || fail "needs root (network namespaces)"
-	{ [ -x /usr/sbin/sshd ] && [ -x /usr/libexec/ipsec/pluto ]; } || fail "lab software missing: run tests/lab/install.sh"
-	out=$("$LAB" --dir "$T/lab" up "$SCENARIO" 2>"$T/lab-up.err") || fail "lab.sh up failed: $(tail -n 3 "$T/lab-up.err")"
-	eval "$out"
-	A="$TDLAB_SSH_USER@$TDLAB_MGMT_A"
-	B="$TDLAB_SSH_USER@$TDLAB_MGMT_B"
-	mkdir -p "$T/home"
-	ssh_opts=(-i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --left-log-file "$T/a.log" --right-log-file "$T/b.log")
+	lab_up
 	tdns() { timeout -k 5 60 ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" --kb "$KB" "$@"; }
 	# a recorded batch session, both report forms
 	tdns connect --batch --duration 5 --json --record "$T/rec" --report "$T/live.md" "${ssh_opts[@]}" "$A" "$B" \
@@ -140,6 +148,33 @@ live)
 	readable "$T/live.json"
 	readable "$T/report.md"
 	[ "$(jget "$T/live.json" "d['sides']['left']['connection']['state']")" = streaming ] || fail "left side did not stream"
+	;;
+console)
+	# a console session (tmux) streaming both gateways with --record: a
+	# note holding secrets goes into DIR/checklist.json and the report
+	lab_up
+	SOCK=tdsec$$
+	# shellcheck source=../tui/tuilib.sh
+	. "$SRC/tests/tui/tuilib.sh"
+	trap 'tm kill-server >/dev/null 2>&1; cleanup' EXIT
+	TD_PREFIX="ip netns exec $TDLAB_NS_TECH env HOME=$T/home"
+	start 200 45 connect "${ssh_opts[@]}" --record "$T/crec" --report "$T/console.md" "$A" "$B"
+	until_ok all '[ "$(grep -o "lines \[live\]" "$T/screen" | wc -l)" = 2 ]' || fail "both sides should stream"
+	key 4
+	until_ok all 'view_is checklist && body_has "(mguard 1.3.4.1)"' || fail "4: no checklist at the PSK step"
+	type_text n
+	until_ok last_has "note: " || fail "n gave no note prompt"
+	type_text "pass='TDSEC09' leftpsk=TDSEC12 {\"psk\": \"TDSEC14\"} Passwort: TDSEC16 : PSK 0sTDSEC02b64x=="
+	key Enter
+	until_ok all 'body_has "note: " && ! last_has "note:"' || fail "the note is not shown under the step"
+	q_exits
+	[ -f "$T/crec/checklist.json" ] || fail "the console wrote no checklist.json"
+	timeout 30 "$BIN" --kb "$KB" report "$T/crec" >"$T/creport.md" 2>"$T/err.txt" || fail "report DIR: exit $?"
+	timeout 30 "$BIN" --kb "$KB" report --json "$T/crec" >"$T/creport.json" 2>>"$T/err.txt" || fail "report --json DIR: exit $?"
+	leaks "$T"/crec/* "$T/console.md" "$T/creport.md" "$T/creport.json" "$T/err.txt"
+	grep -qF "pass='***'" "$T/crec/checklist.json" || fail "the note is not in checklist.json: $(head -c 400 "$T/crec/checklist.json")"
+	grep -qF "pass='***'" "$T/creport.md" || fail "the note is not in the report of the recording"
+	[ "$(stat -c %a "$T/crec/checklist.json")" = 600 ] || fail "checklist.json is not private"
 	;;
 *)
 	echo "unknown case $CASE"
