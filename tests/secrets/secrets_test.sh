@@ -4,7 +4,8 @@
 # into a status command's output, and EVERY output is searched for the
 # planted values.
 # Usage: secrets_test.sh BINARY SOURCE_DIR CASE
-#   offline  analyze (text, --json, --report x.md, --report x.json)
+#   offline  analyze (text, --json, --report x.md, --report x.json), and
+#            config-diff on configurations that hold secrets
 #   live     against real OpenSSH servers in the lab's network namespaces
 #            (tests/lab/lab.sh): connect --batch --record DIR (--json,
 #            --report both ways) and its files and checklist.json, report DIR
@@ -104,6 +105,28 @@ offline)
 	leaks "$T/out.txt" "$T/out-de.txt" "$T/out.json" "$T/rep.md" "$T/rep.json" "$T/err.txt"
 	readable "$T/out.json"
 	readable "$T/rep.md"
+	# config-diff reads both ends' configuration, secrets included
+	cp -r "$SRC/tests/golden/config" "$T/conf"
+	cat >>"$T/conf/sw-b.swanctl.conf" <<-'EOF'
+	secrets {
+	  ike-b { id = 198.51.100.20 secret = TDSEC19 }
+	  eap-carol { id = carol secret = "TDSEC20" }
+	  xauth-x { secret = TDSEC21 }
+	  private-k { file = k.pem secret = TDSEC22 }
+	}
+	EOF
+	printf '    leftxauthpass=TDSEC23\n    psk="TDSEC26"\n' >>"$T/conf/lsw-west.d/tunnel.conf"
+	grep -q '^  ike-b { .*TDSEC19' "$T/conf/sw-b.swanctl.conf" || fail "test setup: no secrets planted in the swanctl.conf"
+	for o in "" --json "--all --json" --all; do
+		# shellcheck disable=SC2086
+		td config-diff $o "$T/conf/lsw-west.conf" "$T/conf/sw-b.swanctl.conf" >>"$T/config-diff.out" 2>&1
+		[ $? -le 1 ] || fail "config-diff $o: exit status above 1"
+	done
+	# a malformed file: the error names file and line, not the value
+	printf 'secrets {\n  ike-z { secret = "TDSEC24\n' >"$T/conf/bad.swanctl.conf"
+	td config-diff "$T/conf/lsw-west.conf" "$T/conf/bad.swanctl.conf" >>"$T/config-diff.out" 2>&1
+	grep -qF "198.51.100" "$T/config-diff.out" || fail "config-diff compared nothing: $(head -c 300 "$T/config-diff.out")"
+	leaks "$T/config-diff.out"
 	# the evidence carried the planted lines, redacted (not dropped)
 	n=$(grep -o '\*\*\*' "$T/out.json" | wc -l)
 	[ "$n" -ge 3 ] || fail "only $n redactions in the JSON: the planted lines did not reach the evidence"
