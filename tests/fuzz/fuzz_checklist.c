@@ -46,7 +46,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct report_opts ro = { LANG_EN, 100, 1, 5, "fuzz", NULL, NULL, NULL };
+	struct report_opts ro = { LANG_EN, 100, 1, 5, "fuzz", NULL, NULL, NULL, NULL };
 	struct checklist cl;
 	struct cl_world w;
 	char *err = NULL;

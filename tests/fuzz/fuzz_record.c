@@ -62,7 +62,7 @@ static void write_session(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct report_opts ro = { LANG_EN, 120, 1, 5, "fuzz", NULL, NULL, NULL };
+	struct report_opts ro = { LANG_EN, 120, 1, 5, "fuzz", NULL, NULL, NULL, NULL };
 	struct analysis *a;
 	FILE *devnull;
 
