@@ -125,6 +125,14 @@ offline)
 	# a malformed file: the error names file and line, not the value
 	printf 'secrets {\n  ike-z { secret = "TDSEC24\n' >"$T/conf/bad.swanctl.conf"
 	td config-diff "$T/conf/lsw-west.conf" "$T/conf/bad.swanctl.conf" >>"$T/config-diff.out" 2>&1
+	# analyze with both configurations: text, JSON and both reports
+	cfg=(--left-config "$T/conf/lsw-west.conf" --right-config "$T/conf/sw-b.swanctl.conf")
+	td analyze "${cfg[@]}" "$T/a.log" "$T/b.log" >>"$T/config-diff.out" 2>&1 || fail "analyze --left-config: exit $?"
+	td analyze --json "${cfg[@]}" "$T/a.log" "$T/b.log" >"$T/out-cfg.json" 2>>"$T/config-diff.out" || fail "analyze --json --left-config: exit $?"
+	td analyze --report "$T/rep-cfg.md" "${cfg[@]}" "$T/a.log" "$T/b.log" >/dev/null 2>>"$T/config-diff.out" || fail "analyze --report .md with configs: exit $?"
+	td analyze --report "$T/rep-cfg.json" "${cfg[@]}" "$T/a.log" "$T/b.log" >/dev/null 2>>"$T/config-diff.out" || fail "analyze --report .json with configs: exit $?"
+	grep -qF "\"syntax\":\"swanctl.conf\"" "$T/out-cfg.json" || fail "analyze did not read the configurations"
+	leaks "$T/out-cfg.json" "$T/rep-cfg.md" "$T/rep-cfg.json"
 	grep -qF "198.51.100" "$T/config-diff.out" || fail "config-diff compared nothing: $(head -c 300 "$T/config-diff.out")"
 	leaks "$T/config-diff.out"
 	# the evidence carried the planted lines, redacted (not dropped)
