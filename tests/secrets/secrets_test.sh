@@ -198,6 +198,7 @@ console)
 	type_text "pass='TDSEC09' leftpsk=TDSEC12 {\"psk\": \"TDSEC14\"} Passwort: TDSEC16 : PSK 0sTDSEC02b64x=="
 	key Enter
 	until_ok all 'body_has "note: " && ! last_has "note:"' || fail "the note is not shown under the step"
+	body_has TDSEC && fail "the console keeps the secrets of the note"
 	q_exits
 	[ -f "$T/crec/checklist.json" ] || fail "the console wrote no checklist.json"
 	timeout 30 "$BIN" --kb "$KB" report "$T/crec" >"$T/creport.md" 2>"$T/err.txt" || fail "report DIR: exit $?"
