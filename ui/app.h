@@ -6,6 +6,10 @@
  * timestamps) only appends lines and marks the screen dirty; the loop in
  * app.c re-runs the analysis at most every ANALYSE_MS and redraws once per
  * iteration, never from inside input handling (tmux's rule).
+ *
+ * The files: app.c the loop, input.c input and replay, rows.c the merged
+ * rows and filters, dispatch.c keys and prompts (and the one views table),
+ * draw.c drawing helpers, ui/views/ one file per view.
  */
 #ifndef TD_APP_H
 #define TD_APP_H
@@ -18,12 +22,14 @@
 #include "checklist/checklist.h"
 #include "keys.h"
 #include "layout.h"
+#include "view.h"
 #include "base/clock.h"
 #include "base/linestore.h"
 #include "live/session.h"
 #include "ui.h"
 
-enum view_id { V_SBS, V_LADDER, V_FINDINGS, V_CHECKLIST, V_HELP, V_COUNT };
+#define ANALYSE_MS 200
+#define LOAD_CHUNK (1 << 20)     /* bytes read per loop iteration */
 
 struct app;
 
@@ -37,9 +43,11 @@ struct view_ops {
 };
 
 extern const struct view_ops view_sbs, view_ladder, view_findings, view_checklist, view_help;
+/* dispatch.c: the one table of views, indexed by enum view_id */
+extern const struct view_ops *const app_views[V_COUNT];
 
-/* One side's input: the whole file is read into src (replay) or streamed
- * in chunks (load); lines go to the line store and the analysis. */
+/* One side's input: the whole file is read into src (replay) or read in
+ * chunks (load); lines are copied to the line store and the analysis. */
 struct uside {
 	const char *path;
 	char *name;
@@ -48,8 +56,8 @@ struct uside {
 	char *buf;
 	size_t have;
 	int skipping;
-	const char *map;               /* a regular file, mapped: lines point into it */
-	size_t maplen, mappos;
+	uint64_t size;                 /* a regular file's size when opened (0: other) */
+	uint64_t pos;                  /* bytes read so far */
 	/* replay */
 	struct linestore *src;         /* all lines, released over time */
 	size_t next;                   /* next line of src to release */
@@ -117,11 +125,12 @@ struct app {
 	char lan_ip[2][64];            /* internal addresses of the gateways */
 	int run_node;                  /* node whose command runs, -1 none */
 	int run_sides;                 /* bit per side running it */
-	char run_cmd[2][512];
+	char *run_cmd[2];              /* the commands, whole (NULL: none on that side) */
 	int run_confirm_node;          /* asking before running, -1 none */
 	/* a ping step: status (counters before), the ping, status (after) */
 	int run_stage;
-	char ping_cmd[512];
+	char *ping_cmd;
+	char *status_why;              /* what the status commands told (world.status_why) */
 	struct strbuf ping_ev;
 	int ping_ok;
 	uint64_t cnt0[2][4];
@@ -148,16 +157,29 @@ struct app {
 
 /* view_checklist.c: collect the results of commands run for a step */
 void checklist_poll_runs(struct app *a);
-/* app.c: the checklist again after an answer (the analysis is unchanged) */
-void app_resync(struct app *a);
 
 /* app.c */
-void app_mark_dirty(struct app *a);
+void app_resync(struct app *a);          /* the checklist again after an answer */
+int app_loading(const struct app *a);    /* a side's file is still being read */
+
+/* input.c */
+int input_open(struct app *a);           /* open both sides' files; -1 said on stderr */
+void input_load(struct app *a, int s);   /* read the next chunk of side s */
+void app_observe(void *ctx, enum side_id side, uint64_t lineno, const struct parsed *p);
+void app_live_line(void *ctx, int side, const char *line, size_t len);
+void replay_pump(struct app *a);         /* release the lines that are due */
+int replay_wait(struct app *a);          /* ms until the next line is due, -1 none */
+void replay_retime(struct app *a);       /* before a pause or a speed change */
+
+/* rows.c */
+void rows_update(struct app *a);         /* merge new lines, apply the filters */
+void app_goto_line(struct app *a, int side, size_t line);
+
+/* dispatch.c */
 void app_set_message(struct app *a, enum msg m, const char *extra);
 void app_prompt(struct app *a, enum msg label, void (*done)(struct app *a, const char *text));
-void app_goto_line(struct app *a, int side, size_t line);
-void app_rebuild_rows(struct app *a);
-int app_line_visible(struct app *a, int side, size_t line);
+void app_handle_key(struct app *a, int ch);
+void app_live_questions(struct app *a);  /* a host key or password to ask */
 
 /* The merged row at visible position k. */
 static inline const struct mrow *vis_row(const struct app *a, size_t k)

@@ -158,10 +158,6 @@ const char *hbar(struct app *a)
 	return a->utf8 ? "─" : "-";
 }
 
-static const struct view_ops *const views[V_COUNT] = {
-	&view_sbs, &view_ladder, &view_findings, &view_checklist, &view_help,
-};
-
 void draw_header(struct app *a)
 {
 	const struct alignment *al = analysis_alignment(a->an);
@@ -176,7 +172,7 @@ void draw_header(struct app *a)
 		fmt_ms(rtt, sizeof rtt, al->rtt_us, 0);
 	else
 		snprintf(rtt, sizeof rtt, "?");
-	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(views[a->view]->name, l),
+	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(app_views[a->view]->name, l),
 	    msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
 	draw_text(a, a->lay.header.y, 0, a->cols, buf, strlen(buf), color_attr(a, C_BAR) | A_BOLD);
 }
@@ -207,9 +203,9 @@ void draw_status(struct app *a)
 			sb_addf(&b, "%s %zu %s", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l));
 			if (sd[s].dialect >= 0)
 				sb_addf(&b, " %s", a->kb->dialects[sd[s].dialect].id);
-			if (a->side[s].fd >= 0 && a->side[s].map != NULL && a->side[s].maplen > 0)
+			if (a->side[s].fd >= 0 && a->side[s].size > 0)
 				sb_addf(&b, " (%s %d %%)", msg(M_U_LOADING, l),
-				    (int)((double)a->side[s].mappos * 100.0 / (double)a->side[s].maplen));
+				    (int)((double)a->side[s].pos * 100.0 / (double)a->side[s].size));
 			else if (a->side[s].fd >= 0)
 				sb_addf(&b, " (%s)", msg(M_U_LOADING, l));
 		}

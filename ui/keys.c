@@ -5,7 +5,7 @@
 
 #include <curses.h>
 
-#include "app.h"
+#include "view.h"
 
 #define ALL 0u
 #define SBS KV(V_SBS)

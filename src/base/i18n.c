@@ -189,6 +189,8 @@ static const char *const table[M_COUNT][2] = {
 	/* report */
 
 	/* ui */
+	[M_U_FILE_SHRANK] = { " %s shrank while it was read (truncated or rotated): %llu of %llu bytes read, shown as read",
+		" %s ist beim Lesen geschrumpft (gekürzt oder rotiert): %llu von %llu Bytes gelesen und so angezeigt" },
 
 };
 

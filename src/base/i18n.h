@@ -71,6 +71,7 @@ enum msg {
 	/* report: messages of src/report/ */
 
 	/* ui: messages of the console */
+	M_U_FILE_SHRANK,
 
 	M_COUNT
 };

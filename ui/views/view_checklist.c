@@ -32,11 +32,108 @@ static const char *marker(const struct cl_item *it, const struct tnode *n)
 	}
 }
 
+/* The command shown for a run: the left side's, else the right's. */
+static const char *run_shown(const struct app *a)
+{
+	return a->run_cmd[0] != NULL ? a->run_cmd[0] : a->run_cmd[1] != NULL ? a->run_cmd[1] : "";
+}
+
+/* Replace a held command by a copy of cmd (NULL or empty: none). */
+static void set_cmd(char **slot, const char *cmd)
+{
+	char *c = cmd != NULL && *cmd ? xstrdup(cmd) : NULL;
+
+	free(*slot);
+	*slot = c;
+}
+
 static int live_run_possible(const struct app *a, const struct tnode *n)
 {
 	return a->sess != NULL && (n->run == TR_STATUS || n->run == TR_PING_REMOTE_GW);
 }
 
+/* The selected node in full under its line: detail, cause, menu path,
+ * command, options, what is asked, the commands to run, evidence, note. */
+static int draw_selected(struct app *a, const struct rect *r, int y, int i)
+{
+	const struct checklist *cl = &a->cl;
+	const struct cl_item *it = &cl->path[i];
+	const struct tnode *n = &cl->tree->nodes[it->node];
+	const struct cl_answer *an = checklist_answer_of(cl, it->node);
+	enum lang l = a->o->lang;
+	struct strbuf s = {0};
+
+	if (n->detail.en != NULL && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s", txt(&n->detail, l));
+		y += draw_wrapped(a, r, y, s.s, A_NORMAL);
+	}
+	if (n->kind == TN_CONCLUSION && n->cause >= 0 && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s: %s", msg(M_CAUSE, l), txt(&cl->kb->causes[n->cause].title, l));
+		y += draw_wrapped(a, r, y, s.s, A_BOLD);
+	}
+	if (n->menu.en != NULL && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s: %s", msg(M_MENU, l), txt(&n->menu, l));
+		y += draw_wrapped(a, r, y, s.s, A_NORMAL);
+	}
+	if (n->command != NULL && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s: %s", msg(M_COMMAND, l), n->command);
+		y += draw_wrapped(a, r, y, s.s, A_NORMAL);
+	}
+	for (int k = 0; k < n->nopts && y < r->y + r->h; k++) {
+		sb_reset(&s);
+		sb_addf(&s, "    %c) %s", 'a' + k, txt(&n->opts[k].text, l));
+		y += draw_wrapped(a, r, y, s.s, it->ans == ANS_OPTION && it->opt == k ? A_BOLD : A_NORMAL);
+	}
+	if (n->kind == TN_CHECK && it->ans == ANS_NONE && y < r->y + r->h) {
+		/* steps 1 and 2 of 1.5 need the technician's client: say what to run */
+		int target = n->check == TF_PING_LOCAL_GW ? 0 : n->check == TF_PING_REMOTE_GW ? 1 : -1;
+
+		if (target >= 0 && a->lan_ip[target][0]) {
+			char *cmd = xasprintf("ping %s", a->lan_ip[target]);
+
+			sb_reset(&s);
+			sb_addf(&s, "    ");
+			sb_addf(&s, msg(M_CL_CLIENT_RUN, l), cmd);
+			y += draw_wrapped(a, r, y, s.s, A_BOLD);
+			free(cmd);
+		}
+		y += draw_wrapped(a, r, y, msg(M_CL_CHECK_ASK, l), color_attr(a, C_WARNING));
+	}
+	if (n->kind == TN_QUESTION && it->ans == ANS_NONE && y < r->y + r->h)
+		y += draw_wrapped(a, r, y, msg(M_CL_OPTION_HINT, l), color_attr(a, C_WARNING));
+	if ((a->run_confirm_node == it->node || i == a->cl_cur) && a->run_confirm_node >= 0 && a->prompting &&
+	    y < r->y + r->h) {
+		for (int k = 0; k < 2 && y < r->y + r->h; k++)
+			if (a->run_cmd[k] != NULL) {
+				sb_reset(&s);
+				sb_addf(&s, "    %s %s: %s", msg(M_COMMAND, l), msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, l), a->run_cmd[k]);
+				y += draw_wrapped(a, r, y, s.s, A_BOLD | color_attr(a, C_WARNING));
+			}
+	}
+	if (a->run_node == it->node && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s: %s", msg(M_CL_RUNNING, l), run_shown(a));
+		y += draw_wrapped(a, r, y, s.s, color_attr(a, C_WARNING));
+	}
+	if (it->evidence != NULL && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), it->evidence);
+		y += draw_wrapped(a, r, y, s.s, color_attr(a, C_DIM));
+	}
+	if (an != NULL && an->note != NULL && y < r->y + r->h) {
+		sb_reset(&s);
+		sb_addf(&s, "    %s%s", msg(M_U_NOTE_PROMPT, l), an->note);
+		y += draw_wrapped(a, r, y, s.s, A_BOLD);
+	}
+	sb_free(&s);
+	return y;
+}
+
+/* The walk: the tree and its start, one line per node, the selected one in full. */
 static void draw_checklist(struct app *a)
 {
 	const struct rect *b = &a->lay.body;
@@ -61,7 +158,6 @@ static void draw_checklist(struct app *a)
 	for (int i = 0; i < cl->npath && y < b->y + b->h; i++) {
 		const struct cl_item *it = &cl->path[i];
 		const struct tnode *n = &cl->tree->nodes[it->node];
-		const struct cl_answer *an = checklist_answer_of(cl, it->node);
 		int attr = (i == a->cl_cur ? A_REVERSE : 0) | (n->kind == TN_CONCLUSION || i == cur ? A_BOLD : 0);
 
 		sb_reset(&s);
@@ -73,75 +169,8 @@ static void draw_checklist(struct app *a)
 		else
 			sb_addf(&s, " — %s", msg(M_A_OPEN, l));
 		y += draw_wrapped(a, &r, y, s.s, attr);
-		if (i != a->cl_cur)
-			continue;
-		/* details of the selected node */
-		if (n->detail.en != NULL && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s", txt(&n->detail, l));
-			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
-		}
-		if (n->kind == TN_CONCLUSION && n->cause >= 0 && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_CAUSE, l), txt(&cl->kb->causes[n->cause].title, l));
-			y += draw_wrapped(a, &r, y, s.s, A_BOLD);
-		}
-		if (n->menu.en != NULL && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_MENU, l), txt(&n->menu, l));
-			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
-		}
-		if (n->command != NULL && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_COMMAND, l), n->command);
-			y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
-		}
-		for (int k = 0; k < n->nopts && y < b->y + b->h; k++) {
-			sb_reset(&s);
-			sb_addf(&s, "    %c) %s", 'a' + k, txt(&n->opts[k].text, l));
-			y += draw_wrapped(a, &r, y, s.s, it->ans == ANS_OPTION && it->opt == k ? A_BOLD : A_NORMAL);
-		}
-		if (n->kind == TN_CHECK && it->ans == ANS_NONE && y < b->y + b->h) {
-			/* steps 1 and 2 of 1.5 need the technician's client: say what to run */
-			int target = n->check == TF_PING_LOCAL_GW ? 0 : n->check == TF_PING_REMOTE_GW ? 1 : -1;
-
-			if (target >= 0 && a->lan_ip[target][0]) {
-				char cmd[96];
-
-				snprintf(cmd, sizeof cmd, "ping %s", a->lan_ip[target]);
-				sb_reset(&s);
-				sb_addf(&s, "    ");
-				sb_addf(&s, msg(M_CL_CLIENT_RUN, l), cmd);
-				y += draw_wrapped(a, &r, y, s.s, A_BOLD);
-			}
-			y += draw_wrapped(a, &r, y, msg(M_CL_CHECK_ASK, l), color_attr(a, C_WARNING));
-		}
-		if (n->kind == TN_QUESTION && it->ans == ANS_NONE && y < b->y + b->h)
-			y += draw_wrapped(a, &r, y, msg(M_CL_OPTION_HINT, l), color_attr(a, C_WARNING));
-		if ((a->run_confirm_node == it->node || i == a->cl_cur) && a->run_confirm_node >= 0 && a->prompting &&
-		    y < b->y + b->h) {
-			for (int k = 0; k < 2 && y < b->y + b->h; k++)
-				if (a->run_cmd[k][0]) {
-					sb_reset(&s);
-					sb_addf(&s, "    %s %s: %s", msg(M_COMMAND, l), msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, l), a->run_cmd[k]);
-					y += draw_wrapped(a, &r, y, s.s, A_BOLD | color_attr(a, C_WARNING));
-				}
-		}
-		if (a->run_node == it->node && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_CL_RUNNING, l), a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
-			y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_WARNING));
-		}
-		if (it->evidence != NULL && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), it->evidence);
-			y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
-		}
-		if (an != NULL && an->note != NULL && y < b->y + b->h) {
-			sb_reset(&s);
-			sb_addf(&s, "    %s%s", msg(M_U_NOTE_PROMPT, l), an->note);
-			y += draw_wrapped(a, &r, y, s.s, A_BOLD);
-		}
+		if (i == a->cl_cur)
+			y = draw_selected(a, &r, y, i);
 	}
 	{
 		char *e = echo_describe(&cl->echo, l);
@@ -177,8 +206,8 @@ static int addr_ok(const char *s)
 	return 1;
 }
 
-/* "{count}", "{source}", "{target}" of the profile's ping command. */
-static void fill(char *out, size_t sz, const char *tpl, const char *src, const char *dst)
+/* "{count}", "{source}", "{target}" of the profile's ping command, whole. */
+static char *fill(const char *tpl, const char *src, const char *dst)
 {
 	struct strbuf b = {0};
 
@@ -196,8 +225,7 @@ static void fill(char *out, size_t sz, const char *tpl, const char *src, const c
 			sb_addc(&b, *p++);
 		}
 	}
-	snprintf(out, sz, "%s", b.s != NULL ? b.s : "");
-	sb_free(&b);
+	return b.s != NULL ? sb_steal(&b) : xstrdup("");
 }
 
 static const struct device *side_device(struct app *a, int s)
@@ -215,49 +243,50 @@ static int counters_possible(struct app *a, int s)
 /* Work out the commands for the node; 0 when there is something to run. */
 static int prepare_run(struct app *a, const struct tnode *n)
 {
-	a->run_cmd[0][0] = a->run_cmd[1][0] = '\0';
+	set_cmd(&a->run_cmd[0], NULL);
+	set_cmd(&a->run_cmd[1], NULL);
 	if (n->run == TR_STATUS) {
 		for (int s = 0; s < 2; s++) {
 			const struct device *d = side_device(a, s);
 
 			if (d != NULL && d->nstatus > 0 && session_live(a->sess, s) != NULL)
-				snprintf(a->run_cmd[s], sizeof a->run_cmd[s], "%s", d->status[0]);
+				set_cmd(&a->run_cmd[s], d->status[0]);
 		}
 	} else if (n->run == TR_PING_REMOTE_GW) {
 		const struct device *d = side_device(a, LEFT);
 
-		if (d != NULL && d->ping != NULL && addr_ok(a->lan_ip[0]) && addr_ok(a->lan_ip[1]))
-			fill(a->run_cmd[0], sizeof a->run_cmd[0], d->ping, a->lan_ip[0], a->lan_ip[1]);
-		snprintf(a->ping_cmd, sizeof a->ping_cmd, "%s", a->run_cmd[0]);
+		if (d != NULL && d->ping != NULL && addr_ok(a->lan_ip[0]) && addr_ok(a->lan_ip[1])) {
+			free(a->run_cmd[0]);
+			a->run_cmd[0] = fill(d->ping, a->lan_ip[0], a->lan_ip[1]);
+		}
+		set_cmd(&a->ping_cmd, a->run_cmd[0]);
 		/* the status commands before and after show the SA counters */
-		for (int s = 0; s < 2 && a->run_cmd[0][0]; s++) {
+		for (int s = 0; s < 2 && a->run_cmd[0] != NULL; s++) {
 			const struct device *ds = side_device(a, s);
 
 			if (counters_possible(a, s)) {
-				struct strbuf b = {0};
+				char *c = xasprintf("%s%s%s", s == LEFT ? a->ping_cmd : "", s == LEFT ? "  +  " : "", ds->status[0]);
 
-				sb_addf(&b, "%s%s%s", s == LEFT ? a->ping_cmd : "", s == LEFT ? "  +  " : "", ds->status[0]);
-				snprintf(a->run_cmd[s], sizeof a->run_cmd[s], "%s", b.s);
-				sb_free(&b);
+				free(a->run_cmd[s]);
+				a->run_cmd[s] = c;
 			}
 		}
 	}
-	return a->run_cmd[0][0] || a->run_cmd[1][0] ? 0 : -1;
+	return a->run_cmd[0] != NULL || a->run_cmd[1] != NULL ? 0 : -1;
 }
 
-/* Start cmd[s] on each side that has one; 0 when something runs. */
+/* Start cmd[s] on each side that has one; 0 when something runs. The
+ * commands are held whole: what runs on the gateway is what was shown. */
 static int launch(struct app *a, const char *cmd0, const char *cmd1)
 {
-	char cmd[2][512];
+	/* copies first: the commands may be a->run_cmd itself */
+	char *cmd[2] = { cmd0 != NULL && *cmd0 ? xstrdup(cmd0) : NULL, cmd1 != NULL && *cmd1 ? xstrdup(cmd1) : NULL };
 
-	/* the commands may be a->run_cmd itself */
-	snprintf(cmd[0], sizeof cmd[0], "%s", cmd0 != NULL ? cmd0 : "");
-	snprintf(cmd[1], sizeof cmd[1], "%s", cmd1 != NULL ? cmd1 : "");
 	a->run_sides = 0;
 	for (int s = 0; s < 2; s++) {
-		_Static_assert(sizeof a->run_cmd[0] == sizeof cmd[0], "same size");
-		memcpy(a->run_cmd[s], cmd[s], sizeof cmd[s]);
-		if (!cmd[s][0])
+		free(a->run_cmd[s]);
+		a->run_cmd[s] = cmd[s];
+		if (cmd[s] == NULL)
 			continue;
 		if (live_run(session_live(a->sess, s), cmd[s], mono_ms()) == 0)
 			a->run_sides |= 1 << s;
@@ -291,7 +320,7 @@ static void start_run(struct app *a, int node)
 	if (a->run_node < 0)
 		app_set_message(a, M_CL_RUN_FAILED, NULL);
 	else
-		app_set_message(a, M_CL_RUNNING, a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
+		app_set_message(a, M_CL_RUNNING, run_shown(a));
 	if (a->run_node >= 0 && ping) {
 		/* judge the client's pings on their own in step 3 */
 		a->world.skip_src[0] = a->lan_ip[0];
@@ -355,7 +384,7 @@ static void run_action(struct app *a)
 		return;
 	}
 	if (a->run_node >= 0) {
-		app_set_message(a, M_CL_RUNNING, a->run_cmd[0][0] ? a->run_cmd[0] : a->run_cmd[1]);
+		app_set_message(a, M_CL_RUNNING, run_shown(a));
 		return;
 	}
 	if (n->run == TR_PING_REMOTE_GW && (!addr_ok(a->lan_ip[0]) || !addr_ok(a->lan_ip[1]))) {
@@ -445,7 +474,6 @@ void checklist_poll_runs(struct app *a)
 	int ok = 1, pending = 0;
 	const char *out;
 	int status;
-	static char status_why[400];
 
 	if (a->run_node < 0 || a->sess == NULL)
 		return;
@@ -484,8 +512,10 @@ void checklist_poll_runs(struct app *a)
 			checklist_read_status(&a->world, side_device(a, s), out, msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang), &why);
 	}
 	if (why.len) {
-		snprintf(status_why, sizeof status_why, "%s", why.s);
-		a->world.status_why = status_why;
+		/* held whole, as the commands */
+		free(a->status_why);
+		a->status_why = xstrdup(why.s);
+		a->world.status_why = a->status_why;
 		/* the SA lines that told are the evidence, not the output's tail */
 		sb_reset(&ev);
 		sb_add(&ev, why.s, why.len);
