@@ -270,6 +270,94 @@ ascii-nocolor)
 	uses_colour && fail "NO_COLOR=1 but the side-by-side view has colours: $(sgr_params | sort -u | tr '\n' ' ')"
 	q_exits
 	;;
+truncated-open)
+	# issue 16: a log truncated while the console has it open (a rotation
+	# with copytruncate) must not kill it (a mapped file did: SIGBUS, the
+	# terminal left raw). Once while it loads, once after it was read.
+	python3 - "$S/left.log" "$T/big.log" <<'PY'
+import sys
+lines = open(sys.argv[1]).read()
+with open(sys.argv[2], "w") as f:
+    for _ in range(40000):
+        f.write(lines)
+PY
+	start 200 20 open "$T/big.log" "$S/right.log"
+	until_ok status_has "(loading " || fail "test setup: the big log is not loading"
+	: >"$T/big.log"
+	until_ok last_has "big.log shrank while it was read" || fail "a log truncated while loading: no word that it shrank"
+	until_ok status_has "top finding" || fail "the analysis did not finish after the truncation"
+	for k in G g NPage NPage G 2 1 Enter Escape g; do key "$k"; done
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode"' ||
+		fail "after the truncation the lines read are not shown"
+	has "EXIT:" && fail "the console ended after its log was truncated while loading"
+	q_exits
+	until_ok has "icanon" || fail "no stty output after the program"
+	tty_restored || fail "the terminal modes are not restored (icanon, echo)"
+	# read completely, then truncated: every line shown is redrawn from memory
+	cp "$S/left.log" "$T/left.log"
+	start 200 30 open "$T/left.log" "$S/right.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish (second run)"
+	: >"$T/left.log"
+	for k in G g NPage PPage 2 1 G g; do key "$k"; done
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode" && side_has left "received Vendor ID payload"' ||
+		fail "the lines of the truncated log are not shown any more"
+	key G
+	until_ok side_has left "discarding duplicate packet" || fail "G: the last lines of the truncated log are not shown"
+	key g
+	tm resize-window -t "$SESS" -x 160 -y 40
+	until_ok all '[ "$(nrows)" -eq 40 ] && side_has left "initiating Main Mode"' || fail "no redraw after the truncation"
+	has "EXIT:" && fail "the console ended after its log was truncated"
+	q_exits
+	until_ok has "icanon" || fail "no stty output after the program"
+	tty_restored || fail "the terminal modes are not restored (icanon, echo)"
+	;;
+long-command)
+	# issue 16: a status command longer than 511 bytes is shown and run
+	# whole (it was cut at 511 bytes and the cut command ran on the
+	# gateway). Both gateways are a real OpenSSH server in a private network
+	# namespace that has only its loopback; the console runs in it too.
+	[ "$(id -u)" = 0 ] || fail "needs root (a private network namespace for sshd)"
+	[ -x /usr/sbin/sshd ] || fail "openssh-server is not installed"
+	NS="tdui$$"
+	ip netns add "$NS" || fail "ip netns add $NS failed"
+	trap 'tm kill-server >/dev/null 2>&1; [ -f "$T/sshd.pid" ] && kill "$(cat "$T/sshd.pid")" 2>/dev/null; ip netns del "$NS" 2>/dev/null; rm -rf "$T"' EXIT
+	ip -n "$NS" link set lo up || fail "no loopback in $NS"
+	ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" || fail "ssh-keygen failed"
+	ssh-keygen -q -t ed25519 -N '' -f "$T/userkey" || fail "ssh-keygen failed"
+	cp "$T/userkey.pub" "$T/authorized_keys"
+	mkdir -p /run/sshd
+	printf '%s\n' "Port 2222" "ListenAddress 127.0.0.1" "HostKey $T/hostkey" "PidFile $T/sshd.pid" \
+		"AuthorizedKeysFile $T/authorized_keys" "UsePAM no" "StrictModes no" "PermitRootLogin prohibit-password" \
+		"PasswordAuthentication no" "KbdInteractiveAuthentication no" >"$T/sshd_config"
+	ip netns exec "$NS" /usr/sbin/sshd -f "$T/sshd_config" -E "$T/sshd.log" || fail "sshd did not start"
+	echo "[127.0.0.1]:2222 $(cut -d' ' -f1,2 "$T/hostkey.pub")" >"$T/known_hosts"
+	cp "$S/left.log" "$T/left.log"
+	cp "$S/right.log" "$T/right.log"
+	mkdir "$T/home"
+	# 600 bytes of padding, then what proves the end ran: its output is
+	# LONG_COMMAND_42, which the command's own text does not contain
+	pad=$(printf 'x%.0s' $(seq 600))
+	long=": $pad; echo LONG_COMMAND_\$((6*7))"
+	[ ${#long} -gt 511 ] || fail "test setup: the command is only ${#long} bytes"
+	TD_PREFIX="ip netns exec $NS" TD_ENV="HOME=$T/home" start 200 45 connect --profile mguard \
+		-i "$T/userkey" --known-hosts "$T/known_hosts" --left-log-file "$T/left.log" --right-log-file "$T/right.log" \
+		--status-cmd "$long" --record "$T/rec" root@127.0.0.1:2222 root@127.0.0.1:2222
+	WAIT=20 until_ok status_has "top finding: udp4500-blocked" || fail "the live session did not bring both logs"
+	key 4
+	until_ok all 'view_is checklist && body_has "(mguard 1.3.3)"' || fail "4: no checklist"
+	type_text r
+	until_ok last_has "over SSH?" || fail "r: no question before running"
+	until_ok has 'LONG_COMMAND_$((6*7))' || fail "the command shown before running is not whole (its end is missing)"
+	type_text y
+	key Enter
+	until_ok last_has "running: : xxx" || fail "the run did not start"
+	# the status step is not on the walk shown: the checklist kept with the
+	# recording has its answer and evidence
+	WAIT=20 until_ok all '! last_has "running: "' || fail "the run did not finish"
+	q_exits
+	grep -qF "LONG_COMMAND_42" "$T/rec/checklist.json" ||
+		fail "the status step's evidence lacks the output of the long command's end: it did not run whole"
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac
