@@ -90,6 +90,7 @@ void app_resync(struct app *a)
 static void analyse(struct app *a)
 {
 	analysis_update(a->an);
+	parts_status(a);
 	app_resync(a);
 	a->last_analyse_ms = mono_ms();
 	a->analyse_due = 0;
@@ -130,6 +131,7 @@ static void app_free(struct app *a)
 			close(a->side[s].fd);
 		free(a->side[s].buf);
 		free(a->side[s].name);
+		free(a->side[s].parts);
 		linestore_free(a->side[s].ls);
 		linestore_free(a->side[s].src);
 	}

@@ -46,6 +46,14 @@ extern const struct view_ops view_sbs, view_ladder, view_findings, view_checklis
 /* dispatch.c: the one table of views, indexed by enum view_id */
 extern const struct view_ops *const app_views[V_COUNT];
 
+/* Where a stored line's parts are (parts.c); ok 0: show it whole. */
+struct lpart {
+	uint16_t tlen;                 /* bytes of timestamp at the start */
+	uint16_t pstart, moff;         /* the connection prefix, the message */
+	uint8_t ok;
+	uint8_t stat;                  /* ladder status of its step + 1; 0: none */
+};
+
 /* One side's input: the whole file is read into src (replay) or read in
  * chunks (load); lines are copied to the line store and the analysis. */
 struct uside {
@@ -65,6 +73,9 @@ struct uside {
 	int dialect;
 	/* unlocked scrolling */
 	size_t top;
+	/* the lines' parts */
+	struct lpart *parts;
+	size_t nparts, capparts;
 };
 
 /* A row of the side-by-side view: a line of each side or a gap (-1). */
@@ -107,6 +118,8 @@ struct app {
 	int vis_dirty;
 	size_t cur, top;               /* cursor and first shown row (locked) */
 	int locked, follow, focus;     /* focus: 0 left, 1 right (unlocked) */
+	int full_lines;                /* lines as logged (0: short time and message) */
+	int hscroll;                   /* columns scrolled sideways */
 	/* filters and search */
 	int errors_only;
 	int conn_filter;               /* -1 all, else index into the left side's conns */
@@ -119,6 +132,7 @@ struct app {
 	/* other views */
 	size_t lad_cur, lad_top;
 	int fnd_cur, fnd_ev;
+	int fnd_scroll;                /* rows of the finding's detail scrolled */
 	int cl_cur, cl_follow;          /* cursor; follow the open node */
 	int64_t cl_moved_ms;           /* when the walk last moved by itself */
 	int64_t message_until_ms;      /* the message goes away then (0: at a key) */
@@ -171,6 +185,15 @@ void replay_pump(struct app *a);         /* release the lines that are due */
 int replay_wait(struct app *a);          /* ms until the next line is due, -1 none */
 void replay_retime(struct app *a);       /* before a pause or a speed change */
 
+/* parts.c */
+void parts_note(struct app *a, int s, size_t i, const struct lineinfo *li, const struct parsed *p);
+void parts_status(struct app *a);        /* after an analysis: the steps' status */
+const struct lpart *parts_get(const struct app *a, int s, size_t i);
+/* The line's connection prefix (without ": "); its length, 0: none. */
+size_t parts_prefix(const struct app *a, int s, size_t i, const char **p);
+/* The line's time of day, to 1/100 s, into buf; its length, 0: none. */
+size_t parts_short_time(const struct app *a, int s, size_t i, char *buf, size_t sz);
+
 /* rows.c */
 void rows_update(struct app *a);         /* merge new lines, apply the filters */
 void app_goto_line(struct app *a, int side, size_t line);
@@ -195,12 +218,20 @@ enum { C_ERROR = 1, C_WARNING, C_EVENT, C_BENIGN, C_BAR, C_LOST, C_MATCH, C_MARK
 int color_attr(struct app *a, int pair);
 int line_attr(struct app *a, const struct lineinfo *li);
 void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, int attr);
+/* As draw_text, with the bytes [hs, he) of s in hattr (a search match). */
+void draw_text_hl(struct app *a, int y, int x, int w, const char *s, size_t len, int attr,
+    size_t hs, size_t he, int hattr);
+/* Bytes of s that take cols columns on screen; columns of s. */
+size_t text_skip(const struct app *a, const char *s, size_t len, int cols);
+int text_width(const struct app *a, const char *s, size_t len);
 void draw_fill(int y, int x, int w, int attr);
 void draw_header(struct app *a);
 void draw_status(struct app *a);
 void draw_hints(struct app *a);
 /* Wrap s into the rectangle starting at row y; returns rows used. */
 int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int attr);
+/* As draw_wrapped, the first *skip rows not drawn (and taken off *skip). */
+int draw_wrapped_skip(struct app *a, const struct rect *r, int y, const char *s, int attr, int *skip);
 const char *hbar(struct app *a);
 
 #endif

@@ -159,7 +159,7 @@ void app_handle_key(struct app *a, int ch)
 	}
 	if (a->message_until_ms == 0)
 		a->message[0] = '\0';   /* a timed message stays its time */
-	act = key_lookup(ch, a->view);
+	act = key_lookup(ch, a->view, a->o->lang);
 	if (act == ACT_NONE)
 		return;
 	if (app_views[a->view]->action != NULL && app_views[a->view]->action(a, act)) {

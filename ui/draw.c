@@ -80,18 +80,23 @@ static int text_cols(const struct app *a, const char *s, size_t len)
 
 void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, int attr)
 {
+	draw_text_hl(a, y, x, w, s, len, attr, 0, 0, 0);
+}
+
+void draw_text_hl(struct app *a, int y, int x, int w, const char *s, size_t len, int attr,
+    size_t hs, size_t he, int hattr)
+{
 	int col = 0;
 	size_t i = 0;
 
 	if (w <= 0)
 		return;
-	attron(attr);
 	move(y, x);
 	while (i < len && col < w) {
 		wchar_t wc;
-		int cw;
+		int cw, at = i >= hs && i < he ? hattr : attr;
+		size_t n = decode(s + i, len - i, &wc);
 
-		i += decode(s + i, len - i, &wc);
 		cw = wcwidth(wc);
 		if (cw < 0)
 			wc = L'?', cw = 1;
@@ -99,18 +104,42 @@ void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, in
 			wc = L'?', cw = 1;
 		if (col + cw > w)
 			break;
+		i += n;
 		if (cw > 0) {
 			cchar_t cc;
 			wchar_t str[2] = { wc, 0 };
 
+			attron(at);
 			setcchar(&cc, str, A_NORMAL, 0, NULL);
 			add_wch(&cc);
+			attroff(at);
 			col += cw;
 		}
 	}
+	attron(attr);
 	for (; col < w; col++)
 		addch(' ');
 	attroff(attr);
+}
+
+size_t text_skip(const struct app *a, const char *s, size_t len, int cols)
+{
+	size_t i = 0;
+
+	while (i < len && cols > 0) {
+		wchar_t wc;
+		int cw;
+
+		i += decode(s + i, len - i, &wc);
+		cw = wcwidth(wc);
+		cols -= cw < 0 || (!a->utf8 && wc >= 0x80) ? 1 : cw;
+	}
+	return i;
+}
+
+int text_width(const struct app *a, const char *s, size_t len)
+{
+	return text_cols(a, s, len);
 }
 
 void draw_fill(int y, int x, int w, int attr)
@@ -121,6 +150,11 @@ void draw_fill(int y, int x, int w, int attr)
 }
 
 int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int attr)
+{
+	return draw_wrapped_skip(a, r, y, s, attr, NULL);
+}
+
+int draw_wrapped_skip(struct app *a, const struct rect *r, int y, const char *s, int attr, int *skip)
 {
 	size_t len = strlen(s), i = 0;
 	int used = 0;
@@ -146,9 +180,13 @@ int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int 
 			take = lastsp + 1;
 		if (take == 0)
 			take = 1;
-		draw_text(a, y + used, r->x, r->w, s + i, take, attr);
+		if (skip != NULL && *skip > 0) {
+			(*skip)--;          /* scrolled above the rectangle */
+		} else {
+			draw_text(a, y + used, r->x, r->w, s + i, take, attr);
+			used++;
+		}
 		i += take;
-		used++;
 	}
 	return used;
 }
@@ -265,11 +303,13 @@ void draw_hints(struct app *a)
 	/* built from the key table: the first key of each action of this view */
 	{
 		static const enum action shown[] = { ACT_QUIT, ACT_VIEW_HELP, ACT_NEXT_VIEW, ACT_SEARCH,
-			ACT_ENTER, ACT_ERRORS, ACT_LOCK, ACT_YES, ACT_NO, ACT_NOTE, ACT_PAUSE };
+			ACT_ENTER, ACT_DETAIL_DOWN, ACT_SCROLL_RIGHT, ACT_FULL_LINES, ACT_ERRORS, ACT_LOCK, ACT_YES, ACT_NO,
+			ACT_NOTE, ACT_PAUSE };
 
 		for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
 			for (int i = 0; i < nkeytab; i++)
-				if (keytab[i].act == shown[k] && (keytab[i].views == 0 || (keytab[i].views & KV(a->view)))) {
+				if (keytab[i].act == shown[k] && (keytab[i].views == 0 || (keytab[i].views & KV(a->view))) &&
+				    KEY_FOR_LANG(&keytab[i], a->o->lang)) {
 					if (shown[k] == ACT_PAUSE && !a->o->replay)
 						break;
 					sb_addf(&b, " %s %s ", keytab[i].label, msg(keytab[i].help, l));

@@ -45,6 +45,7 @@ void app_observe(void *ctx, enum side_id side, uint64_t lineno, const struct par
 		li->sig = (uint16_t)(p->sig + 1);
 		li->sev = (uint8_t)(a->kb->sigs[p->sig].severity + 1);
 	}
+	parts_note(a, side, (size_t)lineno - 1, li, p);
 }
 
 /* A physical line arrives on a side: store (a copy of) it and feed the

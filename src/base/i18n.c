@@ -128,7 +128,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_CL_NOTE] = { "note", "Notiz" },
 	[M_CL_REACHED] = { "conclusion reached", "Schlussfolgerung erreicht" },
 	[M_CL_NO_FINDING] = { "no finding: starting with the situation (table 1-1)", "kein Befund: Beginn mit der Situation (Tabelle 1-1)" },
-	[M_CL_NEXT_HINT] = { "y yes/done  x no/failed  s skip  a-f choose  r run  n note  ↑↓ move", "y ja/erledigt  x nein/fehlgeschlagen  s überspringen  a-f wählen  r ausführen  n Notiz  ↑↓ bewegen" },
+	[M_CL_NEXT_HINT] = { "y yes/done  x no/failed  s skip  a-f choose  r run  n note  ↑↓ move", "j ja/erledigt  n nein/fehlgeschlagen  s überspringen  a-f wählen  r ausführen  N Notiz  ↑↓ bewegen" },
 	[M_CL_RUN_ASK] = { "Run on the gateway over SSH? (y/n): ", "Über SSH auf dem Gateway ausführen? (j/n): " },
 	[M_CL_RUN_NONE] = { "nothing to run for this node", "für diesen Knoten gibt es nichts auszuführen" },
 	[M_CL_RUNNING] = { "running", "läuft" },
@@ -150,7 +150,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_R_WRITTEN] = { "report written", "Bericht geschrieben" },
 	[M_R_CANNOT_WRITE] = { "cannot write the report", "kann den Bericht nicht schreiben" },
 	[M_CL_COUNTERS] = { "SA packets during the ping", "SA-Pakete während des Pings" },
-	[M_CL_CLIENT_RUN] = { "on a client in the local network, run: %s — then answer y (answered) or x (no answer)", "auf einem Client im lokalen Netz ausführen: %s — dann y (Antwort kommt) oder x (keine Antwort)" },
+	[M_CL_CLIENT_RUN] = { "on a client in the local network, run: %s — then answer y (answered) or x (no answer)", "auf einem Client im lokalen Netz ausführen: %s — dann j (Antwort kommt) oder n (keine Antwort)" },
 	[M_CL_RUN_FAILED] = { "cannot run it now: the gateway's SSH session is not streaming (see the status line); try again once it is", "jetzt nicht ausführbar: die SSH-Sitzung des Gateways läuft nicht (siehe Statuszeile); erneut versuchen, sobald sie läuft" },
 	[M_CL_ADDR_BAD] = { "give two IP addresses separated by a blank, e.g. 10.1.0.1 10.2.0.1 (or --left-lan/--right-lan)", "zwei IP-Adressen durch ein Leerzeichen getrennt angeben, z. B. 10.1.0.1 10.2.0.1 (oder --left-lan/--right-lan)" },
 	[M_CL_RAN] = { "finished", "beendet" },
@@ -191,6 +191,16 @@ static const char *const table[M_COUNT][2] = {
 	/* ui */
 	[M_U_FILE_SHRANK] = { " %s shrank while it was read (truncated or rotated): %llu of %llu bytes read, shown as read",
 		" %s ist beim Lesen geschrumpft (gekürzt oder rotiert): %llu von %llu Bytes gelesen und so angezeigt" },
+	[M_K_HSCROLL] = { "scroll both sides sideways", "beide Seiten seitwärts scrollen" },
+	[M_K_FULL_LINES] = { "full lines / short time and message", "ganze Zeilen / kurze Zeit und Meldung" },
+	[M_U_FULL_LINES] = { "full lines as logged", "ganze Zeilen wie protokolliert" },
+	[M_U_COMPACT_LINES] = { "short time and message; connection, state and peer in the header rows",
+		"kurze Zeit und Meldung; Verbindung, Zustand und Gegenstelle in den Kopfzeilen" },
+	[M_U_MATCH_OF] = { " match %zu of %zu: %s", " Treffer %zu von %zu: %s" },
+	[M_U_WRAPPED_TOP] = { "passed the end, continued at the top", "Ende erreicht, oben fortgesetzt" },
+	[M_U_WRAPPED_BOTTOM] = { "passed the top, continued at the end", "Anfang erreicht, am Ende fortgesetzt" },
+	[M_K_DETAIL_SCROLL] = { "scroll the finding's detail", "Einzelheiten des Befunds scrollen" },
+	[M_U_MORE_BELOW] = { "more below: PgDn", "weiter unten: Bild ab" },
 
 };
 

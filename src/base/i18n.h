@@ -71,7 +71,8 @@ enum msg {
 	/* report: messages of src/report/ */
 
 	/* ui: messages of the console */
-	M_U_FILE_SHRANK,
+	M_U_FILE_SHRANK, M_K_HSCROLL, M_K_FULL_LINES, M_U_FULL_LINES, M_U_COMPACT_LINES, M_U_MATCH_OF,
+	M_U_WRAPPED_TOP, M_U_WRAPPED_BOTTOM, M_K_DETAIL_SCROLL, M_U_MORE_BELOW,
 
 	M_COUNT
 };

@@ -161,15 +161,15 @@ resize)
 	start 120 40 "${OPEN[@]}"
 	until_ok status_has "$LOADED" || fail "the analysis did not finish"
 	tm resize-window -t "$SESS" -x 80 -y 24 || fail "tmux resize-window failed"
-	sep_ok() { # every body row has the separator at column (80-1)/2
+	sep_ok() { # every body row has the left pane's edge at column (80-10)/2
 		local l
 		while IFS= read -r l; do
 			l=${l%%"$SEP"*}
-			[ ${#l} -eq 39 ] || return 1
+			[ ${#l} -eq 35 ] || return 1
 		done < <(body)
 	}
 	until_ok all '[ "$(pane_size)" = 80x24 ] && [ "$(nrows)" -eq 24 ] && view_is "side by side" && status_has " L: left.log" && sep_ok' ||
-		fail "80x24: header, status line or the separator at column 39 missing"
+		fail "80x24: header, status line or the separator at column 35 missing"
 	[ "$(widest)" -le 80 ] || fail "80x24: a line is $(widest) columns wide"
 	tm resize-window -t "$SESS" -x 200 -y 60 || fail "tmux resize-window failed"
 	until_ok all '[ "$(nrows)" -eq 60 ] && view_is "side by side" && status_has "top finding" && last_has " q quit"' ||
