@@ -302,9 +302,11 @@ void draw_hints(struct app *a)
 	}
 	/* built from the key table: the first key of each action of this view */
 	{
-		static const enum action shown[] = { ACT_QUIT, ACT_VIEW_HELP, ACT_NEXT_VIEW, ACT_SEARCH,
-			ACT_ENTER, ACT_DETAIL_DOWN, ACT_SCROLL_RIGHT, ACT_FULL_LINES, ACT_ERRORS, ACT_LOCK, ACT_YES, ACT_NO,
-			ACT_NOTE, ACT_PAUSE };
+		/* quit and help, then the keys of this view (they must survive a
+		 * narrow terminal), then the other global ones */
+		static const enum action shown[] = { ACT_QUIT, ACT_VIEW_HELP, ACT_YES, ACT_NO, ACT_NOTE,
+			ACT_DETAIL_DOWN, ACT_ENTER, ACT_SCROLL_RIGHT, ACT_FULL_LINES, ACT_ERRORS, ACT_LOCK,
+			ACT_PAUSE, ACT_SEARCH, ACT_NEXT_VIEW };
 
 		for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
 			for (int i = 0; i < nkeytab; i++)

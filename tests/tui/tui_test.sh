@@ -358,6 +358,140 @@ long-command)
 	grep -qF "LONG_COMMAND_42" "$T/rec/checklist.json" ||
 		fail "the status step's evidence lacks the output of the long command's end: it did not run whole"
 	;;
+narrow-sbs)
+	# issue 14: side by side at 80x24 and 120x40 shows at least 20
+	# characters of each message for an mGuard, a libreswan and a
+	# strongSwan pair, the exchange step in the gutter of aligned rows, and
+	# sideways scroll reveals the end of a long line
+	SAM="$SRC/kb/samples"
+	for size in 80x24 120x40; do
+		w=${size%x*} h=${size#*x}
+		while IFS='|' read -r dir lmsg rmsg; do
+			start "$w" "$h" open "$SAM/$dir/left.log" "$SAM/$dir/right.log"
+			until_ok status_has "top finding: " || fail "$size $dir: the analysis did not finish"
+			for pair in "left|$lmsg" "right|$rmsg"; do
+				side=${pair%%|*} text=${pair#*|}
+				type_text /
+				type_text "$text"
+				key Enter
+				until_ok side_has "$side" "$text" || fail "$size $dir: '$text' (${#text} characters) is not visible on the $side side"
+			done
+			q_exits
+		done <<'PAIRS'
+mguard-1.3.3-udp4500|STATE_MAIN_I3: sent MI|STATE_MAIN_R2: sent MR
+lab-psk-mismatch-v1|initiating IKEv1 Main|probable authenticatio
+lab-psk-mismatch-v2|received AUTHENTICATIO|tried 1 shared key for
+PAIRS
+		start "$w" "$h" "${OPEN[@]}"
+		until_ok status_has "$LOADED" || fail "$size: the analysis did not finish"
+		key g
+		until_ok all "body | grep -qE 'initiating Main Mode *│MI1 +✓ *│.*responding to Main Mode'" ||
+			fail "$size: the aligned MI1 row has no step gutter 'MI1 ✓' between its two lines"
+		body_has '"MAI1950251842_1" #55' || fail "$size: no header row with the left connection and state"
+		type_text /
+		type_text "sent MI3"
+		key Enter
+		until_ok all "body | grep -qE 'sent MI3.*│MI3 +✗ *│'" || fail "$size: the lost MI3 has no 'MI3 ✗' in the gutter"
+		# the search scrolled sideways to show its match whole: back, then
+		# the last left line is long: its end only after scrolling sideways
+		for i in 1 2 3 4; do type_text '<'; done
+		key G
+		until_ok side_has left "max number of retrans" || fail "$size: G did not show the last line"
+		has "encrypted message" && fail "$size: test setup: the end of the long line is visible before scrolling"
+		for i in $(seq 16); do side_has left "encrypted message" && break; type_text '>'; sleep 0.2; cap; done
+		side_has left "encrypted message" || fail "$size: > did not reveal the end of the long line"
+		for i in $(seq 16); do type_text '<'; done
+		until_ok all '! has "encrypted message" && side_has left "max number of retrans"' || fail "$size: < did not scroll back"
+		for i in $(seq 16); do side_has left "encrypted message" && break; key S-Right; sleep 0.2; cap; done
+		side_has left "encrypted message" || fail "$size: Shift-Right did not reveal the end of the long line"
+		type_text w
+		until_ok all 'side_has left "MAI1950251842_1" && last_has "full lines"' || fail "$size: w did not show the lines whole"
+		q_exits
+	done
+	;;
+narrow-views)
+	# issue 14: at 80x24 and 120x40 the findings' detail scrolls to what to
+	# do, the ladder's status column shows LOST, search says match k of N
+	# (and when it wrapped) and highlights the match
+	for size in 80x24 120x40; do
+		w=${size%x*} h=${size#*x}
+		start "$w" "$h" "${OPEN[@]}"
+		until_ok status_has "$LOADED" || fail "$size: the analysis did not finish"
+		key 2
+		until_ok all 'view_is ladder && body | grep -qE "MI3 .*LOST"' || fail "$size: the ladder's status column does not show LOST for MI3"
+		[ "$(widest)" -le "$w" ] || fail "$size: a ladder line is $(widest) columns wide"
+		key 3
+		until_ok all 'view_is findings && body_has "1. [error]"' || fail "$size: no findings"
+		if [ "$w" = 80 ]; then
+			body_has "what to do" && fail "test setup: 'what to do' is on screen at 80x24 before scrolling"
+			body_has "more below: PgDn" || fail "80x24: the bar does not say there is more below"
+		fi
+		for i in 1 2 3 4; do body_has "what to do" && break; key NPage; cap; sleep 0.1; done
+		until_ok all 'body_has "what to do" && body_has "Find the device between the gateways"' ||
+			fail "$size: PgDn did not scroll the finding's detail to what to do"
+		key 1
+		until_ok view_is "side by side" || fail "$size: 1: no side by side view"
+		type_text /
+		type_text "sent M"
+		key Enter
+		until_ok all 'last_has "match 1 of " && last_has "continued at the top"' || fail "$size: no 'match 1 of N' with the wrap notice"
+		n=$(row "$(nrows)" | sed -n 's/.*match 1 of \([0-9]*\).*/\1/p')
+		[ "${n:-0}" -ge 2 ] || fail "$size: 'match 1 of $n': the sample has 2 rows with 'sent M'"
+		cape
+		grep -qE $'\e\\[([0-9;]*;)?43(;[0-9;]*)?msent M' "$T/screen.e" || fail "$size: the match is not highlighted"
+		type_text n
+		until_ok last_has "match 2 of $n" || fail "$size: n: no 'match 2 of $n'"
+		type_text N
+		type_text N
+		until_ok all 'last_has "match $n of $n" && last_has "continued at the end"' || fail "$size: N past the first: no wrap to the last match"
+		q_exits
+	done
+	;;
+german-keys)
+	# issue 14: in German j answers ja in the checklist, h opens the help
+	start 80 24 --lang de "${OPEN[@]}"
+	until_ok status_has "udp4500-blocked" || fail "the analysis did not finish"
+	type_text h
+	until_ok all 'view_is Hilfe && body_has "j "' || fail "h: no German help"
+	key 4
+	until_ok all 'view_is Checkliste && body_has "j ja/erledigt" && last_has "j Checkliste: erledigt / ja"' ||
+		fail "4: the German checklist does not say j answers ja"
+	until_ok all "body | grep -q '^\[?\] Prüfen Sie alle Instanzen'" || fail "the remedy step is not open"
+	type_text j
+	until_ok all "body | grep -q '^\[y\] Prüfen Sie alle Instanzen' && body_has 'erledigt (der Techniker)'" ||
+		fail "j did not answer the open step (ja/erledigt) in German"
+	body_has "[=] " || fail "after j the walk did not reach the conclusion"
+	q_exits
+	;;
+single-log)
+	# issue 14: one log uses the whole width (no empty right half)
+	for size in 80x24 120x40; do
+		w=${size%x*} h=${size#*x}
+		start "$w" "$h" open "$S/left.log"
+		until_ok all 'view_is "side by side" && body_has "initiating Main Mode"' || fail "$size: the single log is not shown"
+		body | grep -qF "$SEP" && fail "$size: a single log still has a separator"
+		[ "$(widest)" -gt $((w / 2 + 10)) ] || fail "$size: the single log's lines take only $(widest) of $w columns"
+		q_exits
+	done
+	;;
+resize-filled)
+	# issue 14: after G, e or a resize the screen stays filled to the end
+	filled() { body | grep -c '[^ │]' ; }
+	start 80 24 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key G
+	until_ok side_has left "max number of retrans" || fail "G did not go to the end"
+	[ "$(filled)" -ge 20 ] || fail "80x24 after G: only $(filled) of 21 body rows filled"
+	tm resize-window -t "$SESS" -x 120 -y 40 || fail "tmux resize-window failed"
+	until_ok all '[ "$(nrows)" -eq 40 ] && [ "$(filled)" -ge 36 ]' || fail "120x40 after the resize: only $(filled) of 37 body rows filled"
+	type_text e
+	until_ok last_has "errors only" || fail "e: no errors-only filter"
+	row 2 | grep -q '[^ │]' || fail "e: the first body row is empty"
+	[ "$(filled)" -ge 4 ] || fail "e: only $(filled) rows filled (the errors and their header rows)"
+	type_text G
+	row 2 | grep -q '[^ │]' || fail "e then G: the first body row is empty (the last line alone at the top?)"
+	q_exits
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac

@@ -529,8 +529,9 @@ static int action_sbs(struct app *a, enum action act)
 		struct rect L, G, R;
 		int step;
 
+		/* half the width the messages have, as less does with the screen */
 		panes(a, &L, &G, &R);
-		step = (L.w > R.w ? L.w : R.w) / 2;
+		step = ((L.w > R.w ? L.w : R.w) - (a->full_lines ? 0 : 12)) / 2;
 		a->hscroll += act == ACT_SCROLL_LEFT ? -(step > 4 ? step : 4) : (step > 4 ? step : 4);
 		if (a->hscroll < 0)
 			a->hscroll = 0;
@@ -538,6 +539,7 @@ static int action_sbs(struct app *a, enum action act)
 	}
 	case ACT_FULL_LINES:
 		a->full_lines = !a->full_lines;
+		a->hscroll = 0;
 		app_set_message(a, a->full_lines ? M_U_FULL_LINES : M_U_COMPACT_LINES, NULL);
 		return 1;
 	default:
