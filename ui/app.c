@@ -22,8 +22,9 @@
 
 #include "app.h"
 #include "input/record.h"
-#include "report/report.h"
-#include "report/sreport.h"
+#include "report/analysis_report.h"
+#include "report/session_report.h"
+#include "checklist/persist.h"
 #include "base/util.h"
 
 static volatile sig_atomic_t got_signal;
