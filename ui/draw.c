@@ -215,12 +215,32 @@ void draw_header(struct app *a)
 	draw_text(a, a->lay.header.y, 0, a->cols, buf, strlen(buf), color_attr(a, C_BAR) | A_BOLD);
 }
 
-void draw_status(struct app *a)
+/* A side's name in at most max columns: its end, after "…" (file names
+ * differ at the end; the figures after them must stay on the line). */
+static const char *short_name(struct app *a, const char *name, int max, char *buf, size_t sz)
+{
+	int w = text_cols(a, name, strlen(name));
+	size_t skip;
+
+	if (w <= max || max < 4)
+		return name;
+	skip = text_skip(a, name, strlen(name), w - (max - 1));
+	snprintf(buf, sz, "%s%s", a->utf8 ? "…" : "~", name + skip);
+	return buf;
+}
+
+/* The status line with side names in at most maxname columns. */
+static void status_text(struct app *a, struct strbuf *bp, int maxname, int dialects)
 {
 	const struct diagnosis *dg = analysis_diagnosis(a->an);
 	const struct side *sd = analysis_sides(a->an);
 	enum lang l = a->o->lang;
-	struct strbuf b = {0};
+	struct strbuf b = *bp;
+	char nb[2][512];
+	const char *name[2];
+
+	for (int s = 0; s < 2; s++)
+		name[s] = a->side[s].name != NULL ? short_name(a, a->side[s].name, maxname, nb[s], sizeof nb[s]) : "";
 
 	/* the top finding first: it must survive narrow terminals */
 	sb_addf(&b, " %s: ", msg(M_U_TOP, l));
@@ -233,13 +253,13 @@ void draw_status(struct app *a)
 	for (int s = 0; s < 2; s++) {
 		sb_addf(&b, " %s: ", s ? "R" : "L");
 		if (a->sess != NULL && session_live(a->sess, s) != NULL) {
-			sb_addf(&b, "%s %zu %s [%s]", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l),
+			sb_addf(&b, "%s %zu %s [%s]", name[s], linestore_count(a->side[s].ls), msg(M_LINES, l),
 			    live_status(session_live(a->sess, s), l));
 		} else if (a->side[s].path == NULL) {
 			sb_adds(&b, msg(M_U_NO_LOG, l));
 		} else {
-			sb_addf(&b, "%s %zu %s", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l));
-			if (sd[s].dialect >= 0)
+			sb_addf(&b, "%s %zu %s", name[s], linestore_count(a->side[s].ls), msg(M_LINES, l));
+			if (sd[s].dialect >= 0 && dialects)
 				sb_addf(&b, " %s", a->kb->dialects[sd[s].dialect].id);
 			if (a->side[s].fd >= 0 && a->side[s].size > 0)
 				sb_addf(&b, " (%s %d %%)", msg(M_U_LOADING, l),
@@ -272,7 +292,23 @@ void draw_status(struct app *a)
 		char *p = strstr(b.s, " ⏸");
 
 		if (p != NULL)
-			memcpy(p, " ||", 3), memmove(p + 3, p + 4, strlen(p + 4) + 1);
+			memcpy(p, " ||", 3), memmove(p + 3, p + 4, strlen(p + 4) + 1), b.len--;
+	}
+	*bp = b;
+}
+
+void draw_status(struct app *a)
+{
+	static const int maxname[] = { 1000, 32, 20, 12, 8, 8 };
+	const size_t n = sizeof maxname / sizeof maxname[0];
+	struct strbuf b = {0};
+
+	/* the names give way before the figures do, then the dialects */
+	for (size_t k = 0; k < n; k++) {
+		sb_reset(&b);
+		status_text(a, &b, maxname[k], k + 1 < n);
+		if (text_cols(a, b.s, b.len) <= a->cols)
+			break;
 	}
 	draw_text(a, a->lay.status.y, 0, a->cols, b.s, b.len, color_attr(a, C_BAR));
 	sb_free(&b);

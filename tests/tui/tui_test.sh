@@ -492,6 +492,20 @@ resize-filled)
 	row 2 | grep -q '[^ │]' || fail "e then G: the first body row is empty (the last line alone at the top?)"
 	q_exits
 	;;
+status-names)
+	# issue 14: long file names give way before the figures on the status line
+	ln=left-gateway-a-with-a-very-long-name-from-the-ticket-system-2026-12-02T0415.log
+	cp "$S/left.log" "$T/$ln"
+	cp "$S/right.log" "$T/right-gateway-b-with-a-very-long-name-2026-12-02T0415.log"
+	start 120 40 open "$T/$ln" "$T/right-gateway-b-with-a-very-long-name-2026-12-02T0415.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	row "$(($(nrows) - 1))" | grep -qE "L: …[^ ]*\.log 19 lines( openswan-mguard)? \| R: …[^ ]*\.log 19 lines( openswan-mguard)? *$" ||
+		fail "120 columns: the names are not shortened before both sides' figures"
+	tm resize-window -t "$SESS" -x 80 -y 24 || fail "tmux resize-window failed"
+	until_ok all '[ "$(nrows)" -eq 24 ] && status_has "top finding: udp4500-blocked (mguard 1.3.3) | L: …" && status_has ".log 19 lines"' ||
+		fail "80 columns: the left side's line count is cut"
+	q_exits
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac
