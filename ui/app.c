@@ -141,6 +141,7 @@ static void app_free(struct app *a)
 	if (a->have_search)
 		regfree(&a->search_re);
 	free(a->rows_all);
+	free(a->stat_set);
 	free(a->vis);
 	free(a->run_cmd[0]);
 	free(a->run_cmd[1]);

@@ -49,7 +49,7 @@ extern const struct view_ops *const app_views[V_COUNT];
 /* Where a stored line's parts are (parts.c); ok 0: show it whole. */
 struct lpart {
 	uint16_t tlen;                 /* bytes of timestamp at the start */
-	uint16_t pstart, moff;         /* the connection prefix, the message */
+	uint16_t moff;                 /* where the message starts (the prefix before it) */
 	uint8_t ok;
 	uint8_t stat;                  /* ladder status of its step + 1; 0: none */
 };
@@ -112,6 +112,8 @@ struct app {
 	size_t res_rows, res_pi, res_pj;
 	int64_t last_rows_ms;
 	int built_partial;             /* anchoring stopped where the right side ended */
+	size_t *stat_set;              /* lines whose ladder status is set: line << 1 | side */
+	size_t nstat_set, capstat_set;
 	size_t *vis;                   /* indexes into rows_all after filters */
 	size_t nvis, capvis;
 	int vis_all;                   /* no filter: vis is rows_all itself */

@@ -43,19 +43,29 @@ const struct lpart *parts_get(const struct app *a, int s, size_t i)
 
 void parts_note(struct app *a, int s, size_t i, const struct lineinfo *li, const struct parsed *p)
 {
-	int d = analysis_sides(a->an)[s].dialect;
-	size_t len = li->len, pos = p->has_time ? p->time_len : 0, moff;
+	size_t len = li->len, pos = p->has_time ? p->time_len : 0;
 	struct lpart *lp = part_at(&a->side[s], i);
 
 	while (len > 0 && (li->text[len - 1] == ' ' || li->text[len - 1] == '\t'))
 		len--;
 	lp->ok = 0;
-	if (len > 0xffff || p->msglen > len || pos > len)
+	if (len > 0xffff || p->msglen > len || pos > len - p->msglen)
 		return;
-	moff = len - p->msglen;
+	/* the prefix's start is found when it is shown (parts_prefix) */
+	lp->tlen = (uint16_t)pos;
+	lp->moff = (uint16_t)(len - p->msglen);
+	lp->ok = 1;
+}
+
+/* Where the prefix starts: after the time and the syslog and daemon noise
+ * the dialect strips (only for lines on screen: the strips are patterns). */
+static size_t prefix_start(const struct app *a, int s, const struct lineinfo *li, const struct lpart *lp)
+{
+	int d = analysis_sides(a->an)[s].dialect;
+	size_t pos = lp->tlen, moff = lp->moff;
+
 	while (pos < moff && (li->text[pos] == ' ' || li->text[pos] == '\t'))
 		pos++;
-	/* syslog and daemon noise before the prefix is not the prefix */
 	for (int k = 0; d >= 0 && k < a->kb->dialects[d].nstrip; k++) {
 		const struct pattern *pat = &a->kb->dialects[d].strip[k];
 		size_t end;
@@ -64,19 +74,23 @@ void parts_note(struct app *a, int s, size_t i, const struct lineinfo *li, const
 		    pattern_match(pat, li->text + pos, moff - pos, NULL, NULL, &end))
 			pos += end;
 	}
-	lp->tlen = (uint16_t)(p->has_time ? p->time_len : 0);
-	lp->pstart = (uint16_t)(pos > moff ? moff : pos);
-	lp->moff = (uint16_t)moff;
-	lp->ok = 1;
+	return pos > moff ? moff : pos;
 }
 
 void parts_status(struct app *a)
 {
 	const struct alignment *al = analysis_alignment(a->an);
 
-	for (int s = 0; s < 2; s++)
-		for (size_t i = 0; i < a->side[s].nparts; i++)
-			a->side[s].parts[i].stat = 0;
+	/* only the lines marked last time are cleared: a million lines are not
+	 * walked after every analysis */
+	for (size_t k = 0; k < a->nstat_set; k++) {
+		struct uside *u = &a->side[a->stat_set[k] & 1];
+		size_t i = a->stat_set[k] >> 1;
+
+		if (i < u->nparts)
+			u->parts[i].stat = 0;
+	}
+	a->nstat_set = 0;
 	for (int g = 0; g < al->ngroups; g++)
 		for (int r = 0; r < al->groups[g].nrows; r++) {
 			const struct row *row = &al->groups[g].rows[r];
@@ -84,8 +98,10 @@ void parts_status(struct app *a)
 			for (int s = 0; s < 2; s++) {
 				const struct cell *c = row->cell[s];
 
-				if (c != NULL && c->first.line > 0 && c->first.line <= a->side[s].nparts)
-					a->side[s].parts[c->first.line - 1].stat = (uint8_t)(row->status + 1);
+				if (c == NULL || c->first.line == 0 || c->first.line > a->side[s].nparts)
+					continue;
+				a->side[s].parts[c->first.line - 1].stat = (uint8_t)(row->status + 1);
+				*VEC_PUSH(a->stat_set, a->nstat_set, a->capstat_set) = (size_t)(c->first.line - 1) << 1 | (size_t)s;
 			}
 		}
 }
@@ -98,8 +114,8 @@ size_t parts_prefix(const struct app *a, int s, size_t i, const char **p)
 
 	if (lp == NULL)
 		return 0;
-	*p = li->text + lp->pstart;
-	n = (size_t)(lp->moff - lp->pstart);
+	*p = li->text + prefix_start(a, s, li, lp);
+	n = (size_t)(li->text + lp->moff - *p);
 	while (n > 0 && ((*p)[n - 1] == ' ' || (*p)[n - 1] == ':'))
 		n--;
 	return n;
