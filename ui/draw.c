@@ -212,6 +212,10 @@ void draw_header(struct app *a)
 		snprintf(rtt, sizeof rtt, "?");
 	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(app_views[a->view]->name, l),
 	    msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
+	if (text_cols(a, buf, strlen(buf)) > a->cols)
+		/* narrow: short labels, the figures stay */
+		snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(app_views[a->view]->name, l),
+		    msg(M_U_OFFSET_SHORT, l), off, msg(M_U_RTT_SHORT, l), rtt);
 	draw_text(a, a->lay.header.y, 0, a->cols, buf, strlen(buf), color_attr(a, C_BAR) | A_BOLD);
 }
 

@@ -360,6 +360,8 @@ static const char *const table[M_COUNT][2] = {
 	[M_U_WRAPPED_BOTTOM] = { "passed the top, continued at the end", "Anfang erreicht, am Ende fortgesetzt" },
 	[M_K_DETAIL_SCROLL] = { "scroll the finding's detail", "Einzelheiten des Befunds scrollen" },
 	[M_U_MORE_BELOW] = { "more below: PgDn", "weiter unten: Bild ab" },
+	[M_U_OFFSET_SHORT] = { "offset R-L", "Versatz R-L" },
+	[M_U_RTT_SHORT] = { "RTT", "RTT" },
 
 };
 
