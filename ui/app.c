@@ -55,6 +55,8 @@ static void draw(struct app *a)
 		refresh();
 		return;
 	}
+	for (size_t k = 0; k < sizeof a->rowmap / sizeof a->rowmap[0]; k++)
+		a->rowmap[k] = -1;
 	if (a->view == V_SBS)
 		rows_update(a);
 	app_views[a->view]->draw(a);
@@ -319,6 +321,11 @@ static void screen_start(struct app *a)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	if (!a->o->no_mouse) {
+		/* a press selects (no click timing: a click is never missed) */
+		mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+		mouseinterval(0);
+	}
 	setup_colors(a);
 	a->replay_start_ms = mono_ms();
 	a->dirty = 1;

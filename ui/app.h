@@ -152,6 +152,7 @@ struct app {
 	uint64_t cnt0[2][4];
 	int have_cnt0[2];
 	int help_top;
+	long rowmap[512];              /* per screen row: what the view drew there (-1: nothing) */
 	int detail;                    /* detail pane open */
 	/* prompt line */
 	int prompting;

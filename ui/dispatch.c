@@ -134,6 +134,34 @@ static void global_action(struct app *a, enum action act)
 	a->dirty = 1;
 }
 
+/* The mouse: a press on a row selects it (the checklist's node, a
+ * finding, a ladder row, a side-by-side row), the wheel moves by 3. */
+static void mouse(struct app *a)
+{
+	MEVENT ev;
+	long idx;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (int k = 0; k < 3; k++)
+			if (app_views[a->view]->action != NULL)
+				app_views[a->view]->action(a, ev.bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN);
+		a->dirty = 1;
+		return;
+	}
+	if (!(ev.bstate & BUTTON1_PRESSED) || ev.y < 0 || ev.y >= 512 || (idx = a->rowmap[ev.y]) < 0)
+		return;
+	switch (a->view) {
+	case V_SBS: a->cur = (size_t)idx; a->follow = 0; a->locked = 1; break;
+	case V_LADDER: a->lad_cur = (size_t)idx; break;
+	case V_FINDINGS: a->fnd_scroll = a->fnd_cur != idx ? 0 : a->fnd_scroll; a->fnd_cur = (int)idx; break;
+	case V_CHECKLIST: a->cl_cur = (int)idx; a->cl_follow = 0; break;
+	default: return;
+	}
+	a->dirty = 1;
+}
+
 /* A key: to the prompt, the host-key question, the view, or global. */
 void app_handle_key(struct app *a, int ch)
 {
@@ -155,6 +183,10 @@ void app_handle_key(struct app *a, int ch)
 			a->message[0] = '\0';
 			a->dirty = 1;
 		}
+		return;
+	}
+	if (ch == KEY_MOUSE) {
+		mouse(a);
 		return;
 	}
 	if (a->message_until_ms == 0)

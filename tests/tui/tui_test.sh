@@ -507,6 +507,46 @@ status-names)
 	head_has "offset R-L +651 ms | RTT 2217 ms" || fail "80 columns: the header's offset and round-trip time are cut"
 	q_exits
 	;;
+mouse)
+	# issue 14: a click selects a row (here a checklist node and a ladder
+	# row), the wheel scrolls; --no-mouse leaves the mouse to the terminal.
+	# The terminal's SGR mouse reports are sent as the terminal would.
+	click() { type_text $'\e'"[<0;$1;$2M"; type_text $'\e'"[<0;$1;$2m"; }
+	wheel_down() { type_text $'\e'"[<65;$1;$2M"; }
+	for nm in "" --no-mouse; do
+		start 80 24 open $nm "$S/left.log" "$S/right.log"
+		until_ok status_has "$LOADED" || fail "the analysis did not finish"
+		key 4
+		until_ok all 'view_is checklist && body | grep -q "^\[?\] "' || fail "4: no checklist"
+		cape
+		reverse_on "[?] Check every device" || fail "test setup: the open node is not selected"
+		click 5 4
+		sleep 0.3
+		cape
+		if [ -z "$nm" ]; then
+			until_ok all 'cape; reverse_on "[y] Is the responder stuck"' || fail "a click on the first node did not select it"
+		else
+			reverse_on "[y] Is the responder stuck" && fail "--no-mouse: a click still selected the node"
+			reverse_on "[?] Check every device" || fail "--no-mouse: the selection moved"
+		fi
+		q_exits
+	done
+	start 80 24 open "$S/left.log" "$S/right.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key 2
+	until_ok all 'view_is ladder && body_has "MI1"' || fail "2: no ladder"
+	# the ladder's 5th body row (screen row 6) is MR2
+	click 10 6
+	until_ok all 'cape; grep -F "MR2" "$T/screen.e" | grep -qE $'"'"'\e\\[([0-9;]*;)?7(;[0-9;]*)?m'"'"'' ||
+		fail "a click on the MR2 row did not select it"
+	key 1
+	key g
+	sel() { grep -nE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m' "$T/screen.e" | grep -v "tunneldoc |" | head -n 1 | cut -d: -f1; }
+	until_ok all 'cape; [ "$(sel)" = 3 ]' || fail "g: the cursor is not on the first line (below its header row)"
+	wheel_down 10 10
+	until_ok all 'cape; [ "$(sel)" = 6 ]' || fail "the wheel did not move the cursor 3 rows down (at row $(sel))"
+	q_exits
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac

@@ -168,9 +168,15 @@ static void draw_checklist(struct app *a)
 			sb_addf(&s, " — %s (%s)", cl_ans_label(cl, it, l), cl_by_label(it->by, l));
 		else
 			sb_addf(&s, " — %s", msg(M_A_OPEN, l));
-		y += draw_wrapped(a, &r, y, s.s, attr);
-		if (i == a->cl_cur)
-			y = draw_selected(a, &r, y, i);
+		{
+			int y0 = y;
+
+			y += draw_wrapped(a, &r, y, s.s, attr);
+			if (i == a->cl_cur)
+				y = draw_selected(a, &r, y, i);
+			for (int k = y0; k < y && k < 512; k++)
+				a->rowmap[k] = i;
+		}
 	}
 	{
 		char *e = echo_describe(&cl->echo, l);

@@ -121,6 +121,8 @@ static void draw_findings(struct app *a)
 
 		if (i >= dg->n)
 			break;
+		if (b->y + k < 512)
+			a->rowmap[b->y + k] = i;
 		f = &dg->f[i];
 		t = xasprintf("%2d. [%s] %s  (%s, %s)", i + 1, sev_label(f->severity, l), txt(f->title, l),
 		    a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");

@@ -202,6 +202,8 @@ static void draw_ladder(struct app *a)
 			draw_fill(b->y + k, 0, b->w, A_NORMAL);
 			continue;
 		}
+		if (b->y + k < 512)
+			a->rowmap[b->y + k] = (long)i;
 		if (v[i].r < 0)
 			draw_header_row(a, b->y + k, v[i].g, &al->groups[v[i].g], i == a->lad_cur);
 		else

@@ -285,6 +285,8 @@ static void draw_sbs(struct app *a)
 		} else {
 			int sel = d[k] == a->cur;
 
+			if (y < 512)
+				a->rowmap[y] = (long)d[k];
 			if (L.w > 0)
 				draw_line(a, &L, y, 0, row_idx(a, 0, d[k]), sel);
 			draw_gutter(a, &G, y, d[k], sel);
