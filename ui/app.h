@@ -172,8 +172,11 @@ struct app {
  * key was meant for the node that was there); the message says so. */
 #define CL_MOVED_GUARD_MS 1500
 
-/* view_checklist.c: collect the results of commands run for a step */
-void checklist_poll_runs(struct app *a);
+/* run.c: the commands of a checklist step */
+void checklist_poll_runs(struct app *a); /* collect the results, answer the step */
+void run_action(struct app *a);          /* r on the selected node */
+const char *run_shown(const struct app *a);
+int checklist_selected(struct app *a);   /* the selected node, -1 none */
 
 /* app.c */
 void app_resync(struct app *a);          /* the checklist again after an answer */
