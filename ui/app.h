@@ -200,6 +200,9 @@ size_t parts_prefix(const struct app *a, int s, size_t i, const char **p);
 /* The line's time of day, to 1/100 s, into buf; its length, 0: none. */
 size_t parts_short_time(const struct app *a, int s, size_t i, char *buf, size_t sz);
 
+/* The date of the line's stamp as logged (before the time of day); 0: none. */
+size_t parts_date(const struct app *a, int s, size_t i, char *buf, size_t sz);
+
 /* rows.c */
 void rows_update(struct app *a);         /* merge new lines, apply the filters */
 void app_goto_line(struct app *a, int side, size_t line);

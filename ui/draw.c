@@ -199,7 +199,7 @@ const char *hbar(struct app *a)
 void draw_header(struct app *a)
 {
 	const struct alignment *al = analysis_alignment(a->an);
-	char buf[512], off[32], rtt[32];
+	char buf[512], off[32], rtt[32], date[64] = "", view[128];
 	enum lang l = a->o->lang;
 
 	if (al->offset_known)
@@ -210,12 +210,21 @@ void draw_header(struct app *a)
 		fmt_ms(rtt, sizeof rtt, al->rtt_us, 0);
 	else
 		snprintf(rtt, sizeof rtt, "?");
-	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(app_views[a->view]->name, l),
-	    msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
+	/* side by side with short times: the date of the cursor's line */
+	if (a->view == V_SBS && !a->full_lines && a->locked && a->cur < a->nvis)
+		for (int s = 0; s < 2 && !date[0]; s++) {
+			const struct mrow *m = vis_row(a, a->cur);
+			int32_t idx = s ? m->r : m->l;
+
+			if (idx >= 0)
+				parts_date(a, s, (size_t)idx, date, sizeof date);
+		}
+	snprintf(view, sizeof view, "%s%s%s", msg(app_views[a->view]->name, l), date[0] ? " | " : "", date);
+	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", view, msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
 	if (text_cols(a, buf, strlen(buf)) > a->cols)
 		/* narrow: short labels, the figures stay */
-		snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(app_views[a->view]->name, l),
-		    msg(M_U_OFFSET_SHORT, l), off, msg(M_U_RTT_SHORT, l), rtt);
+		snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", view, msg(M_U_OFFSET_SHORT, l), off,
+		    msg(M_U_RTT_SHORT, l), rtt);
 	draw_text(a, a->lay.header.y, 0, a->cols, buf, strlen(buf), color_attr(a, C_BAR) | A_BOLD);
 }
 

@@ -144,3 +144,32 @@ size_t parts_short_time(const struct app *a, int s, size_t i, char *buf, size_t 
 		}
 	return 0;
 }
+
+size_t parts_date(const struct app *a, int s, size_t i, char *buf, size_t sz)
+{
+	const struct lpart *lp = parts_get(a, s, i);
+	const char *t = linestore_get(a->side[s].ls, i)->text;
+	size_t n = 0;
+
+	if (lp == NULL || lp->tlen == 0 || sz < 2)
+		return 0;
+	/* what the stamp says before the time of day: the date as logged */
+	for (size_t k = 0; k + 8 <= lp->tlen; k++)
+		if (t[k + 2] == ':' && t[k + 5] == ':' && t[k] >= '0' && t[k] <= '9') {
+			n = k;
+			break;
+		}
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == 'T' || t[n - 1] == '['))
+		n--;
+	{
+		size_t from = 0;
+
+		while (from < n && (t[from] == '[' || t[from] == ' '))
+			from++;
+		if (n - from >= sz)
+			return 0;
+		memcpy(buf, t + from, n - from);
+		buf[n - from] = '\0';
+		return n - from;
+	}
+}

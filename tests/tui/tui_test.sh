@@ -366,7 +366,7 @@ narrow-sbs)
 	SAM="$SRC/kb/samples"
 	for size in 80x24 120x40; do
 		w=${size%x*} h=${size#*x}
-		while IFS='|' read -r dir lmsg rmsg; do
+		while IFS='|' read -r dir lmsg rmsg date; do
 			start "$w" "$h" open "$SAM/$dir/left.log" "$SAM/$dir/right.log"
 			until_ok status_has "top finding: " || fail "$size $dir: the analysis did not finish"
 			for pair in "left|$lmsg" "right|$rmsg"; do
@@ -376,11 +376,18 @@ narrow-sbs)
 				key Enter
 				until_ok side_has "$side" "$text" || fail "$size $dir: '$text' (${#text} characters) is not visible on the $side side"
 			done
+			# the short times leave the date to the header (the cursor's line)
+			if [ -n "$date" ]; then
+				head_has "| side by side | $date | " || fail "$size $dir: the header does not carry the date $date"
+			else
+				head_has "| side by side | offset" || head_has "| side by side | clock offset" ||
+					fail "$size $dir: a date in the header, but the log has none"
+			fi
 			q_exits
 		done <<'PAIRS'
 mguard-1.3.3-udp4500|STATE_MAIN_I3: sent MI|STATE_MAIN_R2: sent MR
-lab-psk-mismatch-v1|initiating IKEv1 Main|probable authenticatio
-lab-psk-mismatch-v2|received AUTHENTICATIO|tried 1 shared key for
+lab-psk-mismatch-v1|initiating IKEv1 Main|probable authenticatio|Nov 23
+lab-psk-mismatch-v2|received AUTHENTICATIO|tried 1 shared key for|Nov 23
 PAIRS
 		start "$w" "$h" "${OPEN[@]}"
 		until_ok status_has "$LOADED" || fail "$size: the analysis did not finish"
