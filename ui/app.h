@@ -52,6 +52,7 @@ struct lpart {
 	uint16_t moff;                 /* where the message starts (the prefix before it) */
 	uint8_t ok;
 	uint8_t stat;                  /* ladder status of its step + 1; 0: none */
+	uint8_t sev;                   /* the line's severity (lineinfo.sev), for the filter */
 };
 
 /* One side's input: the whole file is read into src (replay) or read in

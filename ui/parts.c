@@ -48,6 +48,7 @@ void parts_note(struct app *a, int s, size_t i, const struct lineinfo *li, const
 
 	while (len > 0 && (li->text[len - 1] == ' ' || li->text[len - 1] == '\t'))
 		len--;
+	lp->sev = li->sev;
 	lp->ok = 0;
 	if (len > 0xffff || p->msglen > len || pos > len - p->msglen)
 		return;

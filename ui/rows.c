@@ -131,6 +131,28 @@ static int line_passes(struct app *a, int s, int32_t idx)
 	return 1;
 }
 
+static int sev_at(const struct uside *u, int32_t idx)
+{
+	return idx >= 0 && (size_t)idx < u->nparts ? u->parts[idx].sev : 0;
+}
+
+/* The rows with a warning or an error on either side. */
+static void filter_errors(struct app *a)
+{
+	const struct uside *L = &a->side[0], *R = &a->side[1];
+
+	if (a->capvis < a->nrows_all) {
+		a->vis = xrealloc(a->vis, a->nrows_all * sizeof *a->vis);
+		a->capvis = a->nrows_all;
+	}
+	for (size_t k = 0; k < a->nrows_all; k++) {
+		const struct mrow *m = &a->rows_all[k];
+
+		if (sev_at(L, m->l) >= 3 || sev_at(R, m->r) >= 3)
+			a->vis[a->nvis++] = k;
+	}
+}
+
 /* The visible rows: merged again when lines came, then filtered. */
 void rows_update(struct app *a)
 {
@@ -149,6 +171,12 @@ void rows_update(struct app *a)
 	a->vis_all = !filtering;
 	if (a->vis_all)
 		a->nvis = a->nrows_all;
+	if (a->errors_only && a->conn_filter < 0 && !a->have_filter) {
+		/* errors only, the common filter: from the compact per-line
+		 * severities (a million lineinfos are not read for it) */
+		filter_errors(a);
+		filtering = 0;
+	}
 	for (size_t k = 0; filtering && k < a->nrows_all; k++) {
 		const struct mrow *m = &a->rows_all[k];
 
