@@ -158,7 +158,7 @@ static void app_free(struct app *a)
 static int finish(struct app *a)
 {
 	struct record_side conn[2];
-	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL };
+	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL, NULL };
 	struct sreport r = { a->an, &a->cl, &ro, a->started_ms, wall_ms() };
 	int rc = 0;
 

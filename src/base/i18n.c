@@ -333,6 +333,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_CF_PART_ENC] = { "encryption", "Verschlüsselung" },
 	[M_CF_PART_INTEG] = { "integrity", "Integrität" },
 	[M_CF_PART_DH] = { "DH group", "DH-Gruppe" },
+	[M_CF_NEED_TWO] = { "config-diff needs two configuration files: the left gateway's and the right gateway's", "config-diff braucht zwei Konfigurationsdateien: die des linken und die des rechten Gateways" },
 	[M_CF_SECRETS_NOTE] = { "pre-shared keys are not in these files (ipsec.secrets / swanctl secrets are never read): whether they match is not known from the configuration", "Pre-Shared Keys stehen nicht in diesen Dateien (ipsec.secrets / swanctl-secrets werden nie gelesen): ob sie übereinstimmen, ist aus der Konfiguration nicht bekannt" },
 
 	/* diagnose */

@@ -165,7 +165,7 @@ static int write_out(struct report_args *A, struct analysis *a, struct checklist
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
 	struct report_args A;
-	struct report_opts ro = { x->lang, 100, 1, 20, TD_VERSION, NULL, NULL, NULL };
+	struct report_opts ro = { x->lang, 100, 1, 20, TD_VERSION, NULL, NULL, NULL, NULL };
 	struct checklist cl;
 	struct analysis *a;
 	struct kb *kb;
