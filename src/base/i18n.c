@@ -363,6 +363,16 @@ static const char *const table[M_COUNT][2] = {
 	[M_U_MORE_BELOW] = { "more below: PgDn", "weiter unten: Bild ab" },
 	[M_U_OFFSET_SHORT] = { "offset R-L", "Versatz R-L" },
 	[M_U_RTT_SHORT] = { "RTT", "RTT" },
+	/* LANCOM's local phases in words (the ladder) */
+	[M_U_L_CONNECT] = { "connecting", "Verbindungsaufbau" },
+	[M_U_L_P1_START] = { "phase 1 started", "Phase 1 gestartet" },
+	[M_U_L_P1_PROPOSAL] = { "phase 1 proposals", "Phase-1-Vorschläge" },
+	[M_U_L_P1_DONE] = { "phase 1 done", "Phase 1 fertig" },
+	[M_U_L_P2_DONE] = { "phase 2 done", "Phase 2 fertig" },
+	[M_U_L_CONNECTED] = { "connected", "verbunden" },
+	[M_U_L_POLL] = { "line polling", "Line-Polling" },
+	[M_U_L_TIMEOUT] = { "timeout", "Zeitüberschreitung" },
+	[M_U_L_DISCONNECT] = { "disconnect", "Verbindungsabbau" },
 
 };
 

@@ -430,10 +430,10 @@ narrow-views)
 		key 3
 		until_ok all 'view_is findings && body_has "1. [error]"' || fail "$size: no findings"
 		if [ "$w" = 80 ]; then
-			body_has "what to do" && fail "test setup: 'what to do' is on screen at 80x24 before scrolling"
+			body_has "Find the device between the gateways" && fail "test setup: the remedy is on screen at 80x24 before scrolling"
 			body_has "more below: PgDn" || fail "80x24: the bar does not say there is more below"
 		fi
-		for i in 1 2 3 4; do body_has "what to do" && break; key NPage; cap; sleep 0.1; done
+		for i in 1 2 3 4; do body_has "Find the device between the gateways" && break; key NPage; sleep 0.2; cap; done
 		until_ok all 'body_has "what to do" && body_has "Find the device between the gateways"' ||
 			fail "$size: PgDn did not scroll the finding's detail to what to do"
 		key 1
@@ -478,6 +478,15 @@ single-log)
 		until_ok all 'view_is "side by side" && body_has "initiating Main Mode"' || fail "$size: the single log is not shown"
 		body | grep -qF "$SEP" && fail "$size: a single log still has a separator"
 		[ "$(widest)" -gt $((w / 2 + 10)) ] || fail "$size: the single log's lines take only $(widest) of $w columns"
+		q_exits
+	done
+	# a LANCOM trace alone: its ladder names the phases in words, in both languages
+	for lw in "en|phase 1 started|timeout" "de|Phase 1 gestartet|Zeitüberschreitung"; do
+		IFS='|' read -r lang w1 w2 <<<"$lw"
+		start 80 24 --lang "$lang" open "$SRC/kb/samples/lancom-0x1106-no-response/left.log"
+		key 2
+		until_ok all 'body_has "$w1" && body_has "$w2"' || fail "$lang: the LANCOM ladder does not name its phases in words"
+		has "L_P1_START" && fail "$lang: the ladder shows the internal step name L_P1_START"
 		q_exits
 	done
 	;;

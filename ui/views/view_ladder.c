@@ -70,7 +70,11 @@ static void time_of(const struct cell *c, char *buf, size_t sz)
 /* The step as the ladder names it: LANCOM's local phases in words. */
 static const char *step_text(const struct app *a, enum step st)
 {
-	return step_is_local(st) ? step_label(st, a->o->lang == LANG_DE) : step_name(st);
+	static const enum msg words[] = { M_U_L_CONNECT, M_U_L_P1_START, M_U_L_P1_PROPOSAL, M_U_L_P1_DONE,
+		M_U_L_P2_DONE, M_U_L_CONNECTED, M_U_L_POLL, M_U_L_TIMEOUT, M_U_L_DISCONNECT };
+
+	_Static_assert(S_L_DISCONNECT - S_L_CONNECT + 1 == sizeof words / sizeof words[0], "one word per LANCOM step");
+	return step_is_local(st) ? msg(words[st - S_L_CONNECT], a->o->lang) : step_name(st);
 }
 
 /* The status words: short, the column is narrow (the full text is in analyze). */
