@@ -96,6 +96,8 @@ struct alignment {
 void align_run(const struct side sides[2], struct alignment *out);
 void alignment_clear(struct alignment *al);
 
+/* diff.c: the facts of g side by side, and its SPI check. */
+void build_diff(struct group *g);
 /* An identity both negotiations carry (a message ID, cookie, SPI), or NULL. */
 const char *shared_id(const struct nego *a, const struct nego *b);
 /* a - b, modulo a day when the logs give only times of day. */

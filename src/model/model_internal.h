@@ -32,6 +32,17 @@ void add_alias(struct nego *n, int serial);
 struct parsed;
 /* A line about a known state that no event or signature maps. */
 void note_unmapped(struct side *s, const struct parsed *p, uint64_t lineno);
+struct dialect;
+struct signature;
+/* A Quick Mode or CHILD_SA step. */
+int is_phase2_step(enum step st);
+/* The negotiation of a line that names a state number. */
+struct nego *by_serial(struct side *s, const struct dialect *d, const struct parsed *p,
+    const struct signature *sg, enum step st, enum step hint, int serial, int parent,
+    const char *conn, const char *peer, uint64_t lineno);
+/* The negotiation of a line without a state number. */
+struct nego *by_name(struct side *s, const struct dialect *d, const struct parsed *p,
+    enum step st, const char *conn, const char *peer, uint64_t lineno);
 /* The message identities of a line (see struct nego ids). */
 void note_ids(struct nego *n, const struct parsed *p);
 /* A daemon start (up) or stop line. */

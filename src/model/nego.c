@@ -11,6 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define ANON_ADOPT_US (30LL * 1000000)
+#define NEW_MERGE_US (10LL * 1000000)
+#define RESTART_GAP_US (30LL * 1000000)
+#define RESTART_GAP_LINES 500
+
 void nego_free(struct nego *n)
 {
 	if (n == NULL)
@@ -261,4 +266,92 @@ void note_ids(struct nego *n, const struct parsed *p)
 		if (!dup && n->nids < MODEL_MAX_IDS)
 			memcpy(n->ids[n->nids++], id, k + 1);
 	}
+}
+
+int is_phase2_step(enum step st)
+{
+	return st == S_QI1 || st == S_QR1 || st == S_QI2 || st == S_CHILD_I || st == S_CHILD_R;
+}
+
+/*
+ * A step that never starts an IKE SA attempt: a new state number logging
+ * it belongs to the recent negotiation of that connection (libreswan 3
+ * logs IKE_AUTH under the Child SA's number: #7 sends IKE_SA_INIT, #8
+ * "STATE_PARENT_I2: sent v2I2").
+ */
+static int never_first(enum step st)
+{
+	return is_phase2_step(st) || st == S_AUTH_I || st == S_AUTH_R || st == S_INFO2_I || st == S_INFO2_R ||
+	    st == S_DPD || st == S_DPD_ACK;
+}
+
+/* The negotiation of a line that names a state number. */
+struct nego *by_serial(struct side *s, const struct dialect *d, const struct parsed *p,
+    const struct signature *sg, enum step st, enum step hint, int serial, int parent,
+    const char *conn, const char *peer, uint64_t lineno)
+{
+	const struct dl_event *ev = p->ev;
+	struct nego *n;
+
+	n = find_serial(s, serial);
+	if (n != NULL && ev != NULL && ev->isnew && n->serial == serial) {
+		struct stepcells *c = nego_step(n, st);
+		/* the daemon restarted and reuses numbers: the same start
+		 * again after a real gap (strongSwan logs one receipt twice) */
+		int gap = (p->has_time && n->has_t) ? p->t.us - n->t_last > RESTART_GAP_US
+						   : lineno - n->last_line > RESTART_GAP_LINES;
+
+		if (c != NULL && (c->sent.count || c->recv.count) && gap)
+			n = NULL;
+	}
+	if (n == NULL && parent != 0 && (n = find_serial(s, parent)) != NULL)
+		add_alias(n, serial);
+	if (n == NULL && (never_first(hint) || (sg != NULL && sg->phase == PH_PHASE2))) {
+		n = find_recent(s, conn, peer);
+		if (n != NULL)
+			add_alias(n, serial);
+	}
+	if (n == NULL) {
+		/* adopt lines logged before the state existed ("packet from") */
+		struct nego *last = find_recent(s, "", peer);
+
+		if (*peer && last != NULL && last->serial == 0 && last->kind == NK_IKE &&
+		    (!p->has_time || !last->has_t || p->t.us - last->t_last < ANON_ADOPT_US)) {
+			n = last;
+			n->serial = serial;
+		}
+	}
+	if (n == NULL) {
+		n = new_nego(s, d != NULL && d->record == REC_TIMESTAMP_LINE ? NK_LANCOM : NK_IKE);
+		n->serial = serial;
+	}
+	return n;
+}
+
+/* The negotiation of a line without a state number (by name, peer or
+ * the last one). */
+struct nego *by_name(struct side *s, const struct dialect *d, const struct parsed *p,
+    enum step st, const char *conn, const char *peer, uint64_t lineno)
+{
+	const struct dl_event *ev = p->ev;
+	struct nego *n;
+
+	n = (*conn || *peer) ? find_recent(s, conn, peer) : (s->nnegos > 0 ? s->negos[s->nnegos - 1] : NULL);
+	if (n != NULL && n->kind == NK_TRAFFIC)
+		n = NULL;
+	if (n != NULL && ev != NULL && ev->isnew) {
+		struct stepcells *c = nego_step(n, st);
+		/* consecutive lines of one arrival ("packet from ...") stay one
+		 * negotiation; a step that already happened starts a new one */
+		int recent = n->serial == 0 && n->kind == NK_IKE &&
+		    (!p->has_time || !n->has_t || p->t.us - n->t_last < NEW_MERGE_US) &&
+		    n->last_line + 16 > lineno;
+		int started = c != NULL && (c->sent.count || c->recv.count);
+
+		if (!recent || started)
+			n = NULL;
+	}
+	if (n == NULL)
+		n = new_nego(s, d != NULL && d->record == REC_TIMESTAMP_LINE ? NK_LANCOM : NK_IKE);
+	return n;
 }
