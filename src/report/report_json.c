@@ -5,6 +5,8 @@
  * string is cleaned to valid UTF-8 and every evidence line is redacted.
  */
 #include "report/analysis_report.h"
+#include "report/config_report.h"
+#include "config/cdiff_out.h"
 #include "base/redact.h"
 #include "base/util.h"
 
@@ -91,9 +93,10 @@ static json_object *jnego(const struct nego *n, enum role role)
 	return o;
 }
 
-static json_object *jrow(const struct row *r, int gi)
+static json_object *jrow(const struct group *g, const struct row *r, int gi, enum lang lang)
 {
 	json_object *o = json_object_new_object(), *rt = json_object_new_object();
+	char why[512];
 
 	json_object_object_add(o, "negotiation", json_object_new_int(gi + 1));
 	json_object_object_add(o, "step", jstr(step_name(r->step)));
@@ -101,6 +104,11 @@ static json_object *jrow(const struct row *r, int gi)
 	json_object_object_add(o, "left", jevref(r->cell[0] ? &r->cell[0]->first : NULL));
 	json_object_object_add(o, "right", jevref(r->cell[1] ? &r->cell[1]->first : NULL));
 	json_object_object_add(o, "status", jstr(row_status_name(r->status)));
+	/* the identity the row's pairing used (its negotiation's) */
+	json_object_object_add(o, "identity", g->identity ? jstr(g->identity) : NULL);
+	json_object_object_add(o, "paired_by", g->paired_by ? jstr(g->paired_by) : NULL);
+	row_why(r, lang, why, sizeof why);
+	json_object_object_add(o, "why", why[0] ? jstr(why) : NULL);
 	json_object_object_add(rt, "left", json_object_new_int((int)r->retrans[0]));
 	json_object_object_add(rt, "right", json_object_new_int((int)r->retrans[1]));
 	json_object_object_add(o, "retransmissions", rt);
@@ -242,6 +250,9 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 			json_object_array_add(d, e);
 		}
 		json_object_object_add(n, "facts", d);
+		json_object_object_add(n, "paired_by", gr->paired_by ? jstr(gr->paired_by) : NULL);
+		json_object_object_add(n, "identity", gr->identity ? jstr(gr->identity) : NULL);
+		json_object_object_add(n, "states_folded_in", json_object_new_int(gr->nextra[0] + gr->nextra[1]));
 		json_object_object_add(n, "spi_check", gr->spi_check == 0 ? NULL :
 		    jstr(gr->spi_check > 0 ? "consistent" : "inconsistent"));
 		fputs(inner ? "\n    " : ",\n    ", f);
@@ -253,7 +264,7 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	inner = 1;
 	for (int g = 0; g < al->ngroups; g++)
 		for (int k = 0; k < al->groups[g].nrows; k++) {
-			json_object *r = jrow(&al->groups[g].rows[k], g);
+			json_object *r = jrow(&al->groups[g], &al->groups[g].rows[k], g, o->lang);
 
 			fputs(inner ? "\n    " : ",\n    ", f);
 			inner = 0;
@@ -264,11 +275,20 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	for (int i = 0; i < dg->n; i++) {
 		json_object *fo = jfinding(kb, &dg->f[i], i + 1, o->lang);
 
+		if (o->config != NULL)
+			json_object_object_add(fo, "config_evidence", config_json_for_finding(o->config, kb->causes[dg->f[i].cause].id));
+
 		fputs(i == 0 ? "\n    " : ",\n    ", f);
 		fputs(json_object_to_json_string_ext(fo, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), f);
 		json_object_put(fo);
 	}
 	fputs("\n  ]", f);
+	if (o->config != NULL) {
+		json_object *c = cdiff_json(o->config);
+
+		fprintf(f, ",\n  \"config\": %s", json_object_to_json_string_ext(c, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(c);
+	}
 	if (o->json_extra != NULL)
 		o->json_extra(f, o->json_extra_ctx);
 	fputs("\n}\n", f);

@@ -418,6 +418,14 @@ config-diff)
 	[ $rc = 1 ] && grep -q -- '--left-conn' "$T/e" || fail "unrelated files: exit $rc, $(cat "$T/e")"
 	td config-diff --left-conn elsewhere --right-conn westnet "$C/other.conf" "$C/sw-b.swanctl.conf" >/dev/null || fail "named conns: exit $?"
 	td config-diff "$C/lsw-west.conf" >/dev/null 2>&1; [ $? = 2 ] || fail "one file is a usage error"
+	# analyze with both configurations: the PFS finding cites the PFS difference
+	P="$S/lab-pfs-responder-only-v1"
+	td analyze --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/an" || fail "analyze --left-config: exit $?"
+	sed -n '/pfs-mismatch/,/^ *[0-9]*\. \[/p' "$T/an" | grep -q 'lsw-east.conf:14  dh5 (derived from esp)' || fail "the PFS finding does not cite the configuration: $(cat "$T/an")"
+	td analyze --json --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/aj" || fail "analyze --json: exit $?"
+	[ "$(jget "$T/aj" '[f for f in d["findings"] if f["cause"]=="pfs-mismatch"][0]["config_evidence"][0]["param"]')" = esp.pfs ] || fail "JSON finding lacks config_evidence"
+	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
+	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
 	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
