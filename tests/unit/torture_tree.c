@@ -832,6 +832,20 @@ static void evidence_answer_overridden_and_kept(void **st)
 		assert_non_null(strstr(md, head));
 	}
 	free(md);
+	/* German: "19 Zeilen", a period, not "mal:"; the summary first */
+	ro.lang = LANG_DE;
+	md = NULL;
+	f = open_memstream(&md, &mdlen);
+	assert_int_equal(sreport_md(f, &r), 0);
+	fclose(f);
+	assert_non_null(strstr(md, "19 Zeilen"));
+	assert_null(strstr(md, "Zeilen 19"));
+	assert_null(strstr(md, "mal:"));
+	assert_non_null(strstr(md, "- Zeitraum: "));
+	assert_true(strstr(md, "## Zusammenfassung") < strstr(md, "## Befunde"));
+	assert_non_null(strstr(md, "wichtigster Befund: "));
+	assert_non_null(strstr(md, "Antwort (die Logs): ja; vom Techniker überschrieben um "));
+	free(md);
 
 	fd = mkstemp(path);
 	assert_true(fd >= 0);
