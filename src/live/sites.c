@@ -5,6 +5,7 @@
  * field's after it.
  */
 #include "live/sites.h"
+#include "live/remote.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -133,6 +134,8 @@ static int load_side(struct sctx *c, json_object *o, struct site_side *sd)
 	}
 	if (sd->host == NULL)
 		return bad(c, NULL, "\"host\" is missing", "\"host\" fehlt");
+	if (sd->jump != NULL && !remote_jump_ok(sd->jump))
+		return bad(c, "jump", msg(M_LV_SITE_JUMP_OPTION, LANG_EN), msg(M_LV_SITE_JUMP_OPTION, LANG_DE));
 	if (sd->lan != NULL && strspn(sd->lan, "0123456789abcdefABCDEF.:") != strlen(sd->lan))
 		return bad(c, "lan", "must be an IP address (the gateway's internal address)",
 		    "muss eine IP-Adresse sein (die interne Adresse des Gateways)");

@@ -215,6 +215,11 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 			json_object_object_add(co, "error", jstr(c->error));
 			json_object_object_add(co, "lines_received", json_object_new_int64((int64_t)c->lines));
 			json_object_object_add(co, "reconnects", json_object_new_int(c->reconnects));
+			json_object_object_add(co, "rotations_followed", json_object_new_int(c->rotations));
+			json_object_object_add(co, "truncations", json_object_new_int(c->truncations));
+			json_object_object_add(co, "replacements", json_object_new_int(c->replacements));
+			json_object_object_add(co, "rotation_gaps", json_object_new_int(c->rotation_gaps));
+			json_object_object_add(co, "longest_silence_ms", json_object_new_int64(c->longest_silence_ms));
 			json_object_object_add(so, "connection", co);
 		}
 		json_object_object_add(s, k ? "right" : "left", so);

@@ -86,6 +86,9 @@ td() {
 # shellcheck source=../lab/testlib.sh
 . "$SRC/tests/lab/testlib.sh"
 
+# Succeed when namespace $1 runs tunneldoc's follower of file $2.
+follows() { "$PY" "$LIB" follows "$1" "$2"; }
+
 # Succeed when gateway A's namespace runs no sshd.
 no_sshd_on_a() { ! ns_has "$TDLAB_NS_GWA" sshd; }
 
@@ -133,8 +136,8 @@ stream-once-in-order)
 		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
 	PIDS+=($!)
 	tdpid=$!
-	wait_for 8 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" || fail "no tail of a.log on gateway A after 8 s: $(cat "$T/err")"
-	wait_for 8 ns_has "$TDLAB_NS_GWB" tail "$T/b.log" || fail "no tail of b.log on gateway B after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWA" "$T/a.log" || fail "no follower of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWB" "$T/b.log" || fail "no follower of b.log on gateway B after 8 s: $(cat "$T/err")"
 	"$PY" "$LIB" write '{file} seq {n}' 0.01 150 --from 51 "$T/a.log" "$T/b.log" >/dev/null
 	wait "$tdpid"
 	rc=$?
@@ -249,8 +252,8 @@ reconnect)
 		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
 	PIDS+=($!)
 	tdpid=$!
-	wait_for 8 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" || fail "no tail of a.log on gateway A after 8 s: $(cat "$T/err")"
-	wait_for 8 ns_has "$TDLAB_NS_GWB" tail "$T/b.log" || fail "no tail of b.log on gateway B after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWA" "$T/a.log" || fail "no follower of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWB" "$T/b.log" || fail "no follower of b.log on gateway B after 8 s: $(cat "$T/err")"
 	# a numbered line every 50 ms to both files for 12 s
 	"$PY" "$LIB" write '{file} seq {n} ms={ms}' 0.05 --seconds 12 "$T/a.log" "$T/b.log" >"$T/written" &
 	PIDS+=($!)

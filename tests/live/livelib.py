@@ -13,6 +13,8 @@
   livelib.py gaps TIMES FROM TO   largest gap (ms) between consecutive receive
                                   times that overlaps [FROM, TO], and how many
                                   lines arrived in [FROM, TO]
+  livelib.py follows NS FILE     exit 0 when a process in network namespace NS
+                                  runs tunneldoc's follower of FILE
   livelib.py latency LOG TIMES WRITTEN [PHASE...]   (benchmark) per phase:
                                   median/p99/max latency, rates, lost lines
 """
@@ -113,6 +115,20 @@ def cmd_gaps(args):
     print(worst, inside)
 
 
+def cmd_follows(args):
+    import subprocess
+    ns, path = args[0], args[1]
+    pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True, text=True).stdout.split()
+    for p in pids:
+        try:
+            cmd = open("/proc/%s/cmdline" % p, "rb").read().decode("utf-8", "replace").replace("\0", " ")
+        except OSError:
+            continue
+        if "td_follow" in cmd and path in cmd:
+            sys.exit(0)
+    sys.exit(1)
+
+
 def pct(v, p):
     if not v:
         return float("nan")
@@ -188,7 +204,7 @@ def cmd_latency(args):
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     {"write": cmd_write, "json": cmd_json, "sameseq": cmd_sameseq, "subseq": cmd_subseq,
-     "gaps": cmd_gaps, "latency": cmd_latency}[cmd](args)
+     "gaps": cmd_gaps, "follows": cmd_follows, "latency": cmd_latency}[cmd](args)
 
 
 if __name__ == "__main__":
