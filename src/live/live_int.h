@@ -1,6 +1,6 @@
 /*
  * live_int.h - the inside of struct live, shared by the files of the
- * state machine (live.c: connect, channel, stream; auth.c: host key and
+ * state machine (machine.c: connect, channel, stream; auth.c: host key and
  * login; run.c: the second channel). Only src/live/ includes it.
  */
 #ifndef TD_LIVE_INT_H

@@ -8,8 +8,8 @@
  * piece says it: "@@tunneldoc-NONCE at ID OFF EVENT INDEX NAME" with
  * EVENT open (first contact, the last BACKLOG lines), resume (the same
  * file, the next byte), rotated (the rest of a rotated file, by the name
- * its inode has now, then any later rotated files .N-1 .. .1), next (the
- * new file of a rotation, from its start), truncated (copytruncate: the
+ * its inode has now), next (the next file of a rotation from its start:
+ * a later rotated file .N-1 .. .1, then the new file), truncated (copytruncate: the
  * file shrank in place, from its start), replaced (the old file was
  * deleted, the new one from its start). "lost ID": the rotated file is
  * gone (compressed or deleted), its rest cannot be read. "alive" every
@@ -58,7 +58,7 @@ static const char follow_start[] =
     "if [ -n \"$o\" ] && [ \"$(td_id \"$o\")\" = \"$ID\" ]; then "
     "exec 3<\"$o\"; id=$ID; off=$OFF; td_skip; td_at rotated \"$o\"; td_drain; "
     "k=${o##*.}; case $k in ''|*[!0-9]*) k=1;; esac; [ \"$o\" = \"$F.$k\" ] || k=1; "
-    "while [ \"$k\" -gt 1 ]; do k=$((k - 1)); if [ -r \"$F.$k\" ]; then td_file \"$F.$k\" rotated; td_drain; fi; done; "
+    "while [ \"$k\" -gt 1 ]; do k=$((k - 1)); if [ -r \"$F.$k\" ]; then td_file \"$F.$k\" next; td_drain; fi; done; "
     "td_file \"$F\" next; "
     "else printf '%s lost %s\\n' \"$M\" \"$ID\"; td_file \"$F\" next; fi; "
     "else td_sz; b=$(head -c \"$s\" /dev/fd/3 | tail -n \"$BL\" | wc -c); off=$((s - b)); td_skip; td_at open \"$F\"; fi; "

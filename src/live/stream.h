@@ -1,7 +1,7 @@
 /*
  * stream.h - the bytes of one gateway's log stream turned into log lines.
  *
- * Pure (no network, no libssh): the state machine in live.c feeds it what
+ * Pure (no network, no libssh): the state machine in machine.c feeds it what
  * the channel gave, tests and the fuzz harness feed it anything. It cuts
  * lines, strips what a terminal would interpret (a pty console paints its
  * screen), drops a console's prompt and the echo of the typed command,

@@ -30,6 +30,9 @@ def now_ms():
 
 def cmd_write(args):
     start = 1
+    reopen = "--reopen" in args
+    if reopen:
+        args.remove("--reopen")
     if "--from" in args:
         i = args.index("--from")
         start = int(args[i + 1])
@@ -39,7 +42,8 @@ def cmd_write(args):
         count, seconds, files = None, float(args[3]), args[4:]
     else:
         count, seconds, files = int(args[2]), None, args[3:]
-    fds = [os.open(f, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644) for f in files]
+    fds = [None] * len(files) if reopen else \
+        [os.open(f, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644) for f in files]
     names = [os.path.basename(f) for f in files]
     t0 = time.monotonic()
     n = start
@@ -48,8 +52,14 @@ def cmd_write(args):
             break
         if seconds is not None and time.monotonic() - t0 >= seconds:
             break
-        for fd, name in zip(fds, names):
-            os.write(fd, (fmt.format(file=name, n=n, ms=now_ms()) + "\n").encode())
+        for fd, name, path in zip(fds, names, files):
+            data = (fmt.format(file=name, n=n, ms=now_ms()) + "\n").encode()
+            if reopen:
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                os.write(fd, data)
+                os.close(fd)
+            else:
+                os.write(fd, data)
         n += 1
         if interval > 0:
             # keep the pace without drifting
@@ -58,7 +68,8 @@ def cmd_write(args):
             if delay > 0:
                 time.sleep(delay)
     for fd in fds:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
     print(n - start)
 
 

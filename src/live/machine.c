@@ -1,5 +1,5 @@
 /*
- * live.c - see live.h. The state machine:
+ * machine.c - the SSH session state machine of live.h:
  *
  *   CONNECTING --ssh_connect--> HOSTKEY --known--> AUTH --ok--> CHANNEL --> STREAMING
  *        ^                        | unknown: ASK_HOSTKEY       | password: ASK_PASSWORD
