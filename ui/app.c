@@ -25,8 +25,9 @@
 
 #include "app.h"
 #include "input/record.h"
-#include "report/report.h"
-#include "report/sreport.h"
+#include "report/analysis_report.h"
+#include "report/session_report.h"
+#include "checklist/persist.h"
 #include "parse/dialect.h"
 #include "input/source.h"
 #include "base/util.h"

@@ -8,7 +8,7 @@
 #include <wchar.h>
 
 #include "app.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 
 int color_attr(struct app *a, int pair)
 {

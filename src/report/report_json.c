@@ -4,7 +4,7 @@
  * sides, clock_offset_ms, rtt_ms, negotiations, rows, findings. Every
  * string is cleaned to valid UTF-8 and every evidence line is redacted.
  */
-#include "report/report.h"
+#include "report/analysis_report.h"
 #include "base/redact.h"
 #include "base/util.h"
 

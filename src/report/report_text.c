@@ -12,7 +12,7 @@
  *   Findings
  *    1. [error] UDP port 4500 ... (udp4500-blocked, mguard 1.3.3)
  */
-#include "report/report.h"
+#include "report/analysis_report.h"
 #include "base/redact.h"
 #include "base/util.h"
 

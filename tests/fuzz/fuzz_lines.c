@@ -11,7 +11,7 @@
 
 #include "pipeline/analysis.h"
 #include "kb/kb.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 
 static struct kb *kb;
 

@@ -23,7 +23,8 @@
 
 #include "checklist/checklist.h"
 #include "checklist/echo.h"
-#include "report/sreport.h"
+#include "report/session_report.h"
+#include "checklist/persist.h"
 #include "input/source.h"
 #include "tdtest.h"
 
@@ -310,7 +311,7 @@ static void walk_from_finding_to_conclusion(void **st)
 		assert_non_null(strstr(saved, "fw opened"));
 		free(saved);
 		checklist_init(&c2, kb);
-		assert_int_equal(checklist_restore(&c2, path, &err), 0);
+		assert_int_equal(checklist_restore(&c2, path, LANG_EN, &err), 0);
 		cl_sync(&c2, a, 1, 3000);
 		assert_int_equal(c2.npath, cl.npath);
 		assert_int_equal(cur(&c2)->cause, cause);

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 #include "base/util.h"
 
 struct lentry {

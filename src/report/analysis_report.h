@@ -1,10 +1,10 @@
 /*
- * report.h - the batch outputs of an analysis: a readable two-column
+ * analysis_report.h - the batch outputs of an analysis: a readable two-column
  * ladder with the ranked findings, and one JSON document for scripts.
  * Both print only redacted evidence (see redact.h).
  */
-#ifndef TD_REPORT_H
-#define TD_REPORT_H
+#ifndef TD_ANALYSIS_REPORT_H
+#define TD_ANALYSIS_REPORT_H
 
 #include <stdio.h>
 
