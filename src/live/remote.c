@@ -13,7 +13,8 @@
  * file shrank in place, from its start), replaced (the old file was
  * deleted, the new one from its start). "lost ID": the rotated file is
  * gone (compressed or deleted), its rest cannot be read. "alive" every
- * 10 s of silence, so a dead link shows as silence. The descriptor keeps
+ * 10 s of silence, so a dead link shows as silence; the follower ends
+ * when its sshd session is gone. The descriptor keeps
  * a rotated file readable while its rest is copied, so nothing written to
  * it before the rotation is missed. Only POSIX sh and coreutils (stat,
  * head, tail, wc, find, sleep); read-only.
@@ -28,6 +29,7 @@
 /* The shell functions of the follower (see the file comment). s is the
  * size of descriptor 3, off the offset of the next byte to copy. */
 static const char follow_fns[] =
+    "td_nap() { sleep 0.2 2>/dev/null || sleep 1; }; "
     "td_id() { stat -L -c %d:%i \"$1\" 2>/dev/null; }; "
     "td_sz() { s=$(stat -L -c %s /dev/fd/3 2>/dev/null); [ -n \"$s\" ] || s=0; }; "
     "td_eol() { [ \"$off\" -eq 0 ] || [ -z \"$(tail -c +\"$off\" /dev/fd/3 | head -c 1)\" ]; }; "
@@ -35,7 +37,7 @@ static const char follow_fns[] =
     "td_at() { printf '%s at %s %s %s %s %s\\n' \"$M\" \"$id\" \"$off\" \"$1\" \"$i\" \"$2\"; }; "
     "td_skip() { [ \"$off\" -eq 0 ] || head -c \"$off\" <&3 >/dev/null; }; "
     "td_read() { td_sz; [ \"$s\" -gt \"$off\" ] || return 1; head -c $((s - off)) <&3 || exit 1; off=$s; }; "
-    "td_drain() { while td_read; do :; done; sleep 0.2; while td_read; do sleep 0.2; done; td_nl; }; "
+    "td_drain() { while td_read; do :; done; td_nap; while td_read; do td_nap; done; td_nl; }; "
     "td_file() { exec 3<\"$1\"; id=$(td_id /dev/fd/3); off=0; td_at \"$2\" \"$1\"; }; "
     "td_follow() { n=0; while :; do "
     "if td_read; then n=0; continue; fi; "
@@ -44,8 +46,8 @@ static const char follow_fns[] =
     "if [ -n \"$c\" ] && [ \"$c\" != \"$id\" ]; then td_drain; "
     "if [ \"$(stat -L -c %h /dev/fd/3)\" = 0 ]; then e=replaced; else e=next; fi; td_file \"$F\" $e; continue; fi; "
     "n=$((n + 1)); "
-    "if [ \"$n\" -ge 50 ]; then n=0; kill -0 \"$PPID\" 2>/dev/null || exit 0; td_eol && printf '%s alive\\n' \"$M\"; fi; "
-    "sleep 0.2; done; }; ";
+    "if [ \"$n\" -ge 50 ]; then n=0; kill -0 \"$PPID\" 2>/dev/null || [ -d \"/proc/$PPID\" ] || exit 0; td_eol && printf '%s alive\\n' \"$M\"; fi; "
+    "td_nap; done; }; ";
 
 /* Where to start: resume, the rest of a rotated file, or the backlog. */
 static const char follow_start[] =
