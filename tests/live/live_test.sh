@@ -483,6 +483,19 @@ EOF
 	td 2 --json -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --left-log-file "$T/a.log" --right-log-file "$T/b.log" \
 		"$A" "$B" >"$T/out.json" 2>"$T/err" || fail "a malformed book stopped connect with two gateways: $(cat "$T/err")"
 	want_side "$T/out.json" left streaming
+	# a jump value that would become an option of the local ssh is refused
+	# with the field named, in both languages, and nothing runs
+	sed -i -e 's/"port": "ssh",/"port": 22,/' -e "s#\"jump\": \"[^\"]*\"#\"jump\": \"-oProxyCommand=touch%20$T/pwned\"#" \
+		"$T/home/.config/tunneldoc/sites.json"
+	grep -q '"jump": "-oProxyCommand' "$T/home/.config/tunneldoc/sites.json" || fail "test setup: the jump was not replaced"
+	for lang in en de; do
+		timeout -k 5 30 ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" --lang $lang connect --batch --duration 2 \
+			--json --known-hosts "$TDLAB_KNOWN_HOSTS" lab-tunnel >/dev/null 2>"$T/err.$lang"
+		[ $? -eq 1 ] || fail "a jump starting with '-' was not refused ($lang): $(cat "$T/err.$lang")"
+	done
+	grep -q "sites.lab-tunnel.left.jump: must not start with '-'" "$T/err.en" || fail "no English message naming the field: $(cat "$T/err.en")"
+	grep -q "sites.lab-tunnel.left.jump: darf nicht mit '-' beginnen" "$T/err.de" || fail "no German message naming the field: $(cat "$T/err.de")"
+	[ -e "$T/pwned" ] && fail "the jump value ran as an ssh option"
 	;;
 snapshot)
 	lab_up
