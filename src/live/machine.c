@@ -51,8 +51,13 @@ void live_set_error(struct live *l, enum msg id, ...)
 	l->error = sb_steal(&b);
 }
 
-static void close_session(struct live *l)
+/* graceful: say goodbye to the server; else the link is taken as dead and
+ * the socket is shut down first, so nothing waits on a link that takes no
+ * more data (a blocking flush there would stall the other gateway). */
+static void close_session(struct live *l, int graceful)
 {
+	if (!graceful && l->s != NULL && ssh_get_fd(l->s) >= 0)
+		shutdown(ssh_get_fd(l->s), SHUT_RDWR);
 	live_run_close(l, 6);
 	if (l->ch != NULL) {
 		ssh_channel_free(l->ch);
@@ -74,7 +79,7 @@ void live_retry(struct live *l, int64_t now)
 {
 	int delay;
 
-	close_session(l);
+	close_session(l, 0);
 	if (l->ever_streamed)
 		l->down = 1;
 	delay = l->tries >= 5 ? MAX_BACKOFF_S : 1 << l->tries;
@@ -87,7 +92,7 @@ void live_retry(struct live *l, int64_t now)
 
 void live_fail(struct live *l, int64_t now)
 {
-	close_session(l);
+	close_session(l, 1);
 	live_set_state(l, LS_FAILED, now);
 }
 
@@ -333,7 +338,7 @@ static void stream_lost(struct live *l, int64_t now)
 {
 	stream_end(l->stream);
 	if (l->cfg.snapshot && ssh_channel_is_eof(l->ch)) {
-		close_session(l);
+		close_session(l, 1);
 		live_set_state(l, LS_DONE, now);
 		return;
 	}
@@ -489,7 +494,7 @@ void live_free(struct live *l)
 {
 	if (l == NULL)
 		return;
-	close_session(l);
+	close_session(l, l->st == LS_STREAMING && l->now - l->t_rx < SILENCE_LOST_MS / 2);
 	live_wipe_password(l);
 	stream_free(l->stream);
 	sb_free(&l->shellbuf);

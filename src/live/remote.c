@@ -27,18 +27,23 @@
 #include <string.h>
 
 /* The shell functions of the follower (see the file comment). s is the
- * size of descriptor 3, off the offset of the next byte to copy. */
+ * size of descriptor 3, off the offset of the next byte to copy. A stat
+ * that fails (no process left, say) never reads as a shrunk file: the
+ * size stays what was copied, and a file without identity ends the
+ * stream (the reconnect resumes) rather than sending a marker without
+ * one. */
 static const char follow_fns[] =
     "td_nap() { sleep 0.2 2>/dev/null || sleep 1; }; "
     "td_id() { stat -L -c %d:%i \"$1\" 2>/dev/null; }; "
-    "td_sz() { s=$(stat -L -c %s /dev/fd/3 2>/dev/null); [ -n \"$s\" ] || s=0; }; "
+    "td_sz() { s=$(stat -L -c %s /dev/fd/3 2>/dev/null); [ -n \"$s\" ] || s=$off; }; "
     "td_eol() { [ \"$off\" -eq 0 ] || [ -z \"$(tail -c +\"$off\" /dev/fd/3 | head -c 1)\" ]; }; "
     "td_nl() { td_eol || echo; }; "
     "td_at() { printf '%s at %s %s %s %s %s\\n' \"$M\" \"$id\" \"$off\" \"$1\" \"$i\" \"$2\"; }; "
     "td_skip() { [ \"$off\" -eq 0 ] || head -c \"$off\" <&3 >/dev/null; }; "
     "td_read() { td_sz; [ \"$s\" -gt \"$off\" ] || return 1; head -c $((s - off)) <&3 || exit 1; off=$s; }; "
     "td_drain() { while td_read; do :; done; td_nap; while td_read; do td_nap; done; td_nl; }; "
-    "td_file() { exec 3<\"$1\"; id=$(td_id /dev/fd/3); off=0; td_at \"$2\" \"$1\"; }; "
+    "td_fid() { id=$(td_id /dev/fd/3); [ -n \"$id\" ] || { td_nap; id=$(td_id /dev/fd/3); }; [ -n \"$id\" ] || exit 1; }; "
+    "td_file() { exec 3<\"$1\"; td_fid; off=0; td_at \"$2\" \"$1\"; }; "
     "td_follow() { n=0; while :; do "
     "if td_read; then n=0; continue; fi; "
     "if [ \"$s\" -lt \"$off\" ]; then exec 4</dev/fd/3 3<&4 4<&-; off=0; td_at truncated \"$F\"; continue; fi; "
@@ -51,7 +56,7 @@ static const char follow_fns[] =
 
 /* Where to start: resume, the rest of a rotated file, or the backlog. */
 static const char follow_start[] =
-    "exec 3<\"$F\"; id=$(td_id /dev/fd/3); "
+    "exec 3<\"$F\"; td_fid; "
     "if [ \"$i\" = \"$I\" ] && [ \"$id\" = \"$ID\" ]; then td_sz; "
     "if [ \"$s\" -ge \"$OFF\" ]; then off=$OFF; td_skip; td_at resume \"$F\"; else off=0; td_at truncated \"$F\"; fi; "
     "elif [ \"$i\" = \"$I\" ]; then "

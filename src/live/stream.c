@@ -201,24 +201,32 @@ static int marker_at(struct stream *st, char *rest)
 	return 1;
 }
 
-/* A marker of this connection: consumed (1), or not one (0). */
+/* A marker of this connection: consumed (1, also when malformed: what
+ * carries the nonce comes from our own command, never from the log), or
+ * not one (0). */
 static int marker(struct stream *st, char *s, size_t n)
 {
 	size_t ml = strlen(MARK), nl = strlen(st->nonce);
-	char *rest;
+	char copy[512], *rest;
 	const char *w;
 
 	if (nl == 0 || n < ml + nl + 1 || memcmp(s, MARK, ml) != 0 || memcmp(s + ml, st->nonce, nl) != 0 || s[ml + nl] != ' ')
 		return 0;
+	/* ours: parsed in a copy, and never delivered, even when malformed */
+	if (n - (ml + nl + 1) >= sizeof copy)
+		return 1;
+	memcpy(copy, s + ml + nl + 1, n - (ml + nl + 1));
+	copy[n - (ml + nl + 1)] = '\0';
 	if (memchr(s, '\0', n) != NULL)
-		return 0;
-	s[n] = '\0';
-	rest = s + ml + nl + 1;
+		return 1;
+	rest = copy;
 	w = word(&rest);
 	if (w == NULL)
-		return 0;
-	if (strcmp(w, "at") == 0)
-		return marker_at(st, rest);
+		return 1;
+	if (strcmp(w, "at") == 0) {
+		marker_at(st, rest);
+		return 1;
+	}
 	if (strcmp(w, "alive") == 0)
 		return 1;
 	if (strcmp(w, "lost") == 0) {
@@ -233,9 +241,8 @@ static int marker(struct stream *st, char *s, size_t n)
 		st->following = 0;
 		st->pos.valid = 0;
 		st->dedupe = st->stats.lines > 0;
-		return 1;
 	}
-	return 0;
+	return 1;
 }
 
 /* Console noise: the prompt alone, the echo of the typed command. */
