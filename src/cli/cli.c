@@ -16,7 +16,7 @@
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_analyze_entry, &cmd_open_entry, &cmd_connect_entry, &cmd_snapshot_entry,
-	&cmd_report_entry, &cmd_sites_entry, &cmd_profiles_entry, &cmd_kbcheck_entry,
+	&cmd_report_entry, &cmd_config_diff_entry, &cmd_sites_entry, &cmd_profiles_entry, &cmd_kbcheck_entry,
 };
 const int cmd_count = (int)(sizeof cmd_table / sizeof cmd_table[0]);
 
@@ -68,7 +68,7 @@ static void print_usage(FILE *f, enum lang lang)
 
 	fputs(de ? usage_de : usage_en, f);
 	for (int i = 0; i < cmd_count; i++)
-		fprintf(f, "  %-10s %s\n", cmd_table[i]->name, cmd_table[i]->summary[de]);
+		fprintf(f, "  %-12s %s\n", cmd_table[i]->name, cmd_table[i]->summary[de]);
 	fputs(de ? global_de : global_en, f);
 }
 

@@ -43,7 +43,7 @@ struct cmd_entry {
 };
 
 extern const struct cmd_entry cmd_analyze_entry, cmd_open_entry, cmd_connect_entry, cmd_snapshot_entry,
-    cmd_report_entry, cmd_sites_entry, cmd_profiles_entry, cmd_kbcheck_entry;
+    cmd_report_entry, cmd_sites_entry, cmd_profiles_entry, cmd_kbcheck_entry, cmd_config_diff_entry;
 
 /* The command table, in the order 'tunneldoc --help' lists it. */
 extern const struct cmd_entry *const cmd_table[];

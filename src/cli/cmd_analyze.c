@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "base/clock.h"
 #include "checklist/checklist.h"
+#include "config/cdiff.h"
 #include "input/source.h"
 #include "kb/kb.h"
 #include "pipeline/analysis.h"
@@ -37,6 +38,10 @@ static const char help_en[] =
     "                  checklist as far as the evidence answers it)\n"
     "  --report FILE   also write the session report: Markdown, or JSON when\n"
     "                  FILE ends in .json (for a support ticket)\n"
+    "  --left-config FILE, --right-config FILE\n"
+    "                  both gateways' IPsec configuration (ipsec.conf or\n"
+    "                  swanctl.conf, see 'tunneldoc config-diff --help'): a finding\n"
+    "                  that a configuration difference explains cites it\n"
     "  --width N       text width (default: the terminal's, else $COLUMNS, else 160)\n"
     "  --negotiations N  show at most the N newest negotiations (default 20)\n"
     "  --ascii         plain ASCII arrows in the ladder\n"
@@ -66,20 +71,25 @@ static const char help_de[] =
     "                  Checkliste, soweit die Belege sie beantworten)\n"
     "  --report DATEI  zusätzlich den Sitzungsbericht schreiben: Markdown, oder\n"
     "                  JSON, wenn DATEI auf .json endet (für ein Support-Ticket)\n"
+    "  --left-config DATEI, --right-config DATEI\n"
+    "                  die IPsec-Konfiguration beider Gateways (ipsec.conf oder\n"
+    "                  swanctl.conf, siehe 'tunneldoc config-diff --help'): ein Befund,\n"
+    "                  den ein Konfigurationsunterschied erklärt, nennt ihn\n"
     "  --width N       Textbreite (Standard: die des Terminals, sonst $COLUMNS, sonst 160)\n"
     "  --negotiations N  höchstens die N neuesten Aushandlungen zeigen (Standard 20)\n"
-    "  --ascii         einfache ASCII-Pfeile in der Leiter\n"
+    "  --ascii         einfache ASCII-Pfeile im Ablauf\n"
     "  -h, --help      diese Hilfe\n"
     "\nBeispiele:\n"
     "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
     "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
     "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
 
-enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII, O_REPORT };
+enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII, O_REPORT, O_LCONF, O_RCONF };
 
 static const struct option opts[] = {
 	{ "left", required_argument, NULL, O_LEFT }, { "right", required_argument, NULL, O_RIGHT },
 	{ "report", required_argument, NULL, O_REPORT },
+	{ "left-config", required_argument, NULL, O_LCONF }, { "right-config", required_argument, NULL, O_RCONF },
 	{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
 	{ "json", no_argument, NULL, O_JSON }, { "width", required_argument, NULL, O_WIDTH },
 	{ "negotiations", required_argument, NULL, O_NEG }, { "ascii", no_argument, NULL, O_ASCII },
@@ -88,7 +98,7 @@ static const struct option opts[] = {
 
 struct analyze_args {
 	enum lang lang;
-	const char *path[2], *dia[2], *report;
+	const char *path[2], *dia[2], *report, *config[2];
 	int json;
 	struct report_opts ro;
 };
@@ -104,6 +114,8 @@ static int on_option(void *st, int c, const char *arg)
 	case O_RDIA: A->dia[1] = arg; break;
 	case O_JSON: A->json = 1; break;
 	case O_REPORT: A->report = arg; break;
+	case O_LCONF: A->config[0] = arg; break;
+	case O_RCONF: A->config[1] = arg; break;
 	case O_ASCII: A->ro.utf8 = 0; break;
 	case O_WIDTH:
 		if (cli_parse_int(arg, 40, 1000, &A->ro.width) != 0)
@@ -155,6 +167,35 @@ static int load_sides(struct analyze_args *A, struct kb *kb, struct analysis *a)
 	return TD_EXIT_OK;
 }
 
+/*
+ * --left-config/--right-config: both configurations compared into d; 0 when
+ * none was given or the comparison is in d (A->ro.config set), else an exit
+ * status after saying why.
+ */
+static int load_config(struct analyze_args *A, struct cdiff *d)
+{
+	struct conf *c[2] = { NULL, NULL };
+	char *cause = NULL;
+	int rc = TD_EXIT_OK;
+
+	if (A->config[0] == NULL && A->config[1] == NULL)
+		return TD_EXIT_OK;
+	if (A->config[0] == NULL || A->config[1] == NULL)
+		return cli_usage(A->lang, M_CF_NEED_TWO);
+	for (int s = 0; s < 2 && rc == TD_EXIT_OK; s++)
+		if ((c[s] = conf_read(A->config[s], A->lang, &cause)) == NULL)
+			rc = TD_EXIT_INPUT;
+	if (rc == TD_EXIT_OK && cdiff_build(c[0], c[1], NULL, NULL, A->lang, d, &cause) != 0)
+		rc = TD_EXIT_INPUT;
+	if (rc != TD_EXIT_OK)
+		cli_cause(cause);
+	else
+		A->ro.config = d;
+	conf_free(c[0]);
+	conf_free(c[1]);
+	return rc;
+}
+
 /* The analysis on standard output, and the report when asked. */
 static int print_analysis(struct analyze_args *A, struct kb *kb, struct analysis *a)
 {
@@ -182,8 +223,9 @@ static int print_analysis(struct analyze_args *A, struct kb *kb, struct analysis
 
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
-	struct analyze_args A = { x->lang, { NULL, NULL }, { NULL, NULL }, NULL, 0,
-		{ x->lang, cli_term_width(), cli_utf8(), 20, TD_VERSION, NULL, NULL, NULL } };
+	struct analyze_args A = { x->lang, { NULL, NULL }, { NULL, NULL }, NULL, { NULL, NULL }, 0,
+		{ x->lang, cli_term_width(), cli_utf8(), 20, TD_VERSION, NULL, NULL, NULL, NULL } };
+	struct cdiff cd;
 	struct kb *kb;
 	struct analysis *a;
 	int rc;
@@ -192,6 +234,9 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 		return rc;
 	if ((rc = operands(&A, argc, argv)) != 0)
 		return rc;
+	memset(&cd, 0, sizeof cd);
+	if ((rc = load_config(&A, &cd)) != TD_EXIT_OK)
+		return rc;
 	if ((kb = cli_load_kb(x)) == NULL)
 		return TD_EXIT_INPUT;
 	a = analysis_new(kb);
@@ -199,12 +244,13 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 		rc = print_analysis(&A, kb, a);
 	analysis_free(a);
 	kb_free(kb);
+	cdiff_clear(&cd);
 	return rc;
 }
 
 const struct cmd_entry cmd_analyze_entry = {
 	"analyze",
 	{ "analyse two VPN logs (or one) and print ladder and findings",
-	  "zwei VPN-Logs (oder eines) analysieren, Leiter und Befunde ausgeben" },
+	  "zwei VPN-Logs (oder eines) analysieren, Ablauf und Befunde ausgeben" },
 	{ help_en, help_de }, "h", opts, run, NULL,
 };

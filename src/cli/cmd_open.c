@@ -24,6 +24,7 @@ static const char help_en[] =
     "  --speed X       replay speed factor (default 1; + and - change it)\n"
     "  --left-dialect ID, --right-dialect ID   force a dialect\n"
     "  --ascii         plain ASCII line drawing\n"
+    "  --no-mouse      no mouse (clicks select rows, the wheel scrolls)\n"
     "  --report FILE   write the session report when the console ends: the\n"
     "                  analysis and every checklist answer (Markdown, or JSON\n"
     "                  when FILE ends in .json)\n"
@@ -36,7 +37,7 @@ static const char help_de[] =
     "\n"
     "Öffnet die Konsole mit den VPN-Logs der beiden Gateways (Dateien,\n"
     "Support-Snapshot-Verzeichnisse oder aufgezeichnete Sitzungen): beide Logs\n"
-    "nebeneinander, die Austausch-Leiter, die Befunde und die Checkliste. Große\n"
+    "nebeneinander, den IKE-Ablauf, die Befunde und die Checkliste. Große\n"
     "Dateien laden im Hintergrund; die Konsole ist sofort bedienbar. ? zeigt\n"
     "alle Tasten.\n"
     "\n"
@@ -45,6 +46,7 @@ static const char help_de[] =
     "  --speed X       Abspieltempo (Standard 1; + und - ändern es)\n"
     "  --left-dialect ID, --right-dialect ID   Dialekt vorgeben\n"
     "  --ascii         einfache ASCII-Linien\n"
+    "  --no-mouse      keine Maus (Klick wählt Zeilen, das Rad scrollt)\n"
     "  --report DATEI  beim Beenden den Sitzungsbericht schreiben: die Analyse\n"
     "                  und jede Antwort der Checkliste (Markdown, oder JSON,\n"
     "                  wenn DATEI auf .json endet)\n"
@@ -53,13 +55,14 @@ static const char help_de[] =
     "  -h, --help      diese Hilfe\n"
     "\nFarben sind aus, wenn NO_COLOR gesetzt ist oder das Terminal keine hat.\n";
 
-enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH, O_REPORT };
+enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH, O_REPORT, O_NOMOUSE };
 
 static const struct option opts[] = {
 	{ "report", required_argument, NULL, O_REPORT },
 	{ "replay", no_argument, NULL, O_REPLAY }, { "speed", required_argument, NULL, O_SPEED },
 	{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
 	{ "ascii", no_argument, NULL, O_ASCII }, { "bench", required_argument, NULL, O_BENCH },
+	{ "no-mouse", no_argument, NULL, O_NOMOUSE },
 	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 };
 
@@ -83,6 +86,7 @@ static int on_option(void *st, int c, const char *arg)
 	case O_LDIA: A->dia[0] = arg; break;
 	case O_RDIA: A->dia[1] = arg; break;
 	case O_ASCII: A->uo.ascii = 1; break;
+	case O_NOMOUSE: A->uo.no_mouse = 1; break;
 	case O_BENCH: A->uo.bench = arg; break;
 	case O_REPORT: A->uo.report = arg; break;
 	}
@@ -124,7 +128,7 @@ static int check_inputs(struct open_args *A, const struct kb *kb)
 
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
-	struct open_args A = { x->lang, { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL } },
+	struct open_args A = { x->lang, { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0 },
 		{ NULL, NULL } };
 	struct kb *kb;
 	int rc;

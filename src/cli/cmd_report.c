@@ -37,8 +37,8 @@ static const char help_de[] =
     "Aufruf: tunneldoc report [--json] [-o DATEI] SITZUNGS_VERZ\n"
     "\n"
     "Schreibt den Sitzungsbericht einer aufgezeichneten Sitzung ('connect\n"
-    "--record VERZ') oder eines Support-Snapshots: beide Gateways, Dialekte, die\n"
-    "zugeordnete Leiter, die Befunde mit Belegen und die Checkliste mit jeder\n"
+    "--record VERZ') oder eines Support-Snapshots: beide Gateways, Dialekte, den\n"
+    "zugeordneten Ablauf, die Befunde mit Belegen und die Checkliste mit jeder\n"
     "Antwort, wer oder was sie gab, Notizen und Zeiten (aus VERZ/checklist.json,\n"
     "wenn die Konsole eine aufgezeichnet hat). Geheimnisse werden geschwärzt.\n"
     "Das gehört in ein Ticket.\n"
@@ -165,7 +165,7 @@ static int write_out(struct report_args *A, struct analysis *a, struct checklist
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
 	struct report_args A;
-	struct report_opts ro = { x->lang, 100, 1, 20, TD_VERSION, NULL, NULL, NULL };
+	struct report_opts ro = { x->lang, 100, 1, 20, TD_VERSION, NULL, NULL, NULL, NULL };
 	struct checklist cl;
 	struct analysis *a;
 	struct kb *kb;

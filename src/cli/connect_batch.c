@@ -92,7 +92,7 @@ static int print_batch(struct connect_args *A, struct analysis *a, const struct 
 static int finish(struct connect_args *A, struct session *s, struct analysis *a, const struct kb *kb, int64_t t_start)
 {
 	struct record_side conn[2];
-	struct report_opts ro = { A->lang, cli_term_width(), 1, 20, TD_VERSION, conn, NULL, NULL };
+	struct report_opts ro = { A->lang, cli_term_width(), 1, 20, TD_VERSION, conn, NULL, NULL, NULL };
 	int rc = TD_EXIT_OK;
 
 	session_conn(s, conn);

@@ -13,6 +13,8 @@
 
 #include "input/record.h"
 
+struct cdiff;
+
 struct report_opts {
 	enum lang lang;
 	int width;           /* total text width */
@@ -24,6 +26,8 @@ struct report_opts {
 	 * (each starting with ",\n  \"key\": "); NULL: none */
 	void (*json_extra)(FILE *f, const void *ctx);
 	const void *json_extra_ctx;
+	/* both ends' configuration compared (config-diff), or NULL */
+	const struct cdiff *config;
 };
 
 void report_text(FILE *f, const struct analysis *a, const struct report_opts *o);

@@ -391,6 +391,42 @@ help-languages)
 	done
 	td --lang de profiles --help | grep -q "Geräteprofile" || fail "German profiles help missing"
 	;;
+config-diff)
+	# both ends' configuration: the changed parameter named with both lines,
+	# the cause it explains, no secret in any output, malformed files by line
+	C="$SRC/tests/golden/config"
+	td config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/o" 2>"$T/e" || fail "exit $?: $(cat "$T/e")"
+	grep -q '^DIFFERS *IKE proposals (phase 1) \[DH group\] - explains: phase1-proposal-mismatch' "$T/o" || fail "DH difference not named: $(cat "$T/o")"
+	grep -q 'lsw-west.d/tunnel.conf:13  ike=aes256-sha2_256;modp2048' "$T/o" || fail "left evidence line missing"
+	grep -q 'lsw-east.conf:13  ike=aes256-sha2_256;modp1536' "$T/o" || fail "right evidence line missing"
+	grep -q 'explains: pfs-mismatch' "$T/o" || fail "PFS difference not named"
+	[ "$(grep -c '^DIFFERS' "$T/o")" = 2 ] || fail "want exactly 2 differences: $(cat "$T/o")"
+	td config-diff --json "$C/lsw-west.conf" "$C/sw-b.swanctl.conf" >"$T/j" || fail "json: exit $?"
+	[ "$(jget "$T/j" 'd["differences"]')" = 1 ] || fail "want 1 difference: $(cat "$T/j")"
+	[ "$(jget "$T/j" '[p["param"] for p in d["params"] if p["relation"]=="differs"][0]')" = ts.local ] || fail "the subnet difference is not ts.local"
+	[ "$(jget "$T/j" '[p for p in d["params"] if p["param"]=="ts.local"][0]["right"]["line"]')" = 16 ] || fail "right evidence line"
+	[ "$(jget "$T/j" '[p for p in d["params"] if p["param"]=="ike.proposals"][0]["relation"]')" = compatible ] || fail "libreswan and swanctl proposals should be compatible"
+	td config-diff --all "$C/lsw-west.conf" "$C/sw-b.swanctl.conf" >"$T/a" || fail "--all: exit $?"
+	grep -q 'not known' "$T/a" || fail "--all does not show what the files leave to the default"
+	! grep -q 'do-not-print-me' "$T/o" "$T/j" "$T/a" || fail "a secret reached the output"
+	td --lang de config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" | grep -q '^UNTERSCHIED *IKE-Vorschläge' || fail "German output"
+	td config-diff "$C/bad-outside.conf" "$C/lsw-east.conf" >/dev/null 2>"$T/e"; rc=$?
+	[ $rc = 1 ] || fail "malformed: exit $rc, want 1"
+	grep -q 'bad-outside.conf:3:' "$T/e" || fail "malformed file not named by line: $(cat "$T/e")"
+	td --lang de config-diff "$C/bad-unclosed.swanctl.conf" "$C/lsw-east.conf" 2>&1 | grep -q 'nicht geschlossen' || fail "German error"
+	td config-diff "$C/other.conf" "$C/sw-b.swanctl.conf" >/dev/null 2>"$T/e"; rc=$?
+	[ $rc = 1 ] && grep -q -- '--left-conn' "$T/e" || fail "unrelated files: exit $rc, $(cat "$T/e")"
+	td config-diff --left-conn elsewhere --right-conn westnet "$C/other.conf" "$C/sw-b.swanctl.conf" >/dev/null || fail "named conns: exit $?"
+	td config-diff "$C/lsw-west.conf" >/dev/null 2>&1; [ $? = 2 ] || fail "one file is a usage error"
+	# analyze with both configurations: the PFS finding cites the PFS difference
+	P="$S/lab-pfs-responder-only-v1"
+	td analyze --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/an" || fail "analyze --left-config: exit $?"
+	sed -n '/pfs-mismatch/,/^ *[0-9]*\. \[/p' "$T/an" | grep -q 'lsw-east.conf:14  dh5 (derived from esp)' || fail "the PFS finding does not cite the configuration: $(cat "$T/an")"
+	td analyze --json --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/aj" || fail "analyze --json: exit $?"
+	[ "$(jget "$T/aj" '[f for f in d["findings"] if f["cause"]=="pfs-mismatch"][0]["config_evidence"][0]["param"]')" = esp.pfs ] || fail "JSON finding lacks config_evidence"
+	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
+	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac
