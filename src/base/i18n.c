@@ -347,6 +347,26 @@ static const char *const table[M_COUNT][2] = {
 	/* kb */
 
 	/* model */
+	[M_STATUS_NOT_LOGGED] = { "not logged: the other side's log cannot show it", "nicht protokolliert: das Log der Gegenseite kann es nicht zeigen" },
+	[M_STATUS_LOG_ENDED] = { "log ended: the other side's log stops before it", "Log endet: das Log der Gegenseite hört vorher auf" },
+	[M_STATUS_NOT_UNDERSTOOD] = { "not understood: the other side logged lines the kb cannot map", "nicht verstanden: die Gegenseite protokollierte Zeilen, die die kb nicht zuordnen kann" },
+	[M_STATUS_IN_PROGRESS] = { "in progress: younger than the retransmission interval", "läuft noch: jünger als das Wiederholungsintervall" },
+	[M_WHY_LOST] = { "the receiver's log covers the moment (it logs on to line %llu), its daemon ran, the state was alive, and nothing it logged shows receipt", "das Log des Empfängers deckt den Zeitpunkt ab (es reicht bis Zeile %llu), sein Dienst lief, der Zustand bestand, und nichts darin zeigt den Empfang" },
+	[M_WHY_NO_TIME] = { "without timestamps on both sides nothing proves that the receiver's log covers the moment (line %llu)", "ohne Zeitstempel auf beiden Seiten ist nicht belegt, dass das Log des Empfängers den Zeitpunkt abdeckt (Zeile %llu)" },
+	[M_WHY_GONE] = { "the receiver had deleted the state or its daemon was stopping (line %llu)", "der Empfänger hatte den Zustand gelöscht oder sein Dienst wurde beendet (Zeile %llu)" },
+	[M_WHY_ENDED] = { "the receiver's log ends at line %llu, before the message could arrive", "das Log des Empfängers endet in Zeile %llu, bevor die Nachricht ankommen konnte" },
+	[M_WHY_BEGINS] = { "the receiver's log begins after the message would have arrived (line %llu)", "das Log des Empfängers beginnt erst nach der Ankunftszeit (Zeile %llu)" },
+	[M_WHY_PROGRESS] = { "sent less than a retransmission interval before the logs end (line %llu)", "weniger als ein Wiederholungsintervall vor dem Ende der Logs gesendet (Zeile %llu)" },
+	[M_WHY_UNMAPPED] = { "the receiver logged about this state what the knowledge base cannot map (line %llu)", "der Empfänger protokollierte zu diesem Zustand, was die Wissensbasis nicht zuordnen kann (Zeile %llu)" },
+	[M_WHY_IMPLIED] = { "receipt follows from a later step of the same negotiation (line %llu)", "der Empfang folgt aus einem späteren Schritt derselben Verhandlung (Zeile %llu)" },
+	[M_WHY_RECEIVED] = { "the receiver logged it (line %llu)", "der Empfänger hat es protokolliert (Zeile %llu)" },
+	[M_WHY_NOLOG] = { "there is no log of the other side", "von der Gegenseite liegt kein Log vor" },
+	[M_WHY_SENT_UNLOGGED] = { "the receiver logged it (line %llu); the sender's log does not show the sending", "der Empfänger hat es protokolliert (Zeile %llu); das Log des Senders zeigt das Senden nicht" },
+	[M_SHORT_NOT_LOGGED] = { "not logged", "nicht protokolliert" },
+	[M_SHORT_LOG_ENDED] = { "log ended", "Log endet" },
+	[M_SHORT_NOT_UNDERSTOOD] = { "not understood", "nicht verstanden" },
+	[M_SHORT_IN_PROGRESS] = { "in progress", "läuft noch" },
+	[M_WHY_ONESIDED] = { "only one side logged this step, and who sent it is not known", "nur eine Seite hat diesen Schritt protokolliert, und wer ihn sandte, ist nicht bekannt" },
 
 	/* config */
 	[M_CF_OPEN] = { "cannot read the file: %s", "die Datei ist nicht lesbar: %s" },
