@@ -188,6 +188,25 @@ static void emit(FILE *f, const char *key, json_object *v, int *first)
 	json_object_put(v);
 }
 
+/* A live side's connection: state, counters, what happened to its log. */
+static json_object *jconn(const struct record_side *c)
+{
+	json_object *co = json_object_new_object();
+
+	json_object_object_add(co, "target", jstr(c->target));
+	json_object_object_add(co, "profile", jstr(c->profile));
+	json_object_object_add(co, "state", jstr(c->state));
+	json_object_object_add(co, "error", jstr(c->error));
+	json_object_object_add(co, "lines_received", json_object_new_int64((int64_t)c->lines));
+	json_object_object_add(co, "reconnects", json_object_new_int(c->reconnects));
+	json_object_object_add(co, "rotations_followed", json_object_new_int(c->rotations));
+	json_object_object_add(co, "truncations", json_object_new_int(c->truncations));
+	json_object_object_add(co, "replacements", json_object_new_int(c->replacements));
+	json_object_object_add(co, "rotation_gaps", json_object_new_int(c->rotation_gaps));
+	json_object_object_add(co, "longest_silence_ms", json_object_new_int64(c->longest_silence_ms));
+	return co;
+}
+
 /*
  * The document is written piece by piece: one negotiation, row or finding
  * is built, printed and freed at a time, so memory does not grow with the
@@ -213,18 +232,8 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	for (int k = 0; k < 2; k++) {
 		json_object *so = jside(kb, &sides[k]);
 
-		if (o->conn != NULL) {
-			const struct record_side *c = &o->conn[k];
-			json_object *co = json_object_new_object();
-
-			json_object_object_add(co, "target", jstr(c->target));
-			json_object_object_add(co, "profile", jstr(c->profile));
-			json_object_object_add(co, "state", jstr(c->state));
-			json_object_object_add(co, "error", jstr(c->error));
-			json_object_object_add(co, "lines_received", json_object_new_int64((int64_t)c->lines));
-			json_object_object_add(co, "reconnects", json_object_new_int(c->reconnects));
-			json_object_object_add(so, "connection", co);
-		}
+		if (o->conn != NULL)
+			json_object_object_add(so, "connection", jconn(&o->conn[k]));
 		json_object_object_add(s, k ? "right" : "left", so);
 	}
 	emit(f, "sides", s, &first);
