@@ -7,7 +7,7 @@
 #ifndef TD_CL_FACTS_H
 #define TD_CL_FACTS_H
 
-#include "checklist/checklist.h"
+#include "checklist/state.h"
 
 struct facts {
 	const struct side *sides;

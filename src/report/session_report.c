@@ -234,8 +234,11 @@ static void md_summary(FILE *f, const struct sreport *r)
 	fprintf(f, "\n- %s: ", msg(M_R_TOP, l));
 	if (dg->n > 0 && dg->f[0].cause >= 0) {
 		md_put(f, txt(&kb->causes[dg->f[0].cause].title, l));
+		/* the id too: what scripts and the cause table of the README use */
+		fprintf(f, " (`%s`", kb->causes[dg->f[0].cause].id);
 		if (dg->f[0].nchapters > 0)
-			fprintf(f, " (%s %s)", msg(M_CHAPTER, l), dg->f[0].chapters[0]);
+			fprintf(f, ", %s %s", msg(M_CHAPTER, l), dg->f[0].chapters[0]);
+		fputc(')', f);
 	} else {
 		fputs(msg(M_R_NO_TOP, l), f);
 	}
