@@ -122,7 +122,8 @@ static const char *gutter_name(int step)
 }
 
 /* The gutter of a row: its exchange step and what the ladder says of it
- * (✓ arrived, ✗ lost, · not logged or one side only). */
+ * (✓ arrived, ✗ lost with proof, · not logged / log ended / one side
+ * only, ? not understood, … in progress). */
 static void draw_gutter(struct app *a, const struct rect *g, int y, size_t row, int selected)
 {
 	const char *bar = a->utf8 ? "│" : "|";
@@ -135,9 +136,11 @@ static void draw_gutter(struct app *a, const struct rect *g, int y, size_t row, 
 		int32_t idx = row_idx(a, s, row);
 		const struct lineinfo *li = idx < 0 ? NULL : linestore_get(a->side[s].ls, (size_t)idx);
 		const struct lpart *lp = idx < 0 ? NULL : parts_get(a, s, (size_t)idx);
-		static const char *const uni[] = { "", "✓", "✗", "·", "·", "·", "" };
-		static const char *const asc[] = { "", "+", "X", ".", ".", ".", "" };
-		int st = lp != NULL && lp->stat <= RS_LOCAL + 1 ? lp->stat : 0;
+		/* indexed by row status + 1: ok, lost, unlogged, no log, one-sided,
+		 * local, not logged, log ended, not understood, in progress */
+		static const char *const uni[] = { "", "✓", "✗", "·", "·", "·", "", "·", "·", "?", "…" };
+		static const char *const asc[] = { "", "+", "X", ".", ".", ".", "", ".", ".", "?", ".." };
+		int st = lp != NULL && lp->stat <= RS_IN_PROGRESS + 1 ? lp->stat : 0;
 
 		if (li == NULL || li->step == 0)
 			continue;
