@@ -514,7 +514,8 @@ EOF
     echo "    remote_addrs = $peer"
     [[ -n $ike ]] && echo "    proposals = $ike"
     [[ $AGGRESSIVE == yes ]] && echo "    aggressive = yes"
-    echo "    encap = $natt"
+    # strongSwan detects NAT by itself ("auto"); yes forces UDP encapsulation
+    if [[ $natt == yes ]]; then echo "    encap = yes"; else echo "    encap = no"; fi
     echo "    mobike = no"
     echo "    keyingtries = 1"
     echo "    dpd_delay = $DPD_DELAY"
