@@ -17,7 +17,7 @@ PKGS=(
   strongswan-charon strongswan-swanctl libcharon-extra-plugins
   libnss3-tools libnss3 libnspr4 libevent-core-2.1-7 libevent-pthreads-2.1-7
   libunbound8 libldns3 libcurl3-nss libcap-ng0 libaudit1 dns-root-data
-  libcrypt1 libldap-2.5-0 libpam0g libselinux1 libsystemd0
+  libcrypt1 libldap-2.5-0 libpam0g libselinux1 libsystemd0 python3-cryptography
 )
 
 # Print a message on stderr.

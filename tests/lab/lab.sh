@@ -132,6 +132,7 @@ scenario_load() {
   PING=no FWLOG=no DPD_DELAY=0
   EXPECT_CAUSE="" EXPECT_CHAPTER="" EVIDENCE_A="" EVIDENCE_B="" EVIDENCE_TIMEOUT=30
   DESCRIPTION=""
+  AUTH=psk CERT_A=a CERT_B=b CA_A=ca CA_B=ca PIN_B=""
   # shellcheck disable=SC1090
   source "$file"
   if [[ -n $pair ]]; then
@@ -140,6 +141,11 @@ scenario_load() {
     matrix_evidence
   fi
   DAEMON_A="${DAEMON_A:-$DAEMON}" DAEMON_B="${DAEMON_B:-$DAEMON}"
+  case "$AUTH" in psk) ;; cert)
+    # certificates (certs.py): the IDs are the certificates' names
+    ID_A="${ID_A:-@gwa.lab}" PEERID_A="${PEERID_A:-@gwb.lab}"
+    ID_B="${ID_B:-@gwb.lab}" PEERID_B="${PEERID_B:-@gwa.lab}" ;;
+    *) die "$file: AUTH must be psk or cert" ;; esac
   if [[ $DAEMON_A == "$DAEMON_B" ]]; then DAEMON=$DAEMON_A; else DAEMON=mixed; fi
   case "$DAEMON_A$DAEMON_B" in libreswanlibreswan|strongswanstrongswan|libreswanstrongswan|strongswanlibreswan) ;;
     *) die "$file: DAEMON must be libreswan or strongswan" ;; esac
@@ -356,7 +362,7 @@ sws_esp() {
 
 # Write a libreswan configuration for one gateway (arguments: a or b).
 lsw_config() {
-  local side="$1" d="$2" me peer lsub rsub ike esp pfs id peerid natt conn psk
+  local side="$1" d="$2" me peer lsub rsub ike esp pfs id peerid natt conn psk gwname=gw$1
   if [[ $side == a ]]; then
     me=$LOCAL_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
     pfs=$PFS_A id=$ID_A peerid=$PEERID_A natt=$NATT_A conn=yes psk=$PSK_A
@@ -377,7 +383,14 @@ lsw_config() {
       echo
       echo "conn $CONN"
       if [[ $IKE == 1 ]]; then echo "    ikev2=no"; else echo "    ikev2=yes"; fi
-      echo "    authby=secret"
+      if [[ $AUTH == cert ]]; then
+        echo "    authby=rsasig"
+        echo "    leftcert=$gwname"
+        echo "    leftsendcert=always"
+        [[ $side == b && -n $PIN_B ]] && echo "    rightcert=gwa-old"
+      else
+        echo "    authby=secret"
+      fi
       echo "    type=tunnel"
       echo "    left=$me"
       [[ -n $id ]] && echo "    leftid=$id"
@@ -405,12 +418,40 @@ lsw_config() {
   chmod 0600 "$d/ipsec.secrets"
 }
 
+# Put a gateway's certificate, key and trusted CA (and, PIN_B, A's old
+# certificate on B) into its NSS database (arguments: a|b DIR).
+lsw_certs() {
+  local side="$1" d="$2" own ca
+  if [[ $side == a ]]; then own=$CERT_A ca=$CA_A; else own=$CERT_B ca=$CA_B; fi
+  pk12util -i "$DIR/pki/$own.p12" -d "sql:$d/nss" -W '' >/dev/null
+  certutil -A -d "sql:$d/nss" -n labca -t 'CT,,' -a -i "$DIR/pki/$ca.pem"
+  if [[ $side == b && -n $PIN_B ]]; then
+    certutil -A -d "sql:$d/nss" -n gwa-old -t 'P,,' -a -i "$DIR/pki/$PIN_B.pem"
+  fi
+}
+
+# Put a gateway's certificate, key and trusted CA (and, PIN_B, A's old
+# certificate on B) where swanctl reads them: x509/, private/, x509ca/ next
+# to swanctl.conf (arguments: a|b DIR).
+sws_certs() {
+  local side="$1" d="$2" own ca
+  if [[ $side == a ]]; then own=$CERT_A ca=$CA_A; else own=$CERT_B ca=$CA_B; fi
+  mkdir -p "$d/x509" "$d/x509ca" "$d/private"
+  chmod 0700 "$d/private"
+  cp "$DIR/pki/$own.pem" "$d/x509/own.pem"
+  install -m 0600 "$DIR/pki/$own.key" "$d/private/own.key"
+  cp "$DIR/pki/$ca.pem" "$d/x509ca/ca.pem"
+  [[ $side == b && -n $PIN_B ]] && cp "$DIR/pki/$PIN_B.pem" "$d/x509/peer-old.pem"
+  return 0
+}
+
 # Start pluto in one gateway namespace (arguments: a|b).
 lsw_start() {
   local side="$1" ns d
   if [[ $side == a ]]; then ns=$NS_GWA d=$DIR/gwa; else ns=$NS_GWB d=$DIR/gwb; fi
   mkdir -p "$d/nss" "$d/run" "$d/ipsec.d"
   certutil -N -d "sql:$d/nss" --empty-password
+  [[ $AUTH == cert ]] && lsw_certs "$side" "$d"
   lsw_config "$side" "$d"
   : >"$d/pluto.log"
   chmod 0644 "$d/pluto.log"
@@ -521,11 +562,17 @@ EOF
     echo "    dpd_delay = $DPD_DELAY"
     [[ $DPD_DELAY == 0 ]] || echo "    dpd_timeout = ${DPD_TIMEOUT%s}s"
     echo "    local {"
-    echo "      auth = psk"
+    if [[ $AUTH == cert ]]; then
+      echo "      auth = pubkey"
+      echo "      certs = own.pem"
+    else
+      echo "      auth = psk"
+    fi
     [[ -n $id ]] && echo "      id = $id"
     echo "    }"
     echo "    remote {"
-    echo "      auth = psk"
+    if [[ $AUTH == cert ]]; then echo "      auth = pubkey"; else echo "      auth = psk"; fi
+    [[ $AUTH == cert && $side == b && -n $PIN_B ]] && echo "      certs = peer-old.pem"
     [[ -n $peerid ]] && echo "      id = $peerid"
     echo "    }"
     echo "    children {"
@@ -554,6 +601,7 @@ sws_start() {
   if [[ $side == a ]]; then ns=$NS_GWA d=$DIR/gwa rsub=$RSUBNET_A gwlan=$GW_LAN_A
   else ns=$NS_GWB d=$DIR/gwb rsub=$RSUBNET_B gwlan=$GW_LAN_B; fi
   sws_config "$side" "$d"
+  [[ $AUTH == cert ]] && sws_certs "$side" "$d"
   : >"$d/charon.log"
   chmod 0644 "$d/charon.log"
   # a private /run per charon keeps pid files and sockets apart
@@ -595,7 +643,8 @@ fwname_pick() {
   local used="" ns tok chars=abcdefghijklmnopqrstuvwxyz0123456789
   for ns in $(ip netns list 2>/dev/null | cut -d' ' -f1); do
     [[ $ns =~ ^td[0-9a-z]+-gw[ab]$ ]] || continue
-    used+=" $(ip netns exec "$ns" iptables -S 2>/dev/null | grep -o 'fw-vpn_[^ "-]*' | tr '\n' ' ')"
+    # (a lab without VPN firewall log has no prefix: grep finds nothing)
+    used+=" $({ ip netns exec "$ns" iptables -S 2>/dev/null | grep -o 'fw-vpn_[^ "-]*' || true; } | tr '\n' ' ')"
   done
   for _ in $(seq 1 100); do
     tok=""
@@ -777,6 +826,9 @@ cmd_up() {
   net_create
   ssh_setup
   [[ $CAPTURE == yes ]] && capture_start
+  if [[ $AUTH == cert ]]; then
+    python3 "$LAB_HOME/certs.py" "$DIR/pki" || die "certs.py could not make the lab's certificates"
+  fi
   if [[ $DAEMON_A == libreswan ]]; then lsw_start a; else sws_start a; fi
   if [[ $DAEMON_B == libreswan ]]; then lsw_start b; else sws_start b; fi
   [[ $FWLOG == yes ]] && fwlog_setup
