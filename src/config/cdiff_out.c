@@ -1,0 +1,135 @@
+/*
+ * cdiff_out.c - see cdiff_out.h.
+ */
+#include "config/cdiff_out.h"
+
+#include <json-c/json.h>
+#include <string.h>
+
+const char *tparam_label(enum tparam p, enum lang lang)
+{
+	return p >= 0 && p < TP_COUNT ? msg((enum msg)(M_CF_P_ADDR_LOCAL + (int)p), lang) : "";
+}
+
+static const char *rel_text(enum crel r, enum lang lang)
+{
+	switch (r) {
+	case CR_EQUAL: return msg(M_CF_R_EQUAL, lang);
+	case CR_COMPATIBLE: return msg(M_CF_R_COMPATIBLE, lang);
+	case CR_DIFFERS: return msg(M_CF_R_DIFFERS, lang);
+	default: return msg(M_CF_R_UNKNOWN, lang);
+	}
+}
+
+static const char *part_text(const char *what, enum lang lang)
+{
+	if (what == NULL)
+		return NULL;
+	if (strcmp(what, "enc") == 0)
+		return msg(M_CF_PART_ENC, lang);
+	if (strcmp(what, "integ") == 0)
+		return msg(M_CF_PART_INTEG, lang);
+	return msg(M_CF_PART_DH, lang);
+}
+
+static void print_val(FILE *f, const char *side, const struct tval *t, enum lang lang)
+{
+	if (t->value == NULL) {
+		fprintf(f, "           %-6s %s\n", side, msg(M_CF_NOT_SET, lang));
+		return;
+	}
+	if (t->derived)
+		fprintf(f, "           %-6s %s:%d  %s (%s %s)\n", side, t->file, t->line, t->value,
+		    msg(M_CF_DERIVED, lang), t->key);
+	else
+		fprintf(f, "           %-6s %s:%d  %s=%s\n", side, t->file, t->line, t->key, t->value);
+}
+
+void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
+{
+	int unknown = 0;
+
+	for (int i = 0; i < d->nitems; i++)
+		unknown += d->items[i].rel == CR_UNKNOWN;
+	fprintf(f, "%s: \"%s\" (%s:%d) <-> \"%s\" (%s:%d)\n", msg(M_CF_TITLE, lang), d->left.conn, d->left.file,
+	    d->left.line, d->right.conn, d->right.file, d->right.line);
+	fprintf(f, msg(M_CF_SUMMARY, lang), d->ndiffer, unknown);
+	fputs("\n\n", f);
+	/* differences first, then the rest when asked */
+	for (int pass = 0; pass < 2; pass++) {
+		for (int i = 0; i < d->nitems; i++) {
+			const struct citem *it = &d->items[i];
+			const char *part = part_text(it->what, lang);
+
+			if ((pass == 0) != (it->rel == CR_DIFFERS) || (pass == 1 && !all))
+				continue;
+			fprintf(f, "%-10s %s", rel_text(it->rel, lang), tparam_label(it->lp, lang));
+			if (part != NULL)
+				fprintf(f, " [%s]", part);
+			if (it->cause != NULL)
+				fprintf(f, " - %s: %s", msg(M_CF_EXPLAINS, lang), it->cause);
+			fputc('\n', f);
+			print_val(f, "left", &d->left.v[it->lp], lang);
+			print_val(f, "right", &d->right.v[it->rp], lang);
+		}
+	}
+	fprintf(f, "\n%s\n", msg(M_CF_SECRETS_NOTE, lang));
+}
+
+static json_object *jval(const struct tval *t)
+{
+	json_object *o = json_object_new_object();
+
+	if (t->value == NULL) {
+		json_object_object_add(o, "set", json_object_new_boolean(0));
+		return o;
+	}
+	json_object_object_add(o, "set", json_object_new_boolean(1));
+	json_object_object_add(o, "value", json_object_new_string(t->value));
+	json_object_object_add(o, "key", json_object_new_string(t->key));
+	json_object_object_add(o, "file", json_object_new_string(t->file));
+	json_object_object_add(o, "line", json_object_new_int(t->line));
+	json_object_object_add(o, "derived", json_object_new_boolean(t->derived));
+	return o;
+}
+
+static json_object *jend(const struct tend *e)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "conn", json_object_new_string(e->conn));
+	json_object_object_add(o, "file", json_object_new_string(e->file));
+	json_object_object_add(o, "line", json_object_new_int(e->line));
+	json_object_object_add(o, "syntax", json_object_new_string(e->syntax == CONF_SWANCTL ? "swanctl.conf" : "ipsec.conf"));
+	if (e->syntax == CONF_IPSEC_CONF)
+		json_object_object_add(o, "local_is", json_object_new_string(e->flipped ? "right" : "left"));
+	return o;
+}
+
+struct json_object *cdiff_json(const struct cdiff *d)
+{
+	json_object *o = json_object_new_object(), *items = json_object_new_array();
+
+	json_object_object_add(o, "left", jend(&d->left));
+	json_object_object_add(o, "right", jend(&d->right));
+	json_object_object_add(o, "match_score", json_object_new_int(d->score));
+	json_object_object_add(o, "differences", json_object_new_int(d->ndiffer));
+	for (int i = 0; i < d->nitems; i++) {
+		const struct citem *it = &d->items[i];
+		json_object *x = json_object_new_object();
+
+		json_object_object_add(x, "param", json_object_new_string(tparam_id(it->lp)));
+		json_object_object_add(x, "compared_with", json_object_new_string(tparam_id(it->rp)));
+		json_object_object_add(x, "relation", json_object_new_string(crel_name(it->rel)));
+		if (it->what != NULL)
+			json_object_object_add(x, "part", json_object_new_string(it->what));
+		if (it->cause != NULL)
+			json_object_object_add(x, "explains", json_object_new_string(it->cause));
+		json_object_object_add(x, "left", jval(&d->left.v[it->lp]));
+		json_object_object_add(x, "right", jval(&d->right.v[it->rp]));
+		json_object_array_add(items, x);
+	}
+	json_object_object_add(o, "params", items);
+	json_object_object_add(o, "psk", json_object_new_string("not compared (secrets are not read)"));
+	return o;
+}
