@@ -488,6 +488,8 @@ charon {
   retransmit_tries = 3
   retransmit_timeout = 1.0
   retransmit_base = 1.4
+  # AGGRESSIVE=yes: strongSwan answers Aggressive Mode with PSK only with this
+  i_dont_care_about_security_and_use_aggressive_mode_psk = $AGGRESSIVE
   syslog {
     daemon {
       default = -1

@@ -84,5 +84,13 @@ for n in names:
     tot["judge"] += j == "ok"
     tot["both"] += d == "ok" and j == "ok"
 print(f"{len(names)} scenarios in {secs}s: diagnosis ok {tot['diag']}, judge ok {tot['judge']}, both {tot['both']}")
+# every judge failure, one per line, for the ladder's authors
+with open(os.path.join(out, "failures.txt"), "w") as f:
+    for n in names:
+        jf = os.path.join(out, n, "judge.json")
+        if os.path.exists(jf):
+            for x in json.load(open(jf)).get("fails", []):
+                print(f"{n}\t{x}", file=f)
+print(f"judge failures, one per line: {os.path.join(out, 'failures.txt')}")
 sys.exit(0 if tot["both"] == len(names) else 1)
 PY
