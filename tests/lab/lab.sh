@@ -341,8 +341,11 @@ X11Forwarding no
 Subsystem sftp internal-sftp
 LogLevel VERBOSE
 EOF
-    nsx "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" </dev/null
-    wait_for 5 test -s "$d/sshd.pid" || die "sshd in $ns did not start (see $d/sshd.log)"
+    # /run/sshd again right before: other tests on the machine may remove it
+    mkdir -p /run/sshd
+    nsx "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" </dev/null ||
+      say "sshd in $ns: $(tail -n 2 "$d/sshd.log" 2>/dev/null | tr '\n' ' ')"
+    wait_for 10 test -s "$d/sshd.pid" || die "sshd in $ns did not start: $(tail -n 3 "$d/sshd.log" 2>/dev/null | tr '\n' ' ')"
   done
 }
 
