@@ -3,8 +3,9 @@
 # tunneldoc three ways and run the whole suite:
 #   build/       release build: unit, golden (samples, rules, corpus), CLI tests
 #   build-asan/  the same tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   build-fuzz/  libFuzzer harnesses for the line parser and the kb loader,
-#                each run for TD_FUZZ_SECONDS (default 30)
+#   build-fuzz/  libFuzzer harnesses (tests/fuzz: lines, kb, tree, sites,
+#                checklist, record, ...), each run for TD_FUZZ_SECONDS
+#                (default 10), two at a time: about a minute in all
 # The real-lab end-to-end tests (tests/lab) and the live SSH tests need root
 # (network namespaces); they run in both builds.
 # Exits non-zero if anything fails. .ci/run runs exactly this.
@@ -24,7 +25,7 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 fi
 
 jobs=$(nproc 2>/dev/null || echo 2)
-fuzz_seconds=${TD_FUZZ_SECONDS:-30}
+fuzz_seconds=${TD_FUZZ_SECONDS:-10}
 
 echo "== build (release) =="
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTD_TESTS=ON >/dev/null
@@ -39,7 +40,7 @@ cmake --build build-fuzz -j"$jobs"
 
 status=0
 echo "== fuzz (${fuzz_seconds}s each) =="
-(cd build-fuzz && ctest --output-on-failure) || status=1
+(cd build-fuzz && ctest --output-on-failure -j2) || status=1
 echo "== tests under ASan + UBSan =="
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j"$jobs") || status=1
 echo "== tests (release) =="

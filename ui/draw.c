@@ -8,7 +8,7 @@
 #include <wchar.h>
 
 #include "app.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 
 int color_attr(struct app *a, int pair)
 {
@@ -80,18 +80,23 @@ static int text_cols(const struct app *a, const char *s, size_t len)
 
 void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, int attr)
 {
+	draw_text_hl(a, y, x, w, s, len, attr, 0, 0, 0);
+}
+
+void draw_text_hl(struct app *a, int y, int x, int w, const char *s, size_t len, int attr,
+    size_t hs, size_t he, int hattr)
+{
 	int col = 0;
 	size_t i = 0;
 
 	if (w <= 0)
 		return;
-	attron(attr);
 	move(y, x);
 	while (i < len && col < w) {
 		wchar_t wc;
-		int cw;
+		int cw, at = i >= hs && i < he ? hattr : attr;
+		size_t n = decode(s + i, len - i, &wc);
 
-		i += decode(s + i, len - i, &wc);
 		cw = wcwidth(wc);
 		if (cw < 0)
 			wc = L'?', cw = 1;
@@ -99,18 +104,42 @@ void draw_text(struct app *a, int y, int x, int w, const char *s, size_t len, in
 			wc = L'?', cw = 1;
 		if (col + cw > w)
 			break;
+		i += n;
 		if (cw > 0) {
 			cchar_t cc;
 			wchar_t str[2] = { wc, 0 };
 
+			attron(at);
 			setcchar(&cc, str, A_NORMAL, 0, NULL);
 			add_wch(&cc);
+			attroff(at);
 			col += cw;
 		}
 	}
+	attron(attr);
 	for (; col < w; col++)
 		addch(' ');
 	attroff(attr);
+}
+
+size_t text_skip(const struct app *a, const char *s, size_t len, int cols)
+{
+	size_t i = 0;
+
+	while (i < len && cols > 0) {
+		wchar_t wc;
+		int cw;
+
+		i += decode(s + i, len - i, &wc);
+		cw = wcwidth(wc);
+		cols -= cw < 0 || (!a->utf8 && wc >= 0x80) ? 1 : cw;
+	}
+	return i;
+}
+
+int text_width(const struct app *a, const char *s, size_t len)
+{
+	return text_cols(a, s, len);
 }
 
 void draw_fill(int y, int x, int w, int attr)
@@ -121,6 +150,11 @@ void draw_fill(int y, int x, int w, int attr)
 }
 
 int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int attr)
+{
+	return draw_wrapped_skip(a, r, y, s, attr, NULL);
+}
+
+int draw_wrapped_skip(struct app *a, const struct rect *r, int y, const char *s, int attr, int *skip)
 {
 	size_t len = strlen(s), i = 0;
 	int used = 0;
@@ -146,9 +180,13 @@ int draw_wrapped(struct app *a, const struct rect *r, int y, const char *s, int 
 			take = lastsp + 1;
 		if (take == 0)
 			take = 1;
-		draw_text(a, y + used, r->x, r->w, s + i, take, attr);
+		if (skip != NULL && *skip > 0) {
+			(*skip)--;          /* scrolled above the rectangle */
+		} else {
+			draw_text(a, y + used, r->x, r->w, s + i, take, attr);
+			used++;
+		}
 		i += take;
-		used++;
 	}
 	return used;
 }
@@ -158,14 +196,10 @@ const char *hbar(struct app *a)
 	return a->utf8 ? "─" : "-";
 }
 
-static const struct view_ops *const views[V_COUNT] = {
-	&view_sbs, &view_ladder, &view_findings, &view_checklist, &view_help,
-};
-
 void draw_header(struct app *a)
 {
 	const struct alignment *al = analysis_alignment(a->an);
-	char buf[512], off[32], rtt[32];
+	char buf[512], off[32], rtt[32], date[64] = "", view[128];
 	enum lang l = a->o->lang;
 
 	if (al->offset_known)
@@ -176,17 +210,50 @@ void draw_header(struct app *a)
 		fmt_ms(rtt, sizeof rtt, al->rtt_us, 0);
 	else
 		snprintf(rtt, sizeof rtt, "?");
-	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", msg(views[a->view]->name, l),
-	    msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
+	/* side by side with short times: the date of the cursor's line */
+	if (a->view == V_SBS && !a->full_lines && a->locked && a->cur < a->nvis)
+		for (int s = 0; s < 2 && !date[0]; s++) {
+			const struct mrow *m = vis_row(a, a->cur);
+			int32_t idx = s ? m->r : m->l;
+
+			if (idx >= 0)
+				parts_date(a, s, (size_t)idx, date, sizeof date);
+		}
+	snprintf(view, sizeof view, "%s%s%s", msg(app_views[a->view]->name, l), date[0] ? " | " : "", date);
+	snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", view, msg(M_CLOCK_OFFSET, l), off, msg(M_RTT, l), rtt);
+	if (text_cols(a, buf, strlen(buf)) > a->cols)
+		/* narrow: short labels, the figures stay */
+		snprintf(buf, sizeof buf, " tunneldoc | %s | %s %s | %s %s", view, msg(M_U_OFFSET_SHORT, l), off,
+		    msg(M_U_RTT_SHORT, l), rtt);
 	draw_text(a, a->lay.header.y, 0, a->cols, buf, strlen(buf), color_attr(a, C_BAR) | A_BOLD);
 }
 
-void draw_status(struct app *a)
+/* A side's name in at most max columns: its end, after "…" (file names
+ * differ at the end; the figures after them must stay on the line). */
+static const char *short_name(struct app *a, const char *name, int max, char *buf, size_t sz)
+{
+	int w = text_cols(a, name, strlen(name));
+	size_t skip;
+
+	if (w <= max || max < 4)
+		return name;
+	skip = text_skip(a, name, strlen(name), w - (max - 1));
+	snprintf(buf, sz, "%s%s", a->utf8 ? "…" : "~", name + skip);
+	return buf;
+}
+
+/* The status line with side names in at most maxname columns. */
+static void status_text(struct app *a, struct strbuf *bp, int maxname, int dialects)
 {
 	const struct diagnosis *dg = analysis_diagnosis(a->an);
 	const struct side *sd = analysis_sides(a->an);
 	enum lang l = a->o->lang;
-	struct strbuf b = {0};
+	struct strbuf b = *bp;
+	char nb[2][512];
+	const char *name[2];
+
+	for (int s = 0; s < 2; s++)
+		name[s] = a->side[s].name != NULL ? short_name(a, a->side[s].name, maxname, nb[s], sizeof nb[s]) : "";
 
 	/* the top finding first: it must survive narrow terminals */
 	sb_addf(&b, " %s: ", msg(M_U_TOP, l));
@@ -199,17 +266,17 @@ void draw_status(struct app *a)
 	for (int s = 0; s < 2; s++) {
 		sb_addf(&b, " %s: ", s ? "R" : "L");
 		if (a->sess != NULL && session_live(a->sess, s) != NULL) {
-			sb_addf(&b, "%s %zu %s [%s]", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l),
+			sb_addf(&b, "%s %zu %s [%s]", name[s], linestore_count(a->side[s].ls), msg(M_LINES, l),
 			    live_status(session_live(a->sess, s), l));
 		} else if (a->side[s].path == NULL) {
 			sb_adds(&b, msg(M_U_NO_LOG, l));
 		} else {
-			sb_addf(&b, "%s %zu %s", a->side[s].name, linestore_count(a->side[s].ls), msg(M_LINES, l));
-			if (sd[s].dialect >= 0)
+			sb_addf(&b, "%s %zu %s", name[s], linestore_count(a->side[s].ls), msg(M_LINES, l));
+			if (sd[s].dialect >= 0 && dialects)
 				sb_addf(&b, " %s", a->kb->dialects[sd[s].dialect].id);
-			if (a->side[s].fd >= 0 && a->side[s].map != NULL && a->side[s].maplen > 0)
+			if (a->side[s].fd >= 0 && a->side[s].size > 0)
 				sb_addf(&b, " (%s %d %%)", msg(M_U_LOADING, l),
-				    (int)((double)a->side[s].mappos * 100.0 / (double)a->side[s].maplen));
+				    (int)((double)a->side[s].pos * 100.0 / (double)a->side[s].size));
 			else if (a->side[s].fd >= 0)
 				sb_addf(&b, " (%s)", msg(M_U_LOADING, l));
 		}
@@ -238,7 +305,23 @@ void draw_status(struct app *a)
 		char *p = strstr(b.s, " ⏸");
 
 		if (p != NULL)
-			memcpy(p, " ||", 3), memmove(p + 3, p + 4, strlen(p + 4) + 1);
+			memcpy(p, " ||", 3), memmove(p + 3, p + 4, strlen(p + 4) + 1), b.len--;
+	}
+	*bp = b;
+}
+
+void draw_status(struct app *a)
+{
+	static const int maxname[] = { 1000, 32, 20, 12, 8, 8 };
+	const size_t n = sizeof maxname / sizeof maxname[0];
+	struct strbuf b = {0};
+
+	/* the names give way before the figures do, then the dialects */
+	for (size_t k = 0; k < n; k++) {
+		sb_reset(&b);
+		status_text(a, &b, maxname[k], k + 1 < n);
+		if (text_cols(a, b.s, b.len) <= a->cols)
+			break;
 	}
 	draw_text(a, a->lay.status.y, 0, a->cols, b.s, b.len, color_attr(a, C_BAR));
 	sb_free(&b);
@@ -268,12 +351,16 @@ void draw_hints(struct app *a)
 	}
 	/* built from the key table: the first key of each action of this view */
 	{
-		static const enum action shown[] = { ACT_QUIT, ACT_VIEW_HELP, ACT_NEXT_VIEW, ACT_SEARCH,
-			ACT_ENTER, ACT_ERRORS, ACT_LOCK, ACT_YES, ACT_NO, ACT_NOTE, ACT_PAUSE };
+		/* quit and help, then the keys of this view (they must survive a
+		 * narrow terminal), then the other global ones */
+		static const enum action shown[] = { ACT_QUIT, ACT_VIEW_HELP, ACT_YES, ACT_NO, ACT_NOTE,
+			ACT_DETAIL_DOWN, ACT_ENTER, ACT_SCROLL_RIGHT, ACT_FULL_LINES, ACT_ERRORS, ACT_LOCK,
+			ACT_PAUSE, ACT_SEARCH, ACT_NEXT_VIEW };
 
 		for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
 			for (int i = 0; i < nkeytab; i++)
-				if (keytab[i].act == shown[k] && (keytab[i].views == 0 || (keytab[i].views & KV(a->view)))) {
+				if (keytab[i].act == shown[k] && (keytab[i].views == 0 || (keytab[i].views & KV(a->view))) &&
+				    KEY_FOR_LANG(&keytab[i], a->o->lang)) {
 					if (shown[k] == ACT_PAUSE && !a->o->replay)
 						break;
 					sb_addf(&b, " %s %s ", keytab[i].label, msg(keytab[i].help, l));

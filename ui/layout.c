@@ -36,3 +36,20 @@ void layout_compute(int cols, int rows, int detail, struct layout *l)
 	l->sep = (struct rect){ 1, lw, body_h, 1 };
 	l->right = (struct rect){ 1, lw + 1, body_h, cols - lw - 1 };
 }
+
+void layout_sbs(const struct rect *body, int gutter, int single, struct rect *l, struct rect *g, struct rect *r)
+{
+	int lw;
+
+	*l = *r = *g = (struct rect){ body->y, body->x, body->h, 0 };
+	if (single) {
+		*(single == 1 ? l : r) = *body;
+		return;
+	}
+	if (gutter > body->w - 2)
+		gutter = body->w > 2 ? body->w - 2 : 0;
+	lw = (body->w - gutter) / 2;
+	*l = (struct rect){ body->y, body->x, body->h, lw };
+	*g = (struct rect){ body->y, body->x + lw, body->h, gutter };
+	*r = (struct rect){ body->y, body->x + lw + gutter, body->h, body->w - lw - gutter };
+}

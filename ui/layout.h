@@ -31,4 +31,13 @@ struct layout {
 
 void layout_compute(int cols, int rows, int detail, struct layout *l);
 
+/*
+ * The side-by-side panes in body: left | gutter | right, the gutter
+ * (gutter columns, its edges the separators) in the middle; with one log
+ * (single 1: only the left, 2: only the right) that pane takes the whole
+ * width and the others are empty.
+ */
+#define LAYOUT_GUTTER 10
+void layout_sbs(const struct rect *body, int gutter, int single, struct rect *l, struct rect *g, struct rect *r);
+
 #endif

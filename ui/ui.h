@@ -22,6 +22,7 @@ struct ui_opts {
 	const struct session_opts *live;  /* connect: two gateways over SSH */
 	const char *report;      /* write the session report here at the end */
 	const char *lan_ip[2];   /* the gateways' internal addresses (ping procedure) */
+	int no_mouse;            /* no mouse: the terminal keeps its own selection */
 };
 
 struct session_opts;

@@ -20,7 +20,6 @@ struct linestore {
 	struct lineinfo **blocks;
 	size_t nblocks, capblocks;
 	size_t n;
-	size_t bytes;
 };
 
 struct linestore *linestore_new(void)
@@ -47,7 +46,6 @@ static struct lineinfo *new_line(struct linestore *ls)
 
 	if (ls->n == ls->nblocks * BLOCK_LINES) {
 		*VEC_PUSH(ls->blocks, ls->nblocks, ls->capblocks) = xmalloc(BLOCK_LINES * sizeof(struct lineinfo));
-		ls->bytes += BLOCK_LINES * sizeof(struct lineinfo);
 	}
 	li = &ls->blocks[ls->n / BLOCK_LINES][ls->n % BLOCK_LINES];
 	ls->n++;
@@ -74,7 +72,6 @@ size_t linestore_add(struct linestore *ls, const char *s, size_t len)
 	if (ls->nchunks == 0 || TEXT_CHUNK - ls->used < len) {
 		*VEC_PUSH(ls->chunks, ls->nchunks, ls->capchunks) = xmalloc(TEXT_CHUNK);
 		ls->used = 0;
-		ls->bytes += TEXT_CHUNK;
 	}
 	dst = ls->chunks[ls->nchunks - 1] + ls->used;
 	memcpy(dst, s, len);
@@ -98,9 +95,4 @@ struct lineinfo *linestore_at(struct linestore *ls, size_t i)
 const struct lineinfo *linestore_get(const struct linestore *ls, size_t i)
 {
 	return i < ls->n ? &ls->blocks[i / BLOCK_LINES][i % BLOCK_LINES] : NULL;
-}
-
-size_t linestore_bytes(const struct linestore *ls)
-{
-	return ls->bytes;
 }

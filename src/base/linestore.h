@@ -35,7 +35,5 @@ size_t linestore_add_ref(struct linestore *ls, const char *s, size_t len);
 size_t linestore_count(const struct linestore *ls);
 struct lineinfo *linestore_at(struct linestore *ls, size_t i);
 const struct lineinfo *linestore_get(const struct linestore *ls, size_t i);
-/* Bytes held (for the benchmark). */
-size_t linestore_bytes(const struct linestore *ls);
 
 #endif

@@ -2,6 +2,7 @@
  * checklist.c - see checklist.h.
  */
 #include "checklist/checklist.h"
+#include "base/redact.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -93,6 +94,13 @@ const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node
 	return NULL;
 }
 
+/* A text to keep (an answer's evidence, a note): redacted before it is
+ * stored, so no output made from it can hold a secret; NULL when empty. */
+static char *kept(const char *s)
+{
+	return s != NULL && *s ? redact_dup(s, strlen(s)) : NULL;
+}
+
 /* The answer record of node, created when there is none yet. */
 static struct cl_answer *answer_rec(struct checklist *cl, int node)
 {
@@ -123,7 +131,7 @@ void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, 
 	a->by = by;
 	a->t_ms = now_ms;
 	free(a->evidence);
-	a->evidence = evidence != NULL && *evidence ? xstrdup(evidence) : NULL;
+	a->evidence = kept(evidence);
 	log_event(cl, now_ms, CE_ANSWER, node, -1, ans, opt, by);
 }
 
@@ -135,11 +143,12 @@ void checklist_note(struct checklist *cl, int node, const char *note, int64_t no
 		return;
 	a = answer_rec(cl, node);
 	free(a->note);
-	a->note = note != NULL && *note ? xstrdup(note) : NULL;
+	a->note = kept(note);
 	log_event(cl, now_ms, CE_NOTE, node, -1, ANS_NONE, 0, BY_TECHNICIAN);
 }
 
-const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2])
+/* The tree for two sides' dialects: LANCOM's when a side is LANCOM. */
+static const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2])
 {
 	const struct tree *t = NULL;
 
@@ -177,7 +186,7 @@ struct facts {
 
 static char *ev_text(const struct evref *e)
 {
-	return e != NULL && e->text != NULL ? xstrdup(e->text) : NULL;
+	return e != NULL ? kept(e->text) : NULL;
 }
 
 static int has_cause(const struct diagnosis *dg, int cause)
@@ -192,7 +201,7 @@ static char *finding_ev(const struct finding *f)
 {
 	for (int i = 0; i < f->nev; i++)
 		if (f->ev[i].text != NULL)
-			return xstrdup(f->ev[i].text);
+			return kept(f->ev[i].text);
 	return NULL;
 }
 
@@ -239,63 +248,71 @@ static char *echo_line(const struct echo_summary *es, int kind)
 	return NULL;
 }
 
+/*
+ * The connection (idx 0), the ISAKMP SA (1) or the IPsec SA (2) from a
+ * status command and the logs. A status command saying "up" or logs showing
+ * the SA come up win over an older "down"; then the status command's "down".
+ */
+static enum tri fact_sa(const struct facts *F, int idx, char **why, enum cl_by *by)
+{
+	const struct diagnosis *dg = F->dg;
+	const struct evref *e;
+	int negos, k;
+
+	if (F->w != NULL && F->w->status[idx] == TRI_YES) {
+		*by = BY_STATUS;
+		*why = kept(F->w->status_why);
+		return TRI_YES;
+	}
+	e = established(F->sides, idx > 0 ? idx : 1, &negos);
+	if (idx > 0 && e != NULL) {
+		*why = ev_text(e);
+		return TRI_YES;
+	}
+	if (F->w != NULL && F->w->status[idx] == TRI_NO) {
+		*by = BY_STATUS;
+		*why = kept(F->w->status_why);
+		return TRI_NO;
+	}
+	if (idx == 0) {
+		int nl = kb_cause_index(F->cl->kb, "connection-not-loaded");
+
+		if (nl >= 0 && (k = has_cause(dg, nl)) >= 0) {
+			*why = finding_ev(&dg->f[k]);
+			return TRI_NO;
+		}
+		for (int s = 0; s < 2 && negos > 0 && e == NULL; s++)
+			for (int i = 0; i < F->sides[s].nnegos && e == NULL; i++)
+				if (F->sides[s].negos[i]->kind != NK_TRAFFIC)
+					e = nego_first_ev(F->sides[s].negos[i]);
+		if (negos > 0) {
+			*why = ev_text(e);
+			return TRI_YES;
+		}
+		return TRI_UNKNOWN;
+	}
+	if (negos > 0 && dg->n > 0 && (F->w == NULL || F->w->complete || dg->f[0].severity >= SEV_WARNING)) {
+		*why = finding_ev(&dg->f[0]);
+		return TRI_NO;
+	}
+	return TRI_UNKNOWN;
+}
+
 /* Answer a check from the evidence; TRI_UNKNOWN when it cannot. */
 static enum tri fact(const struct facts *F, const struct tnode *n, char **why, enum cl_by *by)
 {
 	const struct kb *kb = F->cl->kb;
 	const struct diagnosis *dg = F->dg;
 	const struct echo_summary *es = &F->cl->echo;
-	const struct evref *e;
-	int negos, k;
+	int k;
 
 	*why = NULL;
 	*by = BY_LOGS;
 	switch (n->check) {
 	case TF_CONN_LOADED:
 	case TF_ISAKMP_SA:
-	case TF_IPSEC_SA: {
-		int idx = n->check == TF_CONN_LOADED ? 0 : n->check == TF_ISAKMP_SA ? 1 : 2;
-
-		/* a status command saying "up" or logs showing the SA come up
-		 * win over an older "down"; then the status command's "down" */
-		if (F->w != NULL && F->w->status[idx] == TRI_YES) {
-			*by = BY_STATUS;
-			*why = F->w->status_why != NULL ? xstrdup(F->w->status_why) : NULL;
-			return TRI_YES;
-		}
-		e = established(F->sides, idx > 0 ? idx : 1, &negos);
-		if (idx > 0 && e != NULL) {
-			*why = ev_text(e);
-			return TRI_YES;
-		}
-		if (F->w != NULL && F->w->status[idx] == TRI_NO) {
-			*by = BY_STATUS;
-			*why = F->w->status_why != NULL ? xstrdup(F->w->status_why) : NULL;
-			return TRI_NO;
-		}
-		if (idx == 0) {
-			int nl = kb_cause_index(kb, "connection-not-loaded");
-
-			if (nl >= 0 && (k = has_cause(dg, nl)) >= 0) {
-				*why = finding_ev(&dg->f[k]);
-				return TRI_NO;
-			}
-			for (int s = 0; s < 2 && negos > 0 && e == NULL; s++)
-				for (int i = 0; i < F->sides[s].nnegos && e == NULL; i++)
-					if (F->sides[s].negos[i]->kind != NK_TRAFFIC)
-						e = nego_first_ev(F->sides[s].negos[i]);
-			if (negos > 0) {
-				*why = ev_text(e);
-				return TRI_YES;
-			}
-			return TRI_UNKNOWN;
-		}
-		if (negos > 0 && dg->n > 0 && (F->w == NULL || F->w->complete || dg->f[0].severity >= SEV_WARNING)) {
-			*why = finding_ev(&dg->f[0]);
-			return TRI_NO;
-		}
-		return TRI_UNKNOWN;
-	}
+	case TF_IPSEC_SA:
+		return fact_sa(F, n->check == TF_CONN_LOADED ? 0 : n->check == TF_ISAKMP_SA ? 1 : 2, why, by);
 	case TF_CAUSE:
 		if ((k = has_cause(dg, n->check_cause)) >= 0) {
 			*why = finding_ev(&dg->f[k]);
@@ -381,7 +398,7 @@ static void walk(struct checklist *cl, const struct facts *F)
 				continue;
 			}
 			if (a != NULL && (a->ans == ANS_YES || a->ans == ANS_NO)) {
-				push_item(cl, i, a->ans, 0, a->by, a->evidence ? xstrdup(a->evidence) : NULL);
+				push_item(cl, i, a->ans, 0, a->by, kept(a->evidence));
 				i = a->ans == ANS_YES ? n->yes : n->no;
 				continue;
 			}
@@ -401,7 +418,7 @@ static void walk(struct checklist *cl, const struct facts *F)
 				continue;
 			}
 			if (a != NULL && (a->ans == ANS_DONE || a->ans == ANS_SKIPPED || a->ans == ANS_FAILED)) {
-				push_item(cl, i, a->ans, 0, a->by, a->evidence ? xstrdup(a->evidence) : NULL);
+				push_item(cl, i, a->ans, 0, a->by, kept(a->evidence));
 				i = a->ans == ANS_FAILED && n->no >= 0 ? n->no : n->next;
 				continue;
 			}

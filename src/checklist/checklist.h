@@ -127,7 +127,4 @@ void checklist_read_status(struct cl_world *w, const struct device *d, const cha
  * v = bytes in, packets in, bytes out, packets out. -1 when none. */
 int checklist_read_counters(const struct device *d, const char *out, uint64_t v[4]);
 
-/* The tree for two sides' dialects: LANCOM's when a side is LANCOM. */
-const struct tree *checklist_tree_for(const struct kb *kb, const struct side sides[2]);
-
 #endif

@@ -1,7 +1,9 @@
 /*
- * cli.h - the tunneldoc command line: subcommand dispatch, options, help
- * texts (English and German) and exit codes (0 ran, 1 input unreadable or
- * knowledge base broken, 2 usage error).
+ * cli.h - the tunneldoc command line: the global options and the dispatch
+ * to one command of the command table (see cmd.h: one file per command,
+ * each with its options and its help in English and German), and the
+ * exit codes (0 ran, 1 input unreadable or knowledge base broken, 2 usage
+ * error).
  */
 #ifndef TD_CLI_H
 #define TD_CLI_H

@@ -30,13 +30,37 @@ const char *tparam_id(enum tparam p)
 	return p >= 0 && p < TP_COUNT ? ids[p] : "";
 }
 
-static void set_from(struct tval *t, const struct conf_kv *kv, const char *value)
+static void tval_free(struct tval *t)
 {
 	free(t->value);
-	t->value = xstrdup(value != NULL ? value : kv->value);
-	t->key = kv->key;
-	t->file = kv->file;
+	free(t->key);
+	free(t->file);
+	memset(t, 0, sizeof *t);
+}
+
+static void set_from(struct tval *t, const struct conf_kv *kv, const char *value)
+{
+	char *v = xstrdup(value != NULL ? value : kv->value);
+
+	tval_free(t);
+	t->value = v;
+	t->key = xstrdup(kv->key);
+	t->file = xstrdup(kv->file);
 	t->line = kv->line;
+}
+
+/* t becomes a derived copy of from's line with the value v. */
+static void set_derived(struct tval *t, const struct tval *from, const char *v)
+{
+	char *val = xstrdup(v), *key = xstrdup(from->key), *file = xstrdup(from->file);
+	int line = from->line;
+
+	tval_free(t);
+	t->value = val;
+	t->key = key;
+	t->file = file;
+	t->line = line;
+	t->derived = 1;
 }
 
 /* The first of keys (NULL-ended) that s sets, into t. */
@@ -87,9 +111,7 @@ static void derive(struct tval *t, const struct tval *from)
 {
 	if (t->value != NULL || from->value == NULL)
 		return;
-	*t = *from;
-	t->value = xstrdup(from->value);
-	t->derived = 1;
+	set_derived(t, from, from->value);
 }
 
 /*
@@ -118,9 +140,7 @@ static void derive_pfs(struct tend *e, const struct conf_section *s)
 	proplist_kind(&l, PK_DH, dh, sizeof dh);
 	if (dh[0] == '\0')
 		return;
-	*t = e->v[TP_ESP_PROPOSALS];
-	t->value = xstrdup(dh);
-	t->derived = 1;
+	set_derived(t, &e->v[TP_ESP_PROPOSALS], dh);
 }
 
 static void from_ipsec_conf(struct tend *e, const struct conf_section *s, int fl)
@@ -230,7 +250,7 @@ void tend_from(struct tend *e, const struct conf *c, const struct conf_section *
 {
 	memset(e, 0, sizeof *e);
 	e->conn = xstrdup(s->name);
-	e->file = s->file;
+	e->file = xstrdup(s->file);
 	e->line = s->line;
 	e->syntax = c->syntax;
 	e->flipped = flipped;
@@ -247,7 +267,8 @@ void tend_from(struct tend *e, const struct conf *c, const struct conf_section *
 void tend_clear(struct tend *e)
 {
 	for (int i = 0; i < TP_COUNT; i++)
-		free(e->v[i].value);
+		tval_free(&e->v[i]);
 	free(e->conn);
+	free(e->file);
 	memset(e, 0, sizeof *e);
 }

@@ -21,15 +21,15 @@ enum tparam {
 
 struct tval {
 	char *value;            /* NULL: not set in the configuration */
-	const char *key;        /* the configuration key it came from ("leftsubnet", "children.net.local_ts") */
-	const char *file;
+	char *key;              /* the configuration key it came from ("leftsubnet", "children.net.local_ts") */
+	char *file;
 	int line;
 	int derived;            /* a value the daemon derives (an ID from the address, PFS from esp=) */
 };
 
 struct tend {
 	char *conn;             /* the connection's name */
-	const char *file;
+	char *file;
 	int line;
 	enum conf_syntax syntax;
 	int flipped;            /* ipsec.conf: this gateway is `right` */
@@ -41,8 +41,8 @@ const char *tparam_id(enum tparam p);
 
 /*
  * The end that conn s of c defines; for ipsec.conf, flipped says this
- * gateway is `right` (its `right*` keys are the local ones). The strings
- * are owned by e: tend_clear() frees them.
+ * gateway is `right` (its `right*` keys are the local ones). Every string
+ * is e's own copy (the conf may be freed): tend_clear() frees them.
  */
 void tend_from(struct tend *e, const struct conf *c, const struct conf_section *s, int flipped);
 void tend_clear(struct tend *e);

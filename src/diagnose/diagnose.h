@@ -3,23 +3,24 @@
  *
  * Rules (kb/rules) are evaluated on every group with the initiator's and
  * the responder's negotiation; a rule that fires explains the signatures
- * it consumes. Every other error or warning signature becomes a finding of
- * its own. Findings of the same rule or signature are merged (counted, the
- * newest evidence kept) and ranked by score, then by how recent they are.
- * When nothing is found, the finding is "unknown".
+ * it consumes. Every other error or warning signature is a candidate too.
+ * Per negotiation there is one finding per cause: the best candidate of a
+ * cause (highest score, a rule before a signature) keeps its texts and the
+ * others' lines become its evidence. Across negotiations a cause is one
+ * finding, counted, showing its newest negotiation.
+ *
+ * Ranking: the latest failure of the tunnel first (and the other findings
+ * of that negotiation by score); "established" first only when it was
+ * logged after every failure; the rest by score, severity and recency.
+ * Recency is the time of the newest evidence line (the right side's clock
+ * corrected by the estimated offset), or the line number when a log
+ * has no usable timestamps. When nothing is found, the finding is "unknown".
  */
 #ifndef TD_DIAGNOSE_H
 #define TD_DIAGNOSE_H
 
-#include "align/align.h"
-#include "kb/kb.h"
+#include "diagnose/diagnose_eval.h"
 
-struct evidence {
-	int side;                 /* LEFT or RIGHT */
-	uint64_t line;            /* 0: no line (note only) */
-	const char *text;         /* borrowed from the model */
-	enum msg note;            /* M_COUNT: none */
-};
 
 struct finding {
 	int cause;                /* kb->causes index */
@@ -41,7 +42,9 @@ struct finding {
 	int nev;
 	unsigned count;           /* negotiations (or lines) it was found in */
 	int group;                /* newest group it was found in, -1 side-level */
-	uint64_t recency;         /* for ranking */
+	uint64_t recency;         /* when its newest evidence was logged */
+	uint64_t since;           /* when its oldest evidence was logged */
+	int rank;                 /* 0: the tunnel's current state, 1: others */
 };
 
 struct diagnosis {
@@ -52,5 +55,16 @@ struct diagnosis {
 void diagnose_run(const struct kb *kb, const struct side sides[2], const struct alignment *al,
     struct diagnosis *out);
 void diagnosis_clear(struct diagnosis *d);
+
+/* diagnose_refine.c, run by diagnose_run() before the ranking */
+void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
+void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
+
+/*
+ * Does a finding name a value (address, network, algorithm) that none of
+ * its evidence lines shows? Returns the first such finding's index with
+ * the value in *value (to free), or -1 when every value is in evidence.
+ */
+int diagnosis_check_values(const struct kb *kb, const struct diagnosis *d, char **value);
 
 #endif

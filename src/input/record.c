@@ -3,18 +3,17 @@
  */
 #include "input/record.h"
 #include "base/clock.h"
+#include "base/privfile.h"
 #include "base/redact.h"
 #include "base/util.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 #ifndef TD_VERSION
 #define TD_VERSION "0.1.0"
@@ -27,26 +26,8 @@ struct recorder {
 	int64_t started;
 	int failed;
 	struct strbuf clean;	/* the line being written, secrets redacted */
+	struct redact_state rs[2];	/* each stream's PEM state */
 };
-
-/* Open path for writing, readable by the owner only: a recording is a
- * gateway's log, and the umask must not make it world-readable. */
-static FILE *open_private(const char *path)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	FILE *f;
-
-	if (fd < 0)
-		return NULL;
-	if (fchmod(fd, 0600) != 0 || (f = fdopen(fd, "w")) == NULL) {
-		int e = errno;
-
-		close(fd);
-		errno = e;
-		return NULL;
-	}
-	return f;
-}
 
 struct recorder *recorder_open(const char *dir, const char *kind)
 {
@@ -71,8 +52,10 @@ struct recorder *recorder_open(const char *dir, const char *kind)
 		char *lp = xasprintf("%s/%s.log", dir, s ? "right" : "left");
 		char *tp = xasprintf("%s/%s.times", dir, s ? "right" : "left");
 
-		r->log[s] = open_private(lp);
-		r->times[s] = open_private(tp);
+		/* owner-only also when the file existed, never through a
+		 * symlink: a recording is a gateway's log */
+		r->log[s] = privfile_open_stream(lp);
+		r->times[s] = r->log[s] != NULL ? privfile_open_stream(tp) : NULL;
 		free(lp);
 		free(tp);
 		/* line buffered: a crash keeps what was received */
@@ -105,7 +88,8 @@ int recorder_line(struct recorder *r, int side, const char *line, size_t len, in
 
 	if (r == NULL)
 		return 0;
-	redact_into(&r->clean, line, len, &changed);
+	/* redacted before anything is written: a key's body spans lines */
+	redact_line(&r->rs[side], &r->clean, line, len, &changed);
 	if (fwrite(r->clean.s, 1, r->clean.len, r->log[side]) != r->clean.len || fputc('\n', r->log[side]) == EOF ||
 	    fprintf(r->times[side], "%lld\n", (long long)recv_ms) < 0) {
 		r->failed = 1;
@@ -114,25 +98,37 @@ int recorder_line(struct recorder *r, int side, const char *line, size_t len, in
 	return 0;
 }
 
+/* Write a whole document into the bundle: a temporary file renamed into
+ * place (owner-only, no symlink followed). */
+static int write_doc(const char *dir, const char *name, const char *data, size_t len)
+{
+	char *p = xasprintf("%s/%s", dir, name);
+	struct privfile pf;
+	int rc;
+
+	rc = privfile_begin(&pf, p);
+	free(p);
+	if (rc != 0)
+		return -1;
+	if (fwrite(data, 1, len, pf.f) != len) {
+		privfile_abort(&pf);
+		return -1;
+	}
+	return privfile_commit(&pf);
+}
+
 int recorder_file(struct recorder *r, const char *name, const char *data, size_t len)
 {
-	char *p = xasprintf("%s/%s", r->dir, name);
-	FILE *f = open_private(p);
-	int changed, rc = 0;
+	int changed;
 
-	free(p);
+	/* the output is read as one stream: a key printed whole is redacted */
 	redact_into(&r->clean, data, len, &changed);
-	if (f == NULL || fwrite(r->clean.s, 1, r->clean.len, f) != r->clean.len)
-		rc = -1;
-	if (f != NULL && fclose(f) != 0)
-		rc = -1;
-	return rc;
+	return write_doc(r->dir, name, r->clean.s, r->clean.len);
 }
 
 int recorder_close(struct recorder *r, const struct record_side sides[2])
 {
 	json_object *o = json_object_new_object(), *ss = json_object_new_object();
-	FILE *f;
 	char *p;
 	int rc = r->failed ? -1 : 0;
 
@@ -149,7 +145,14 @@ int recorder_close(struct recorder *r, const struct record_side sides[2])
 		json_object_object_add(so, "lines", json_object_new_int64((int64_t)sides[s].lines));
 		json_object_object_add(so, "reconnects", json_object_new_int(sides[s].reconnects));
 		json_object_object_add(so, "state", sides[s].state ? json_object_new_string(sides[s].state) : NULL);
-		json_object_object_add(so, "error", sides[s].error ? json_object_new_string(sides[s].error) : NULL);
+		if (sides[s].error != NULL) {
+			int changed;
+
+			redact_into(&r->clean, sides[s].error, strlen(sides[s].error), &changed);
+			json_object_object_add(so, "error", json_object_new_string(r->clean.s));
+		} else {
+			json_object_object_add(so, "error", NULL);
+		}
 		json_object_object_add(so, "log", json_object_new_string(s ? "right.log" : "left.log"));
 		json_object_object_add(ss, s ? "right" : "left", so);
 		if (fclose(r->log[s]) != 0)
@@ -158,11 +161,8 @@ int recorder_close(struct recorder *r, const struct record_side sides[2])
 			rc = -1;
 	}
 	json_object_object_add(o, "sides", ss);
-	p = xasprintf("%s/session.json", r->dir);
-	f = open_private(p);
-	if (f == NULL || fputs(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY), f) == EOF || fputc('\n', f) == EOF)
-		rc = -1;
-	if (f != NULL && fclose(f) != 0)
+	p = xasprintf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY));
+	if (write_doc(r->dir, "session.json", p, strlen(p)) != 0)
 		rc = -1;
 	free(p);
 	json_object_put(o);

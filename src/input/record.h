@@ -1,7 +1,10 @@
 /*
  * record.h - a recorded session (--record DIR), also the support snapshot
  * bundle: DIR/left.log and DIR/right.log hold the lines as received with
- * secrets redacted (see redact.h; every file is readable by the owner only),
+ * secrets redacted before they are written (redact.h; each side is one
+ * stream, so a private key's body is redacted from its BEGIN to its END
+ * line; one output line per line received), every file owner-only and
+ * never written through a symlink (privfile.h),
  * DIR/left.times and DIR/right.times the receive time of each line (ms
  * since 1970, one per line), DIR/session.json the targets, profiles,
  * start/end and per-side line counts. `tunneldoc open DIR` replays it.

@@ -1,6 +1,6 @@
 /*
  * kb.h - the knowledge base in memory. kb_load() reads kb/ (JSON, via
- * json-c, which stays inside kb.c), validates every file and field, and
+ * json-c, which stays inside src/kb/), validates every file and field, and
  * builds one matcher per dialect. Everything else in the program sees only
  * these plain structs. See kb/SCHEMA.md for the files.
  */
@@ -9,6 +9,7 @@
 
 #include "match/acm.h"
 #include "base/i18n.h"
+#include "kb/index.h"
 #include "match/pattern.h"
 #include "match/step.h"
 
@@ -17,7 +18,6 @@ enum phase { PH_CONFIG, PH_PHASE1, PH_PHASE2, PH_TRAFFIC, PH_POLL, PH_INFO };
 enum record_mode { REC_LINE, REC_TIMESTAMP_LINE };
 
 const char *severity_name(enum severity s);
-const char *phase_name(enum phase p);
 
 struct cause {
 	char *id;
@@ -204,11 +204,10 @@ struct tree {
 	int *entry;                      /* per cause: node index or -1 */
 	struct tnode *nodes;
 	int nnodes;
+	struct kb_ids node_ids;          /* node id -> index */
 	const char *file;
 };
 
-const char *tfact_name(enum tfact f);
-const char *trun_name(enum trun r);
 const char *tnode_kind_name(enum tnode_kind k);
 
 struct kb {
@@ -230,6 +229,9 @@ struct kb {
 	int ntrees;
 	char **files;        /* every file read, for messages */
 	int nfiles;
+	/* id -> index, filled while loading (the kb_* lookups below) */
+	struct kb_ids cause_ids, chapter_ids, dialect_ids, sig_ids, rule_ids,
+	    device_ids, tree_ids;
 };
 
 /*
@@ -248,7 +250,6 @@ const struct tree *kb_tree(const struct kb *kb, const char *id);
 /* A node's index by id in tree t, or -1. */
 int tree_node_index(const struct tree *t, const char *id);
 int kb_dialect_index(const struct kb *kb, const char *id);
-
 
 /* Find the kb directory: opt, $TUNNELDOC_KB, ./kb, next to the binary, the
  * installed data dir. Returns an allocated path or NULL. */

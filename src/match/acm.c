@@ -69,23 +69,12 @@ void acm_add(struct acm *a, const char *key, size_t len, int id)
 		a->max_id = id;
 }
 
-int acm_max_id(const struct acm *a)
+/* Byte classes: each byte that occurs in a key gets its own class. */
+static void build_classes(struct acm *a)
 {
-	return a->max_id;
-}
-
-void acm_build(struct acm *a)
-{
-	size_t maxstates = 1, nst = 1;
-	int32_t *fail, *queue;
-	int nc;
-	size_t qh = 0, qt = 0;
-	/* per-state own output ids as linked lists in temporary arrays */
-	int32_t *own_head, *link_next, *link_id;
-	size_t nlinks = 0;
+	int nc = 1;
 
 	memset(a->cls, 0, sizeof a->cls);
-	nc = 1;
 	for (size_t i = 0; i < a->nkeys; i++)
 		for (size_t j = 0; j < a->keys[i].len; j++) {
 			uint8_t b = (uint8_t)a->keys[i].s[j];
@@ -94,17 +83,30 @@ void acm_build(struct acm *a)
 				a->cls[b] = (uint8_t)nc++;
 		}
 	a->ncls = nc;
+}
+
+/* Temporary lists of each state's own ids while building. */
+struct own {
+	int32_t *head;       /* per state: first link, -1 */
+	int32_t *next, *id;  /* per link */
+};
+
+/* The trie of the keys in delta (-1: no edge); returns the state count. */
+static size_t build_trie(struct acm *a, struct own *own)
+{
+	size_t maxstates = 1, nst = 1, nlinks = 0;
+	const int nc = a->ncls;
+
 	for (size_t i = 0; i < a->nkeys; i++)
 		maxstates += a->keys[i].len;
 	a->delta = xcalloc(maxstates * (size_t)nc, sizeof(int32_t));
 	for (size_t i = 0; i < maxstates * (size_t)nc; i++)
 		a->delta[i] = -1;
-	own_head = xmalloc(maxstates * sizeof(int32_t));
+	own->head = xmalloc(maxstates * sizeof(int32_t));
 	for (size_t i = 0; i < maxstates; i++)
-		own_head[i] = -1;
-	link_next = xmalloc((a->nkeys + 1) * sizeof(int32_t));
-	link_id = xmalloc((a->nkeys + 1) * sizeof(int32_t));
-	/* trie */
+		own->head[i] = -1;
+	own->next = xmalloc((a->nkeys + 1) * sizeof(int32_t));
+	own->id = xmalloc((a->nkeys + 1) * sizeof(int32_t));
 	for (size_t i = 0; i < a->nkeys; i++) {
 		int32_t st = 0;
 
@@ -116,14 +118,21 @@ void acm_build(struct acm *a)
 				*t = (int32_t)nst++;
 			st = *t;
 		}
-		link_id[nlinks] = a->keys[i].id;
-		link_next[nlinks] = own_head[st];
-		own_head[st] = (int32_t)nlinks++;
+		own->id[nlinks] = a->keys[i].id;
+		own->next[nlinks] = own->head[st];
+		own->head[st] = (int32_t)nlinks++;
 	}
-	a->nstates = (int)nst;
-	/* failure links, breadth first */
-	fail = xcalloc(nst, sizeof(int32_t));
-	queue = xmalloc(nst * sizeof(int32_t));
+	return nst;
+}
+
+/* Failure links, breadth first, turn the trie into a complete DFA. */
+static int32_t *build_fail(struct acm *a, size_t nst)
+{
+	int32_t *fail = xcalloc(nst, sizeof(int32_t));
+	int32_t *queue = xmalloc(nst * sizeof(int32_t));
+	const int nc = a->ncls;
+	size_t qh = 0, qt = 0;
+
 	for (int c = 0; c < nc; c++) {
 		int32_t *t = &a->delta[c];
 
@@ -148,41 +157,64 @@ void acm_build(struct acm *a)
 			}
 		}
 	}
-	/* outputs: own ids plus the failure chain's, in BFS order */
-	a->out_off = xcalloc(nst + 1, sizeof(int32_t));
-	{
-		size_t cap = 0, n = 0;
-		int32_t *outs = NULL;
-
-		for (size_t s = 0; s < nst; s++) {
-			a->out_off[s] = (int32_t)n;
-			for (int32_t f = (int32_t)s;; f = fail[f]) {
-				for (int32_t l = own_head[f]; l >= 0; l = link_next[l])
-					*VEC_PUSH(outs, n, cap) = link_id[l];
-				if (f == 0)
-					break;
-			}
-		}
-		a->out_off[nst] = (int32_t)n;
-		a->outs = outs;
-	}
-	/* a compact table when states fit 15 bits: half the cache footprint,
-	 * and the output test folded into the transition */
-	if (nst < 0x8000) {
-		a->d16 = xmalloc(nst * (size_t)nc * sizeof(uint16_t));
-		for (size_t i = 0; i < nst * (size_t)nc; i++) {
-			int32_t t = a->delta[i];
-
-			a->d16[i] = (uint16_t)(t | (a->out_off[t] != a->out_off[t + 1] ? 0x8000 : 0));
-		}
-		free(a->delta);	/* the scan uses d16 alone */
-		a->delta = NULL;
-	}
-	free(fail);
 	free(queue);
-	free(own_head);
-	free(link_next);
-	free(link_id);
+	return fail;
+}
+
+/* Outputs: each state's own ids plus its failure chain's. */
+static void build_outputs(struct acm *a, size_t nst, const int32_t *fail, const struct own *own)
+{
+	size_t cap = 0, n = 0;
+	int32_t *outs = NULL;
+
+	a->out_off = xcalloc(nst + 1, sizeof(int32_t));
+	for (size_t s = 0; s < nst; s++) {
+		a->out_off[s] = (int32_t)n;
+		for (int32_t f = (int32_t)s;; f = fail[f]) {
+			for (int32_t l = own->head[f]; l >= 0; l = own->next[l])
+				*VEC_PUSH(outs, n, cap) = own->id[l];
+			if (f == 0)
+				break;
+		}
+	}
+	a->out_off[nst] = (int32_t)n;
+	a->outs = outs;
+}
+
+/* A compact table when states fit 15 bits: half the cache footprint, and
+ * the output test folded into the transition. */
+static void build_d16(struct acm *a, size_t nst)
+{
+	const int nc = a->ncls;
+
+	if (nst >= 0x8000)
+		return;
+	a->d16 = xmalloc(nst * (size_t)nc * sizeof(uint16_t));
+	for (size_t i = 0; i < nst * (size_t)nc; i++) {
+		int32_t t = a->delta[i];
+
+		a->d16[i] = (uint16_t)(t | (a->out_off[t] != a->out_off[t + 1] ? 0x8000 : 0));
+	}
+	free(a->delta);	/* the scan uses d16 alone */
+	a->delta = NULL;
+}
+
+void acm_build(struct acm *a)
+{
+	struct own own;
+	int32_t *fail;
+	size_t nst;
+
+	build_classes(a);
+	nst = build_trie(a, &own);
+	a->nstates = (int)nst;
+	fail = build_fail(a, nst);
+	build_outputs(a, nst, fail, &own);
+	build_d16(a, nst);
+	free(fail);
+	free(own.head);
+	free(own.next);
+	free(own.id);
 	a->built = 1;
 }
 

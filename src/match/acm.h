@@ -20,7 +20,6 @@ void acm_free(struct acm *a);
 void acm_add(struct acm *a, const char *key, size_t len, int id);
 /* Freeze the automaton; acm_add is not allowed afterwards. */
 void acm_build(struct acm *a);
-int acm_max_id(const struct acm *a);
 
 /* Per-caller scratch for de-duplicating hits. */
 struct acm_scratch {

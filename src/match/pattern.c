@@ -27,12 +27,7 @@ static const char *const field_names[F_COUNT] = {
 	[F_FWRULE] = "fwrule", [F_N] = "n",
 };
 
-const char *field_name(enum field f)
-{
-	return (f > F_OTHER && f < F_COUNT) ? field_names[f] : "";
-}
-
-enum field field_lookup(const char *name)
+static enum field field_lookup(const char *name)
 {
 	for (int f = F_OTHER + 1; f < F_COUNT; f++)
 		if (strcmp(field_names[f], name) == 0)
@@ -59,6 +54,60 @@ static void add_lit(struct pat_piece **v, size_t *n, size_t *cap, const char *s,
 	memset(pc, 0, sizeof *pc);
 	pc->lit = xstrndup(s, len);
 	pc->litlen = len;
+}
+
+/*
+ * The capture "{name:kind}" at src[*i]: append it and move *i past it; on
+ * error set *cause and return -1.
+ */
+static int parse_capture(struct pat_piece **v, size_t *n, size_t *cap, const char *src, size_t len,
+    size_t *i, char **cause)
+{
+	const char *close = memchr(src + *i, '}', len - *i);
+	char spec[64], *colon;
+	struct pat_piece *pc;
+
+	if (close == NULL) {
+		*cause = xasprintf("unclosed '{' at offset %zu", *i);
+		return -1;
+	}
+	if ((size_t)(close - (src + *i + 1)) >= sizeof spec) {
+		*cause = xasprintf("capture name too long at offset %zu", *i);
+		return -1;
+	}
+	strlcpy_n(spec, sizeof spec, src + *i + 1, (size_t)(close - (src + *i + 1)));
+	if (*n > 0 && (*v)[*n - 1].lit == NULL) {
+		*cause = xasprintf("two captures without literal text between them at offset %zu", *i);
+		return -1;
+	}
+	pc = VEC_PUSH(*v, *n, *cap);
+	memset(pc, 0, sizeof *pc);
+	pc->kind = CAP_ANY;
+	colon = strchr(spec, ':');
+	if (colon != NULL) {
+		*colon = '\0';
+		if (strcmp(colon + 1, "int") == 0)
+			pc->kind = CAP_INT;
+		else if (strcmp(colon + 1, "word") == 0)
+			pc->kind = CAP_WORD;
+		else if (strcmp(colon + 1, "hex") == 0)
+			pc->kind = CAP_HEX;
+		else {
+			*cause = xasprintf("unknown capture type '%s' (int, word, hex)", colon + 1);
+			return -1;
+		}
+	}
+	for (char *c = spec; *c; c++)
+		if (!isalnum((unsigned char)*c) && *c != '_') {
+			*cause = xasprintf("bad capture name '%s'", spec);
+			return -1;
+		}
+	if (spec[0] != '\0') {
+		pc->name = xstrdup(spec);
+		pc->field = field_lookup(spec);
+	}
+	*i = (size_t)(close - src) + 1;
+	return 0;
 }
 
 int pattern_compile(struct pattern *p, const char *src, char **cause)
@@ -89,50 +138,8 @@ int pattern_compile(struct pattern *p, const char *src, char **cause)
 			continue;
 		}
 		if (src[i] == '{') {
-			const char *close = memchr(src + i, '}', len - i);
-			char spec[64], *colon;
-			struct pat_piece *pc;
-
-			if (close == NULL) {
-				*cause = xasprintf("unclosed '{' at offset %zu", i);
+			if (parse_capture(&v, &n, &cap, src, len, &i, cause) != 0)
 				goto fail;
-			}
-			if ((size_t)(close - (src + i + 1)) >= sizeof spec) {
-				*cause = xasprintf("capture name too long at offset %zu", i);
-				goto fail;
-			}
-			strlcpy_n(spec, sizeof spec, src + i + 1, (size_t)(close - (src + i + 1)));
-			if (n > 0 && v[n - 1].lit == NULL) {
-				*cause = xasprintf("two captures without literal text between them at offset %zu", i);
-				goto fail;
-			}
-			pc = VEC_PUSH(v, n, cap);
-			memset(pc, 0, sizeof *pc);
-			pc->kind = CAP_ANY;
-			colon = strchr(spec, ':');
-			if (colon != NULL) {
-				*colon = '\0';
-				if (strcmp(colon + 1, "int") == 0)
-					pc->kind = CAP_INT;
-				else if (strcmp(colon + 1, "word") == 0)
-					pc->kind = CAP_WORD;
-				else if (strcmp(colon + 1, "hex") == 0)
-					pc->kind = CAP_HEX;
-				else {
-					*cause = xasprintf("unknown capture type '%s' (int, word, hex)", colon + 1);
-					goto fail;
-				}
-			}
-			for (char *c = spec; *c; c++)
-				if (!isalnum((unsigned char)*c) && *c != '_') {
-					*cause = xasprintf("bad capture name '%s'", spec);
-					goto fail;
-				}
-			if (spec[0] != '\0') {
-				pc->name = xstrdup(spec);
-				pc->field = field_lookup(spec);
-			}
-			i = (size_t)(close - src) + 1;
 			continue;
 		}
 		{

@@ -26,8 +26,6 @@ enum field {
 	F_FWRULE, F_N,
 	F_COUNT
 };
-const char *field_name(enum field f);
-enum field field_lookup(const char *name);
 
 enum cap_kind { CAP_ANY, CAP_INT, CAP_WORD, CAP_HEX };
 

@@ -34,11 +34,8 @@ enum role step_sender(enum step s);
 enum step step_prev(enum step s);
 /* 1 for steps that are local phases rather than messages (LANCOM). */
 int step_is_local(enum step s);
-/* A short description of the step in English/German (for the ladder). */
-const char *step_label(enum step s, int de);
 
 const char *role_name(enum role r);
 enum role role_other(enum role r);
-const char *dir_name(enum dir d);
 
 #endif

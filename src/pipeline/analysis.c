@@ -3,6 +3,7 @@
  */
 #include "pipeline/analysis.h"
 #include "parse/dialect.h"
+#include "base/redact.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -23,6 +24,7 @@ struct sidein {
 	uint64_t lineno;
 	int64_t last_t;
 	int have_last_t;
+	struct redact_state rs;	/* inside a PEM block of this side's log */
 };
 
 struct analysis {
@@ -212,6 +214,10 @@ void analysis_feed(struct analysis *a, enum side_id side, const char *line, size
 		s->nbinary++;
 		return;
 	}
+	/* a PEM block is not log text: a key's body is a secret that no
+	 * record may join, a certificate's body nothing to parse */
+	if (redact_track(&in->rs, line, len) != RK_TEXT)
+		return;
 	if (s->dialect < 0) {
 		in->held[in->nheld] = xstrndup(line, len);
 		in->heldlen[in->nheld] = len;

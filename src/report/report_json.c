@@ -4,7 +4,9 @@
  * sides, clock_offset_ms, rtt_ms, negotiations, rows, findings. Every
  * string is cleaned to valid UTF-8 and every evidence line is redacted.
  */
-#include "report/report.h"
+#include "report/analysis_report.h"
+#include "report/config_report.h"
+#include "config/cdiff_out.h"
 #include "base/redact.h"
 #include "base/util.h"
 
@@ -264,11 +266,20 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	for (int i = 0; i < dg->n; i++) {
 		json_object *fo = jfinding(kb, &dg->f[i], i + 1, o->lang);
 
+		if (o->config != NULL)
+			json_object_object_add(fo, "config_evidence", config_json_for_finding(o->config, kb->causes[dg->f[i].cause].id));
+
 		fputs(i == 0 ? "\n    " : ",\n    ", f);
 		fputs(json_object_to_json_string_ext(fo, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_NOSLASHESCAPE), f);
 		json_object_put(fo);
 	}
 	fputs("\n  ]", f);
+	if (o->config != NULL) {
+		json_object *c = cdiff_json(o->config);
+
+		fprintf(f, ",\n  \"config\": %s", json_object_to_json_string_ext(c, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+		json_object_put(c);
+	}
 	if (o->json_extra != NULL)
 		o->json_extra(f, o->json_extra_ctx);
 	fputs("\n}\n", f);

@@ -12,7 +12,9 @@
  *   Findings
  *    1. [error] UDP port 4500 ... (udp4500-blocked, mguard 1.3.3)
  */
-#include "report/report.h"
+#include "report/analysis_report.h"
+#include "report/config_report.h"
+#include "config/cdiff_out.h"
 #include "base/redact.h"
 #include "base/util.h"
 
@@ -275,6 +277,7 @@ static void print_finding(FILE *f, const struct analysis *a, int i, const struct
 				fprintf(f, "        %s: %s\n", msg(M_COMMAND, o->lang), rm->command);
 		}
 	}
+	config_text_for_finding(f, o->config, kb->causes[fd->cause].id, o->lang);
 	if (fd->nalternatives > 0) {
 		fprintf(f, "    %s:", msg(M_ALTERNATIVES, o->lang));
 		for (int k = 0; k < fd->nalternatives; k++)
@@ -328,4 +331,8 @@ void report_text(FILE *f, const struct analysis *a, const struct report_opts *o)
 		fprintf(f, "\n%s\n", msg(M_NO_FINDINGS, o->lang));
 	for (int i = 0; i < dg->n; i++)
 		print_finding(f, a, i, o);
+	if (o->config != NULL) {
+		fputc('\n', f);
+		cdiff_print_text(f, o->config, o->lang, 0);
+	}
 }

@@ -37,6 +37,10 @@ usage-errors)
 	td analyze a b c 2>/dev/null; [ $? -eq 2 ] || fail "three files: want exit 2"
 	td --lang fr analyze a 2>/dev/null; [ $? -eq 2 ] || fail "bad lang: want exit 2"
 	td analyze --left-dialect nope "$S/mguard-1.3.3-udp4500/left.log" 2>"$T/e"; [ $? -eq 2 ] || fail "bad dialect: want exit 2"
+	# a jump host that would become an option of the local ssh
+	td connect --batch --jump -oProxyCommand=x 127.0.0.1:1 127.0.0.1:1 >/dev/null 2>"$T/e"; [ $? -eq 2 ] || fail "--jump -o...: want exit 2"
+	grep -q "not starting with '-'" "$T/e" || fail "--jump -o...: $(cat "$T/e")"
+	td connect --batch --left-jump=-v 127.0.0.1:1 127.0.0.1:1 >/dev/null 2>&1; [ $? -eq 2 ] || fail "--left-jump=-v: want exit 2"
 	;;
 missing-input)
 	td analyze "$T/nope.log" "$S/mguard-1.3.3-udp4500/right.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
@@ -294,6 +298,134 @@ profiles)
 kb-check)
 	td kb-check >"$T/o" 2>"$T/e" || fail "kb-check failed: $(cat "$T/e")"
 	grep -q " 0 failed" "$T/o" || fail "kb-check reports failures"
+	;;
+private-files)
+	# reports and checklist.json are the technician's: 0600 also when the
+	# file existed wider, and a symlink at the path is replaced, not followed
+	U="$S/mguard-1.3.3-udp4500"
+	echo old >"$T/r.md"; chmod 644 "$T/r.md"
+	td analyze --report "$T/r.md" "$U/left.log" "$U/right.log" >/dev/null || fail "exit $?"
+	[ "$(stat -c %a "$T/r.md")" = 600 ] || fail "an existing 0644 report stays $(stat -c %a "$T/r.md"), want 600"
+	grep -q "# tunneldoc session report" "$T/r.md" || fail "the existing report was not replaced"
+	echo "precious" >"$T/target"; chmod 644 "$T/target"
+	ln -s "$T/target" "$T/link.json"
+	td analyze --report "$T/link.json" "$U/left.log" "$U/right.log" >/dev/null || fail "symlink: exit $?"
+	[ "$(cat "$T/target")" = precious ] || fail "the report was written through the symlink into its target"
+	[ "$(stat -c %a "$T/target")" = 644 ] || fail "the symlink's target changed mode"
+	[ -L "$T/link.json" ] && fail "the symlink is still there: the report went nowhere"
+	jget "$T/link.json" 'd["checklist"]["tree"]' >/dev/null || fail "no JSON report at the symlink's path"
+	[ "$(stat -c %a "$T/link.json")" = 600 ] || fail "report at the symlink's path: mode $(stat -c %a "$T/link.json")"
+	# tunneldoc report -o: the same way
+	mkdir "$T/sess"; cp "$U/left.log" "$U/right.log" "$T/sess/"
+	ln -s "$T/target" "$T/out.md"
+	td report -o "$T/out.md" "$T/sess" || fail "report -o: exit $?"
+	[ "$(cat "$T/target")" = precious ] || fail "report -o wrote through the symlink"
+	[ "$(stat -c %a "$T/out.md")" = 600 ] || fail "report -o: mode $(stat -c %a "$T/out.md")"
+	# checklist.json of a recorded batch session (no gateway answers here)
+	mkdir "$T/rec"; ln -s "$T/target" "$T/rec/checklist.json"
+	TUNNELDOC_SITES="$T/none.json" timeout 30 "$BIN" --kb "$KB" connect --batch --duration 1 --connect-timeout 1 \
+		--record "$T/rec" 127.0.0.1:1 127.0.0.1:1 >/dev/null 2>"$T/e"
+	[ "$(cat "$T/target")" = precious ] || fail "checklist.json was written through the symlink"
+	[ -f "$T/rec/checklist.json" ] && [ ! -L "$T/rec/checklist.json" ] || fail "no checklist.json in the recording: $(cat "$T/e")"
+	[ "$(stat -c %a "$T/rec/checklist.json")" = 600 ] || fail "checklist.json mode $(stat -c %a "$T/rec/checklist.json")"
+	jget "$T/rec/checklist.json" 'd["tree"]' >/dev/null || fail "checklist.json is not the checklist"
+	ls "$T" "$T/rec" | grep -q '\.tmp-' && fail "a temporary file was left behind"
+	# a link to a pipe or a device (as /dev/stdout is) is refused, not replaced
+	mkfifo "$T/fifo"; ln -s "$T/fifo" "$T/pipe.md"
+	timeout 20 "$BIN" --kb "$KB" analyze --report "$T/pipe.md" "$U/left.log" >/dev/null 2>"$T/e"; rc=$?
+	[ $rc -eq 1 ] || fail "a report into a link to a FIFO: exit $rc, want 1"
+	[ -L "$T/pipe.md" ] && [ -p "$T/fifo" ] || fail "the link to the FIFO was replaced"
+	grep -q "a device, a pipe or a link to one; give the name of a file" "$T/e" || fail "FIFO: $(cat "$T/e")"
+	;;
+dev-zero)
+	# input without line breaks ends at once with a message saying what to give
+	for l in en de; do
+		start=$(date +%s)
+		timeout 20 "$BIN" --kb "$KB" --lang $l analyze /dev/zero >/dev/null 2>"$T/e"; rc=$?
+		[ $rc -eq 1 ] || fail "$l: analyze /dev/zero: exit $rc, want 1 (124: it hung)"
+		[ $(( $(date +%s) - start )) -le 5 ] || fail "$l: analyze /dev/zero took over 5 s"
+		grep -q "/dev/zero" "$T/e" || fail "$l: the device is not named: $(cat "$T/e")"
+	done
+	grep -q "ein Gerät, keine Log-Datei" "$T/e" || fail "German: $(cat "$T/e")"
+	td analyze /dev/zero 2>"$T/e"
+	grep -q "a device, not a log file; give the log file" "$T/e" || fail "no advice: $(cat "$T/e")"
+	timeout 20 "$BIN" --kb "$KB" analyze - </dev/zero >/dev/null 2>"$T/e"; rc=$?
+	[ $rc -eq 1 ] || fail "analyze - </dev/zero: exit $rc, want 1"
+	grep -q "standard input: a device" "$T/e" || fail "stdin from a device: $(cat "$T/e")"
+	# the same through a pipe: the cap on a line without a break stops it
+	head -c 48000000 /dev/zero | timeout 20 "$BIN" --kb "$KB" analyze - >/dev/null 2>"$T/e"; rc=$?
+	[ $rc -eq 1 ] || fail "48 MB without a line break on a pipe: exit $rc, want 1"
+	grep -q "standard input: 32 MB without a line break: not a text log" "$T/e" || fail "pipe: $(cat "$T/e")"
+	# /dev/null is an empty log, not a refused device
+	td analyze --json - </dev/null >"$T/o" || fail "analyze - </dev/null: exit $?"
+	[ "$(jget "$T/o" 'd["cause"]')" = unknown ] || fail "/dev/null is not an empty log"
+	;;
+dir-without-logs)
+	mkdir "$T/d"; echo "not a log" >"$T/d/notes.txt"
+	td analyze "$T/d" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
+	grep -qi "no such file" "$T/e" && fail "a stale errno: $(cat "$T/e")"
+	grep -q "$T/d: no log file in this directory" "$T/e" || fail "the directory case not named: $(cat "$T/e")"
+	grep -q "give the log file itself" "$T/e" || fail "no advice: $(cat "$T/e")"
+	td --lang de analyze "$T/d" >/dev/null 2>"$T/e"
+	grep -q "keine Log-Datei in diesem Verzeichnis" "$T/e" || fail "German: $(cat "$T/e")"
+	# a directory with a log still works
+	cp "$S/mguard-1.3.3-udp4500/left.log" "$T/d/vpn.log"
+	td analyze --json "$T/d" >"$T/o" || fail "directory with vpn.log: exit $?"
+	[ "$(jget "$T/o" 'd["sides"]["left"]["present"]')" = True ] || fail "vpn.log in the directory not read"
+	;;
+help-languages)
+	# every command's help exists in both languages and names the same options
+	cmds=$(td --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1 } on && !/^  / { on = 0 }')
+	[ "$(echo "$cmds" | wc -w)" -ge 8 ] || fail "too few commands listed: $cmds"
+	for c in "" $cmds; do
+		td --lang en $c --help >"$T/en" || fail "$c --help (en): exit $?"
+		td --lang de $c --help >"$T/de" || fail "$c --help (de): exit $?"
+		cmp -s "$T/en" "$T/de" && fail "'$c --help' is the same in both languages"
+		head -n 1 "$T/en" | grep -q "^Usage: tunneldoc" || fail "'$c --help' (en) does not start with the usage"
+		head -n 1 "$T/de" | grep -q "^Aufruf: tunneldoc" || fail "'$c --help' (de) does not start with the usage"
+		for l in en de; do
+			# without quoted references to other commands ('tunneldoc --lang en sites --help')
+			sed -E "s/'tunneldoc[^']*'//g" "$T/$l" | grep -o -- '--[a-z][a-z-]*' | sed 's/-*$//' | sort -u >"$T/o.$l"
+		done
+		diff "$T/o.en" "$T/o.de" >"$T/d" || fail "'$c --help' names other options in German: $(cat "$T/d")"
+	done
+	td --lang de profiles --help | grep -q "Geräteprofile" || fail "German profiles help missing"
+	;;
+config-diff)
+	# both ends' configuration: the changed parameter named with both lines,
+	# the cause it explains, no secret in any output, malformed files by line
+	C="$SRC/tests/golden/config"
+	td config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/o" 2>"$T/e" || fail "exit $?: $(cat "$T/e")"
+	grep -q '^DIFFERS *IKE proposals (phase 1) \[DH group\] - explains: phase1-proposal-mismatch' "$T/o" || fail "DH difference not named: $(cat "$T/o")"
+	grep -q 'lsw-west.d/tunnel.conf:13  ike=aes256-sha2_256;modp2048' "$T/o" || fail "left evidence line missing"
+	grep -q 'lsw-east.conf:13  ike=aes256-sha2_256;modp1536' "$T/o" || fail "right evidence line missing"
+	grep -q 'explains: pfs-mismatch' "$T/o" || fail "PFS difference not named"
+	[ "$(grep -c '^DIFFERS' "$T/o")" = 2 ] || fail "want exactly 2 differences: $(cat "$T/o")"
+	td config-diff --json "$C/lsw-west.conf" "$C/sw-b.swanctl.conf" >"$T/j" || fail "json: exit $?"
+	[ "$(jget "$T/j" 'd["differences"]')" = 1 ] || fail "want 1 difference: $(cat "$T/j")"
+	[ "$(jget "$T/j" '[p["param"] for p in d["params"] if p["relation"]=="differs"][0]')" = ts.local ] || fail "the subnet difference is not ts.local"
+	[ "$(jget "$T/j" '[p for p in d["params"] if p["param"]=="ts.local"][0]["right"]["line"]')" = 16 ] || fail "right evidence line"
+	[ "$(jget "$T/j" '[p for p in d["params"] if p["param"]=="ike.proposals"][0]["relation"]')" = compatible ] || fail "libreswan and swanctl proposals should be compatible"
+	td config-diff --all "$C/lsw-west.conf" "$C/sw-b.swanctl.conf" >"$T/a" || fail "--all: exit $?"
+	grep -q 'not known' "$T/a" || fail "--all does not show what the files leave to the default"
+	! grep -q 'do-not-print-me' "$T/o" "$T/j" "$T/a" || fail "a secret reached the output"
+	td --lang de config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" | grep -q '^UNTERSCHIED *IKE-Vorschläge' || fail "German output"
+	td config-diff "$C/bad-outside.conf" "$C/lsw-east.conf" >/dev/null 2>"$T/e"; rc=$?
+	[ $rc = 1 ] || fail "malformed: exit $rc, want 1"
+	grep -q 'bad-outside.conf:3:' "$T/e" || fail "malformed file not named by line: $(cat "$T/e")"
+	td --lang de config-diff "$C/bad-unclosed.swanctl.conf" "$C/lsw-east.conf" 2>&1 | grep -q 'nicht geschlossen' || fail "German error"
+	td config-diff "$C/other.conf" "$C/sw-b.swanctl.conf" >/dev/null 2>"$T/e"; rc=$?
+	[ $rc = 1 ] && grep -q -- '--left-conn' "$T/e" || fail "unrelated files: exit $rc, $(cat "$T/e")"
+	td config-diff --left-conn elsewhere --right-conn westnet "$C/other.conf" "$C/sw-b.swanctl.conf" >/dev/null || fail "named conns: exit $?"
+	td config-diff "$C/lsw-west.conf" >/dev/null 2>&1; [ $? = 2 ] || fail "one file is a usage error"
+	# analyze with both configurations: the PFS finding cites the PFS difference
+	P="$S/lab-pfs-responder-only-v1"
+	td analyze --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/an" || fail "analyze --left-config: exit $?"
+	sed -n '/pfs-mismatch/,/^ *[0-9]*\. \[/p' "$T/an" | grep -q 'lsw-east.conf:14  dh5 (derived from esp)' || fail "the PFS finding does not cite the configuration: $(cat "$T/an")"
+	td analyze --json --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/aj" || fail "analyze --json: exit $?"
+	[ "$(jget "$T/aj" '[f for f in d["findings"] if f["cause"]=="pfs-mismatch"][0]["config_evidence"][0]["param"]')" = esp.pfs ] || fail "JSON finding lacks config_evidence"
+	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
+	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
 	;;
 *)
 	echo "unknown case $CASE"; exit 2;;

@@ -96,7 +96,7 @@ help_opts() {
 		grep -o -- '--[a-z][a-z-]*' | sed 's/-*$//' | sort -u
 }
 
-SUBS="analyze open connect snapshot report sites profiles kb-check"
+SUBS="analyze open connect snapshot report config-diff sites profiles kb-check"
 
 case "$CASE" in
 subcommands)

@@ -1,42 +1,47 @@
 /*
  * fuzz_kb.c - libFuzzer harness for the kb loader and the pattern
- * compiler: the input becomes a signatures file in a copy of the real
- * kb (formats, causes, chapters), which kb_load must accept or refuse with
- * a message, never crash; the input is also compiled as one pattern and
- * matched against itself.
+ * compiler. The input is one kb file; which kind is read from its text:
+ * a list "rules" goes to rules/, a "log" object to devices/, "events" or
+ * "detect" to formats/ (each next to the real files of a whole copy of the
+ * kb, as the last file of its folder), anything else is a signatures file
+ * in a small copy (formats, causes, chapters; signatures load fast there).
+ * kb_load must accept or refuse with a message, never crash. The input is
+ * also compiled as one pattern and matched against itself.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "fuzz_util.h"
 
 #include "kb/kb.h"
 #include "match/pattern.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static char dir[64];
+static char small[160], whole[160];
+static const char *const kinds[] = { "rules", "devices", "formats" };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char cmd[512];
+	char cmd[900];
 
 	(void)argc;
 	(void)argv;
-	snprintf(dir, sizeof dir, "/tmp/td-fuzzkb.%d", (int)getpid());
-	snprintf(cmd, sizeof cmd, "rm -rf %s && mkdir -p %s/signatures && cp -r %s/kb/formats %s/kb/causes.json %s/kb/chapters.json %s/",
-	    dir, dir, TD_SOURCE_DIR, TD_SOURCE_DIR, TD_SOURCE_DIR, dir);
-	if (system(cmd) != 0)
-		abort();
+	fz_mkdir("kb");
+	snprintf(small, sizeof small, "%s/small", fz_dir);
+	snprintf(whole, sizeof whole, "%s/whole", fz_dir);
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/signatures' '%s' && cp -r '%s/kb/formats' '%s/kb/causes.json' '%s/kb/chapters.json' '%s/'"
+	    " && cp -r '%s/kb/.' '%s/' && rm -rf '%s/samples'",
+	    small, whole, TD_SOURCE_DIR, TD_SOURCE_DIR, TD_SOURCE_DIR, small, TD_SOURCE_DIR, whole, whole);
+	fz_sh(cmd);
 	return 0;
+}
+
+static int has(const char *s, const char *key)
+{
+	return strstr(s, key) != NULL;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char path[128], *why = NULL, *src;
-	FILE *f;
+	char path[224], *why = NULL, *src;
+	const char *dir = small;
+	int kind = -1;
 	struct kb *kb;
 	struct pattern p;
 
@@ -49,14 +54,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	free(why);
 	why = NULL;
+	if (has(src, "\"rules\""))
+		kind = 0;
+	else if (has(src, "\"log\""))
+		kind = 1;
+	else if (has(src, "\"events\"") || has(src, "\"detect\""))
+		kind = 2;
 	free(src);
 
-	snprintf(path, sizeof path, "%s/signatures/fuzz.json", dir);
-	f = fopen(path, "wb");
-	if (f == NULL)
-		abort();
-	fwrite(data, 1, size, f);
-	fclose(f);
+	for (int k = 0; k < 3; k++) {
+		snprintf(path, sizeof path, "%s/%s/zz-fuzz.json", whole, kinds[k]);
+		unlink(path);
+	}
+	if (kind >= 0) {
+		dir = whole;
+		snprintf(path, sizeof path, "%s/%s/zz-fuzz.json", whole, kinds[kind]);
+	} else {
+		snprintf(path, sizeof path, "%s/signatures/fuzz.json", small);
+	}
+	fz_write(path, data, size);
 	kb = kb_load(dir, &why);
 	if (kb == NULL && why == NULL)
 		abort(); /* a refusal must say why */

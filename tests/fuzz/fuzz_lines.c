@@ -11,7 +11,7 @@
 
 #include "pipeline/analysis.h"
 #include "kb/kb.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 
 static struct kb *kb;
 
@@ -55,7 +55,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct analysis *a = analysis_new(kb);
 	const uint8_t *split = memchr(data, 0xff, size);
 	size_t ln = split ? (size_t)(split - data) : size;
-	struct report_opts o = { LANG_EN, 120, 1, 5, "fuzz", NULL, NULL, NULL };
+	struct report_opts o = { LANG_EN, 120, 1, 5, "fuzz", NULL, NULL, NULL, NULL };
 	FILE *devnull = fopen("/dev/null", "w");
 
 	feed(a, LEFT, data, ln);

@@ -77,6 +77,18 @@ static int check(const struct analysis *a, const char *cause, const char *chapte
 		dump(a);
 		return 1;
 	}
+	{
+		/* no finding says more than its evidence */
+		char *value = NULL;
+		int bad = diagnosis_check_values(kb, d, &value);
+
+		if (bad >= 0) {
+			fprintf(stderr, "finding %d names '%s', which none of its evidence lines shows\n", bad + 1, value);
+			free(value);
+			dump(a);
+			return 1;
+		}
+	}
 	printf("ok: %s (%s)\n", cause, chapter ? chapter : "-");
 	return 0;
 }

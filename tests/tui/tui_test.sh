@@ -161,15 +161,15 @@ resize)
 	start 120 40 "${OPEN[@]}"
 	until_ok status_has "$LOADED" || fail "the analysis did not finish"
 	tm resize-window -t "$SESS" -x 80 -y 24 || fail "tmux resize-window failed"
-	sep_ok() { # every body row has the separator at column (80-1)/2
+	sep_ok() { # every body row has the left pane's edge at column (80-10)/2
 		local l
 		while IFS= read -r l; do
 			l=${l%%"$SEP"*}
-			[ ${#l} -eq 39 ] || return 1
+			[ ${#l} -eq 35 ] || return 1
 		done < <(body)
 	}
 	until_ok all '[ "$(pane_size)" = 80x24 ] && [ "$(nrows)" -eq 24 ] && view_is "side by side" && status_has " L: left.log" && sep_ok' ||
-		fail "80x24: header, status line or the separator at column 39 missing"
+		fail "80x24: header, status line or the separator at column 35 missing"
 	[ "$(widest)" -le 80 ] || fail "80x24: a line is $(widest) columns wide"
 	tm resize-window -t "$SESS" -x 200 -y 60 || fail "tmux resize-window failed"
 	until_ok all '[ "$(nrows)" -eq 60 ] && view_is "side by side" && status_has "top finding" && last_has " q quit"' ||
@@ -268,6 +268,299 @@ ascii-nocolor)
 	has "│" && fail "--ascii: the side-by-side view uses │"
 	cape
 	uses_colour && fail "NO_COLOR=1 but the side-by-side view has colours: $(sgr_params | sort -u | tr '\n' ' ')"
+	q_exits
+	;;
+truncated-open)
+	# issue 16: a log truncated while the console has it open (a rotation
+	# with copytruncate) must not kill it (a mapped file did: SIGBUS, the
+	# terminal left raw). Once while it loads, once after it was read.
+	python3 - "$S/left.log" "$T/big.log" <<'PY'
+import sys
+lines = open(sys.argv[1]).read()
+with open(sys.argv[2], "w") as f:
+    for _ in range(40000):
+        f.write(lines)
+PY
+	start 200 20 open "$T/big.log" "$S/right.log"
+	until_ok status_has "(loading " || fail "test setup: the big log is not loading"
+	: >"$T/big.log"
+	until_ok last_has "big.log shrank while it was read" || fail "a log truncated while loading: no word that it shrank"
+	until_ok status_has "top finding" || fail "the analysis did not finish after the truncation"
+	for k in G g NPage NPage G 2 1 Enter Escape g; do key "$k"; done
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode"' ||
+		fail "after the truncation the lines read are not shown"
+	has "EXIT:" && fail "the console ended after its log was truncated while loading"
+	q_exits
+	until_ok has "icanon" || fail "no stty output after the program"
+	tty_restored || fail "the terminal modes are not restored (icanon, echo)"
+	# read completely, then truncated: every line shown is redrawn from memory
+	cp "$S/left.log" "$T/left.log"
+	start 200 30 open "$T/left.log" "$S/right.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish (second run)"
+	: >"$T/left.log"
+	for k in G g NPage PPage 2 1 G g; do key "$k"; done
+	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode" && side_has left "received Vendor ID payload"' ||
+		fail "the lines of the truncated log are not shown any more"
+	key G
+	until_ok side_has left "discarding duplicate packet" || fail "G: the last lines of the truncated log are not shown"
+	key g
+	tm resize-window -t "$SESS" -x 160 -y 40
+	until_ok all '[ "$(nrows)" -eq 40 ] && side_has left "initiating Main Mode"' || fail "no redraw after the truncation"
+	has "EXIT:" && fail "the console ended after its log was truncated"
+	q_exits
+	until_ok has "icanon" || fail "no stty output after the program"
+	tty_restored || fail "the terminal modes are not restored (icanon, echo)"
+	;;
+long-command)
+	# issue 16: a status command longer than 511 bytes is shown and run
+	# whole (it was cut at 511 bytes and the cut command ran on the
+	# gateway). Both gateways are a real OpenSSH server in a private network
+	# namespace that has only its loopback; the console runs in it too.
+	[ "$(id -u)" = 0 ] || fail "needs root (a private network namespace for sshd)"
+	[ -x /usr/sbin/sshd ] || fail "openssh-server is not installed"
+	NS="tdui$$"
+	ip netns add "$NS" || fail "ip netns add $NS failed"
+	trap 'tm kill-server >/dev/null 2>&1; [ -f "$T/sshd.pid" ] && kill "$(cat "$T/sshd.pid")" 2>/dev/null; ip netns del "$NS" 2>/dev/null; rm -rf "$T"' EXIT
+	ip -n "$NS" link set lo up || fail "no loopback in $NS"
+	ssh-keygen -q -t ed25519 -N '' -f "$T/hostkey" || fail "ssh-keygen failed"
+	ssh-keygen -q -t ed25519 -N '' -f "$T/userkey" || fail "ssh-keygen failed"
+	cp "$T/userkey.pub" "$T/authorized_keys"
+	mkdir -p /run/sshd
+	printf '%s\n' "Port 2222" "ListenAddress 127.0.0.1" "HostKey $T/hostkey" "PidFile $T/sshd.pid" \
+		"AuthorizedKeysFile $T/authorized_keys" "UsePAM no" "StrictModes no" "PermitRootLogin prohibit-password" \
+		"PasswordAuthentication no" "KbdInteractiveAuthentication no" >"$T/sshd_config"
+	ip netns exec "$NS" /usr/sbin/sshd -f "$T/sshd_config" -E "$T/sshd.log" || fail "sshd did not start"
+	echo "[127.0.0.1]:2222 $(cut -d' ' -f1,2 "$T/hostkey.pub")" >"$T/known_hosts"
+	cp "$S/left.log" "$T/left.log"
+	cp "$S/right.log" "$T/right.log"
+	mkdir "$T/home"
+	# 600 bytes of padding, then what proves the end ran: its output is
+	# LONG_COMMAND_42, which the command's own text does not contain
+	pad=$(printf 'x%.0s' $(seq 600))
+	long=": $pad; echo LONG_COMMAND_\$((6*7))"
+	[ ${#long} -gt 511 ] || fail "test setup: the command is only ${#long} bytes"
+	TD_PREFIX="ip netns exec $NS" TD_ENV="HOME=$T/home" start 200 45 connect --profile mguard \
+		-i "$T/userkey" --known-hosts "$T/known_hosts" --left-log-file "$T/left.log" --right-log-file "$T/right.log" \
+		--status-cmd "$long" --record "$T/rec" root@127.0.0.1:2222 root@127.0.0.1:2222
+	WAIT=20 until_ok status_has "top finding: udp4500-blocked" || fail "the live session did not bring both logs"
+	key 4
+	until_ok all 'view_is checklist && body_has "(mguard 1.3.3)"' || fail "4: no checklist"
+	type_text r
+	until_ok last_has "over SSH?" || fail "r: no question before running"
+	until_ok has 'LONG_COMMAND_$((6*7))' || fail "the command shown before running is not whole (its end is missing)"
+	type_text y
+	key Enter
+	until_ok last_has "running: : xxx" || fail "the run did not start"
+	# the status step is not on the walk shown: the checklist kept with the
+	# recording has its answer and evidence
+	WAIT=20 until_ok all '! last_has "running: "' || fail "the run did not finish"
+	q_exits
+	grep -qF "LONG_COMMAND_42" "$T/rec/checklist.json" ||
+		fail "the status step's evidence lacks the output of the long command's end: it did not run whole"
+	;;
+narrow-sbs)
+	# issue 14: side by side at 80x24 and 120x40 shows at least 20
+	# characters of each message for an mGuard, a libreswan and a
+	# strongSwan pair, the exchange step in the gutter of aligned rows, and
+	# sideways scroll reveals the end of a long line
+	SAM="$SRC/kb/samples"
+	for size in 80x24 120x40; do
+		w=${size%x*} h=${size#*x}
+		while IFS='|' read -r dir lmsg rmsg date; do
+			start "$w" "$h" open "$SAM/$dir/left.log" "$SAM/$dir/right.log"
+			until_ok status_has "top finding: " || fail "$size $dir: the analysis did not finish"
+			for pair in "left|$lmsg" "right|$rmsg"; do
+				side=${pair%%|*} text=${pair#*|}
+				type_text /
+				type_text "$text"
+				key Enter
+				until_ok side_has "$side" "$text" || fail "$size $dir: '$text' (${#text} characters) is not visible on the $side side"
+			done
+			# the short times leave the date to the header (the cursor's line)
+			if [ -n "$date" ]; then
+				head_has "| side by side | $date | " || fail "$size $dir: the header does not carry the date $date"
+			else
+				head_has "| side by side | offset" || head_has "| side by side | clock offset" ||
+					fail "$size $dir: a date in the header, but the log has none"
+			fi
+			q_exits
+		done <<'PAIRS'
+mguard-1.3.3-udp4500|STATE_MAIN_I3: sent MI|STATE_MAIN_R2: sent MR
+lab-psk-mismatch-v1|initiating IKEv1 Main|probable authenticatio|Nov 23
+lab-psk-mismatch-v2|received AUTHENTICATIO|tried 1 shared key for|Nov 23
+PAIRS
+		start "$w" "$h" "${OPEN[@]}"
+		until_ok status_has "$LOADED" || fail "$size: the analysis did not finish"
+		key g
+		until_ok all "body | grep -qE 'initiating Main Mode *│MI1 +✓ *│.*responding to Main Mode'" ||
+			fail "$size: the aligned MI1 row has no step gutter 'MI1 ✓' between its two lines"
+		body_has '"MAI1950251842_1" #55' || fail "$size: no header row with the left connection and state"
+		type_text /
+		type_text "sent MI3"
+		key Enter
+		until_ok all "body | grep -qE 'sent MI3.*│MI3 +✗ *│'" || fail "$size: the lost MI3 has no 'MI3 ✗' in the gutter"
+		# the search scrolled sideways to show its match whole: back, then
+		# the last left line is long: its end only after scrolling sideways
+		for i in 1 2 3 4; do type_text '<'; done
+		key G
+		until_ok side_has left "max number of retrans" || fail "$size: G did not show the last line"
+		has "encrypted message" && fail "$size: test setup: the end of the long line is visible before scrolling"
+		for i in $(seq 16); do side_has left "encrypted message" && break; type_text '>'; sleep 0.2; cap; done
+		side_has left "encrypted message" || fail "$size: > did not reveal the end of the long line"
+		for i in $(seq 16); do type_text '<'; done
+		until_ok all '! has "encrypted message" && side_has left "max number of retrans"' || fail "$size: < did not scroll back"
+		for i in $(seq 16); do side_has left "encrypted message" && break; key S-Right; sleep 0.2; cap; done
+		side_has left "encrypted message" || fail "$size: Shift-Right did not reveal the end of the long line"
+		type_text w
+		until_ok all 'side_has left "MAI1950251842_1" && last_has "full lines"' || fail "$size: w did not show the lines whole"
+		q_exits
+	done
+	;;
+narrow-views)
+	# issue 14: at 80x24 and 120x40 the findings' detail scrolls to what to
+	# do, the ladder's status column shows LOST, search says match k of N
+	# (and when it wrapped) and highlights the match
+	for size in 80x24 120x40; do
+		w=${size%x*} h=${size#*x}
+		start "$w" "$h" "${OPEN[@]}"
+		until_ok status_has "$LOADED" || fail "$size: the analysis did not finish"
+		key 2
+		until_ok all 'view_is ladder && body | grep -qE "MI3 .*LOST"' || fail "$size: the ladder's status column does not show LOST for MI3"
+		[ "$(widest)" -le "$w" ] || fail "$size: a ladder line is $(widest) columns wide"
+		key 3
+		until_ok all 'view_is findings && body_has "1. [error]"' || fail "$size: no findings"
+		if [ "$w" = 80 ]; then
+			body_has "Find the device between the gateways" && fail "test setup: the remedy is on screen at 80x24 before scrolling"
+			body_has "more below: PgDn" || fail "80x24: the bar does not say there is more below"
+		fi
+		for i in 1 2 3 4; do body_has "Find the device between the gateways" && break; key NPage; sleep 0.2; cap; done
+		until_ok all 'body_has "what to do" && body_has "Find the device between the gateways"' ||
+			fail "$size: PgDn did not scroll the finding's detail to what to do"
+		key 1
+		until_ok view_is "side by side" || fail "$size: 1: no side by side view"
+		type_text /
+		type_text "sent M"
+		key Enter
+		until_ok all 'last_has "match 1 of " && last_has "continued at the top"' || fail "$size: no 'match 1 of N' with the wrap notice"
+		n=$(row "$(nrows)" | sed -n 's/.*match 1 of \([0-9]*\).*/\1/p')
+		[ "${n:-0}" -ge 2 ] || fail "$size: 'match 1 of $n': the sample has 2 rows with 'sent M'"
+		cape
+		grep -qE $'\e\\[([0-9;]*;)?43(;[0-9;]*)?msent M' "$T/screen.e" || fail "$size: the match is not highlighted"
+		type_text n
+		until_ok last_has "match 2 of $n" || fail "$size: n: no 'match 2 of $n'"
+		type_text N
+		type_text N
+		until_ok all 'last_has "match $n of $n" && last_has "continued at the end"' || fail "$size: N past the first: no wrap to the last match"
+		q_exits
+	done
+	;;
+german-keys)
+	# issue 14: in German j answers ja in the checklist, h opens the help
+	start 80 24 --lang de "${OPEN[@]}"
+	until_ok status_has "udp4500-blocked" || fail "the analysis did not finish"
+	type_text h
+	until_ok all 'view_is Hilfe && body_has "j "' || fail "h: no German help"
+	key 4
+	until_ok all 'view_is Checkliste && body_has "j ja/erledigt" && last_has "j Checkliste: erledigt / ja"' ||
+		fail "4: the German checklist does not say j answers ja"
+	until_ok all "body | grep -q '^\[?\] Prüfen Sie alle Instanzen'" || fail "the remedy step is not open"
+	type_text j
+	until_ok all "body | grep -q '^\[y\] Prüfen Sie alle Instanzen' && body_has 'erledigt (der Techniker)'" ||
+		fail "j did not answer the open step (ja/erledigt) in German"
+	body_has "[=] " || fail "after j the walk did not reach the conclusion"
+	q_exits
+	;;
+single-log)
+	# issue 14: one log uses the whole width (no empty right half)
+	for size in 80x24 120x40; do
+		w=${size%x*} h=${size#*x}
+		start "$w" "$h" open "$S/left.log"
+		until_ok all 'view_is "side by side" && body_has "initiating Main Mode"' || fail "$size: the single log is not shown"
+		body | grep -qF "$SEP" && fail "$size: a single log still has a separator"
+		[ "$(widest)" -gt $((w / 2 + 10)) ] || fail "$size: the single log's lines take only $(widest) of $w columns"
+		q_exits
+	done
+	# a LANCOM trace alone: its ladder names the phases in words, in both languages
+	for lw in "en|phase 1 started|timeout" "de|Phase 1 gestartet|Zeitüberschreitung"; do
+		IFS='|' read -r lang w1 w2 <<<"$lw"
+		start 80 24 --lang "$lang" open "$SRC/kb/samples/lancom-0x1106-no-response/left.log"
+		key 2
+		until_ok all 'body_has "$w1" && body_has "$w2"' || fail "$lang: the LANCOM ladder does not name its phases in words"
+		has "L_P1_START" && fail "$lang: the ladder shows the internal step name L_P1_START"
+		q_exits
+	done
+	;;
+resize-filled)
+	# issue 14: after G, e or a resize the screen stays filled to the end
+	filled() { body | grep -c '[^ │]' ; }
+	start 80 24 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key G
+	until_ok side_has left "max number of retrans" || fail "G did not go to the end"
+	[ "$(filled)" -ge 20 ] || fail "80x24 after G: only $(filled) of 21 body rows filled"
+	tm resize-window -t "$SESS" -x 120 -y 40 || fail "tmux resize-window failed"
+	until_ok all '[ "$(nrows)" -eq 40 ] && [ "$(filled)" -ge 36 ]' || fail "120x40 after the resize: only $(filled) of 37 body rows filled"
+	type_text e
+	until_ok last_has "errors only" || fail "e: no errors-only filter"
+	row 2 | grep -q '[^ │]' || fail "e: the first body row is empty"
+	[ "$(filled)" -ge 4 ] || fail "e: only $(filled) rows filled (the errors and their header rows)"
+	type_text G
+	row 2 | grep -q '[^ │]' || fail "e then G: the first body row is empty (the last line alone at the top?)"
+	q_exits
+	;;
+status-names)
+	# issue 14: long file names give way before the figures on the status line
+	ln=left-gateway-a-with-a-very-long-name-from-the-ticket-system-2026-12-02T0415.log
+	cp "$S/left.log" "$T/$ln"
+	cp "$S/right.log" "$T/right-gateway-b-with-a-very-long-name-2026-12-02T0415.log"
+	start 120 40 open "$T/$ln" "$T/right-gateway-b-with-a-very-long-name-2026-12-02T0415.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	row "$(($(nrows) - 1))" | grep -qE "L: …[^ ]*\.log 19 lines( openswan-mguard)? \| R: …[^ ]*\.log 19 lines( openswan-mguard)? *$" ||
+		fail "120 columns: the names are not shortened before both sides' figures"
+	tm resize-window -t "$SESS" -x 80 -y 24 || fail "tmux resize-window failed"
+	until_ok all '[ "$(nrows)" -eq 24 ] && status_has "top finding: udp4500-blocked (mguard 1.3.3) | L: …" && status_has ".log 19 lines"' ||
+		fail "80 columns: the left side's line count is cut"
+	head_has "offset R-L +651 ms | RTT 2217 ms" || fail "80 columns: the header's offset and round-trip time are cut"
+	q_exits
+	;;
+mouse)
+	# issue 14: a click selects a row (here a checklist node and a ladder
+	# row), the wheel scrolls; --no-mouse leaves the mouse to the terminal.
+	# The terminal's SGR mouse reports are sent as the terminal would.
+	click() { type_text $'\e'"[<0;$1;$2M"; type_text $'\e'"[<0;$1;$2m"; }
+	wheel_down() { type_text $'\e'"[<65;$1;$2M"; }
+	for nm in "" --no-mouse; do
+		start 80 24 open $nm "$S/left.log" "$S/right.log"
+		until_ok status_has "$LOADED" || fail "the analysis did not finish"
+		key 4
+		until_ok all 'view_is checklist && body | grep -q "^\[?\] "' || fail "4: no checklist"
+		cape
+		reverse_on "[?] Check every device" || fail "test setup: the open node is not selected"
+		click 5 4
+		sleep 0.3
+		cape
+		if [ -z "$nm" ]; then
+			until_ok all 'cape; reverse_on "[y] Is the responder stuck"' || fail "a click on the first node did not select it"
+		else
+			reverse_on "[y] Is the responder stuck" && fail "--no-mouse: a click still selected the node"
+			reverse_on "[?] Check every device" || fail "--no-mouse: the selection moved"
+		fi
+		q_exits
+	done
+	start 80 24 open "$S/left.log" "$S/right.log"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key 2
+	until_ok all 'view_is ladder && body_has "MI1"' || fail "2: no ladder"
+	# the ladder's 5th body row (screen row 6) is MR2
+	click 10 6
+	until_ok all 'cape; grep -F "MR2" "$T/screen.e" | grep -qE $'"'"'\e\\[([0-9;]*;)?7(;[0-9;]*)?m'"'"'' ||
+		fail "a click on the MR2 row did not select it"
+	key 1
+	key g
+	sel() { grep -nE $'\e\\[([0-9;]*;)?7(;[0-9;]*)?m' "$T/screen.e" | grep -v "tunneldoc |" | head -n 1 | cut -d: -f1; }
+	until_ok all 'cape; [ "$(sel)" = 3 ]' || fail "g: the cursor is not on the first line (below its header row)"
+	wheel_down 10 10
+	until_ok all 'cape; [ "$(sel)" = 6 ]' || fail "the wheel did not move the cursor 3 rows down (at row $(sel))"
 	q_exits
 	;;
 *)

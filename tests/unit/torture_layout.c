@@ -75,6 +75,43 @@ static void test_layout_80x24(void **st)
 	assert_false(l.ok);
 }
 
+static void test_layout_sbs(void **st)
+{
+	(void)st;
+	for (int cols = LAYOUT_MIN_COLS; cols <= 300; cols++) {
+		struct layout l;
+		struct rect L, G, R;
+
+		layout_compute(cols, 24, 0, &l);
+		layout_sbs(&l.body, LAYOUT_GUTTER, 0, &L, &G, &R);
+		/* left, gutter, right side by side over the whole width */
+		assert_int_equal(L.x, 0);
+		assert_int_equal(G.x, L.w);
+		assert_int_equal(R.x, L.w + G.w);
+		assert_int_equal(L.w + G.w + R.w, cols);
+		assert_int_equal(G.w, LAYOUT_GUTTER);
+		assert_true(R.w - L.w >= 0 && R.w - L.w <= 1);
+		inside(&R, cols, 24);
+		/* one log: the whole width */
+		layout_sbs(&l.body, LAYOUT_GUTTER, 1, &L, &G, &R);
+		assert_int_equal(L.w, cols);
+		assert_int_equal(G.w + R.w, 0);
+		layout_sbs(&l.body, LAYOUT_GUTTER, 2, &L, &G, &R);
+		assert_int_equal(R.w, cols);
+		assert_int_equal(L.w + G.w, 0);
+	}
+	{
+		struct layout l;
+		struct rect L, G, R;
+
+		/* 80 columns: 35 | 10 | 35, room for a short time and 23 columns of message */
+		layout_compute(80, 24, 0, &l);
+		layout_sbs(&l.body, LAYOUT_GUTTER, 0, &L, &G, &R);
+		assert_int_equal(L.w, 35);
+		assert_int_equal(R.w, 35);
+	}
+}
+
 static void test_keys_unique_per_view(void **st)
 {
 	(void)st;
@@ -83,7 +120,11 @@ static void test_keys_unique_per_view(void **st)
 			unsigned vi = keytab[i].views ? keytab[i].views : ~0u;
 			unsigned vk = keytab[k].views ? keytab[k].views : ~0u;
 
-			if (keytab[i].key == keytab[k].key && (vi & vk) && keytab[i].act != keytab[k].act)
+			/* a key of one language only overrides the common one (it is
+			 * earlier in the table: checked in test_key_lookup_by_view) */
+			if (keytab[i].only != keytab[k].only)
+				continue;
+			if (keytab[i].key == keytab[k].key && (vi & vk) && keytab[i].act != keytab[k].act && keytab[i].only == keytab[k].only)
 				fail_msg("key %s is bound to two actions in one view", keytab[i].label);
 		}
 }
@@ -99,9 +140,9 @@ static void test_keys_have_help(void **st)
 	}
 	/* every view can be reached and left */
 	for (int v = 0; v < V_COUNT; v++) {
-		assert_int_equal(key_lookup('q', v), ACT_QUIT);
-		assert_int_equal(key_lookup('\t', v), ACT_NEXT_VIEW);
-		assert_int_equal(key_lookup('?', v), ACT_VIEW_HELP);
+		assert_int_equal(key_lookup('q', v, LANG_EN), ACT_QUIT);
+		assert_int_equal(key_lookup('\t', v, LANG_DE), ACT_NEXT_VIEW);
+		assert_int_equal(key_lookup('?', v, LANG_EN), ACT_VIEW_HELP);
 	}
 }
 
@@ -109,10 +150,29 @@ static void test_key_lookup_by_view(void **st)
 {
 	(void)st;
 	/* 'n' is "next match" side by side and "note" in the checklist */
-	assert_int_equal(key_lookup('n', V_SBS), ACT_SEARCH_NEXT);
-	assert_int_equal(key_lookup('n', V_CHECKLIST), ACT_NOTE);
-	assert_int_equal(key_lookup('y', V_SBS), ACT_NONE);
-	assert_int_equal(key_lookup(KEY_DOWN, V_LADDER), ACT_DOWN);
+	assert_int_equal(key_lookup('n', V_SBS, LANG_EN), ACT_SEARCH_NEXT);
+	assert_int_equal(key_lookup('n', V_CHECKLIST, LANG_EN), ACT_NOTE);
+	assert_int_equal(key_lookup('y', V_SBS, LANG_EN), ACT_NONE);
+	assert_int_equal(key_lookup(KEY_DOWN, V_LADDER, LANG_EN), ACT_DOWN);
+	/* German: j/n answer ja/nein in the checklist, N is the note; y/x still work */
+	assert_int_equal(key_lookup('j', V_CHECKLIST, LANG_DE), ACT_YES);
+	assert_int_equal(key_lookup('n', V_CHECKLIST, LANG_DE), ACT_NO);
+	assert_int_equal(key_lookup('N', V_CHECKLIST, LANG_DE), ACT_NOTE);
+	assert_int_equal(key_lookup('y', V_CHECKLIST, LANG_DE), ACT_YES);
+	assert_int_equal(key_lookup('j', V_CHECKLIST, LANG_EN), ACT_DOWN);
+	assert_int_equal(key_lookup('j', V_SBS, LANG_DE), ACT_DOWN);
+	assert_int_equal(key_lookup('n', V_SBS, LANG_DE), ACT_SEARCH_NEXT);
+	/* h and F1 open the help everywhere (as in less and htop) */
+	for (int v = 0; v < V_COUNT; v++) {
+		assert_int_equal(key_lookup('h', v, LANG_EN), ACT_VIEW_HELP);
+		assert_int_equal(key_lookup(KEY_F(1), v, LANG_DE), ACT_VIEW_HELP);
+	}
+	/* sideways: < > and Shift-Left/Right, side by side */
+	assert_int_equal(key_lookup('<', V_SBS, LANG_EN), ACT_SCROLL_LEFT);
+	assert_int_equal(key_lookup(KEY_SRIGHT, V_SBS, LANG_EN), ACT_SCROLL_RIGHT);
+	/* the findings' detail scrolls with PgDn/PgUp */
+	assert_int_equal(key_lookup(KEY_NPAGE, V_FINDINGS, LANG_EN), ACT_DETAIL_DOWN);
+	assert_int_equal(key_lookup(KEY_NPAGE, V_SBS, LANG_EN), ACT_PGDN);
 }
 
 static void test_ui_texts_in_both_languages(void **st)
@@ -129,6 +189,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_all_sizes),
 		cmocka_unit_test(test_layout_80x24),
+		cmocka_unit_test(test_layout_sbs),
 		cmocka_unit_test(test_keys_unique_per_view),
 		cmocka_unit_test(test_keys_have_help),
 		cmocka_unit_test(test_key_lookup_by_view),

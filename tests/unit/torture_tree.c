@@ -23,7 +23,8 @@
 
 #include "checklist/checklist.h"
 #include "checklist/echo.h"
-#include "report/sreport.h"
+#include "report/session_report.h"
+#include "checklist/persist.h"
 #include "input/source.h"
 #include "tdtest.h"
 
@@ -237,6 +238,86 @@ static void broken_trees_are_rejected(void **st)
 	}
 }
 
+/* A copy of kb/ with the shell command cmd run in it ($K); the load error. */
+static char *kb_error_after(const char *cmd_in_copy)
+{
+	char dir[] = "/tmp/tdkbXXXXXX", cmd[1024], *why = NULL;
+	struct kb *kb;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp -r '%s/kb/.' '%s/' && cd '%s' && K='%s' && %s", TD_SOURCE_DIR, dir, dir, dir, cmd_in_copy);
+	assert_int_equal(system(cmd), 0);
+	kb = kb_load(dir, &why);
+	assert_null(kb);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	return why;
+}
+
+/* One skeleton loads every kind of kb file: a taken id is refused in each,
+ * with the field and (where items come from several files) the other file. */
+static void duplicate_ids_are_refused(void **st)
+{
+#define TWO(list, item) "echo '{\"" list "\": [" item "," item "]}' >"
+#define ITEM "{\"id\": \"a\", \"title\": {\"de\": \"x\", \"en\": \"x\"}}"
+	static const struct { const char *cmd, *want; } cases[] = {
+		{ TWO("causes", ITEM) " causes.json", "causes.json: causes[1].id: duplicate cause id \"a\"" },
+		{ TWO("chapters", ITEM) " chapters.json", "chapters.json: chapters[1].id: duplicate chapter id \"a\"" },
+		{ "cp formats/libreswan.json formats/zz.json", "formats/zz.json: id: duplicate dialect id \"libreswan\" (also in " },
+		{ "cp signatures/lancom.json signatures/zz.json", "signatures/zz.json: signatures[0].id: duplicate signature id " },
+		{ "cp rules/ike.json rules/zz.json", "rules/zz.json: rules[0].id: duplicate rule id " },
+		{ "cp devices/mguard.json devices/zz.json", "devices/zz.json: id: duplicate device id \"mguard\" (also in " },
+		{ "cp tree/mguard.json tree/zz.json", "tree/zz.json: tree: \"mguard\" is also the id of " },
+	};
+
+	(void)st;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *why = kb_error_after(cases[i].cmd);
+
+		if (strstr(why, cases[i].want) == NULL)
+			fail_msg("case %zu: error '%s' lacks '%s'", i, why, cases[i].want);
+		free(why);
+	}
+#undef TWO
+#undef ITEM
+}
+
+/* The lookups by id (hash indexes) find every item of the kb at its own
+ * index, and nothing for an id the kb does not have. */
+static void lookups_find_every_id(void **st)
+{
+	const struct kb *kb = tdt_kb_g;
+
+	(void)st;
+	for (int i = 0; i < kb->ncauses; i++)
+		assert_int_equal(kb_cause_index(kb, kb->causes[i].id), i);
+	for (int i = 0; i < kb->nchapters; i++)
+		assert_ptr_equal(kb_chapter(kb, kb->chapters[i].id), &kb->chapters[i]);
+	for (int i = 0; i < kb->ndialects; i++) {
+		assert_int_equal(kb_dialect_index(kb, kb->dialects[i].id), i);
+		assert_ptr_equal(kb_dialect(kb, kb->dialects[i].id), &kb->dialects[i]);
+	}
+	for (int i = 0; i < kb->nsigs; i++)
+		assert_int_equal(kb_sig_index(kb, kb->sigs[i].id), i);
+	for (int i = 0; i < kb->ndevices; i++)
+		assert_ptr_equal(kb_device(kb, kb->devices[i].id), &kb->devices[i]);
+	for (int i = 0; i < kb->ntrees; i++) {
+		const struct tree *t = &kb->trees[i];
+
+		assert_ptr_equal(kb_tree(kb, t->id), t);
+		for (int k = 0; k < t->nnodes; k++)
+			assert_int_equal(tree_node_index(t, t->nodes[k].id), k);
+		assert_int_equal(tree_node_index(t, "no-such-node"), -1);
+	}
+	assert_true(kb->nsigs > 100 && kb->ntrees >= 2);
+	assert_int_equal(kb_cause_index(kb, "no-such-cause"), -1);
+	assert_int_equal(kb_sig_index(kb, ""), -1);
+	assert_int_equal(kb_dialect_index(kb, "libreswan "), -1);
+	assert_null(kb_chapter(kb, "mguard 9.9"));
+	assert_null(kb_device(kb, "no-such-device"));
+	assert_null(kb_tree(kb, "no-such-tree"));
+}
+
 static struct analysis *sample(const char *name)
 {
 	struct analysis *a = analysis_new(tdt_kb_g);
@@ -310,7 +391,7 @@ static void walk_from_finding_to_conclusion(void **st)
 		assert_non_null(strstr(saved, "fw opened"));
 		free(saved);
 		checklist_init(&c2, kb);
-		assert_int_equal(checklist_restore(&c2, path, &err), 0);
+		assert_int_equal(checklist_restore(&c2, path, LANG_EN, &err), 0);
 		cl_sync(&c2, a, 1, 3000);
 		assert_int_equal(c2.npath, cl.npath);
 		assert_int_equal(cur(&c2)->cause, cause);
@@ -500,6 +581,8 @@ int main(void)
 		cmocka_unit_test(seed_chapters_are_covered),
 		cmocka_unit_test(every_cause_navigates_to_its_node),
 		cmocka_unit_test(broken_trees_are_rejected),
+		cmocka_unit_test(duplicate_ids_are_refused),
+		cmocka_unit_test(lookups_find_every_id),
 		cmocka_unit_test(walk_from_finding_to_conclusion),
 		cmocka_unit_test(walk_moves_with_new_evidence),
 		cmocka_unit_test(echoes_match_by_id_and_seq),

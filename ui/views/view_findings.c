@@ -22,13 +22,87 @@ static const char *sev_label(enum severity s, enum lang l)
 	return l == LANG_DE ? de[s] : en[s];
 }
 
+/*
+ * The selected finding in full below the bar at row bar: cause and
+ * chapters, meaning, evidence, possible causes, what to do. It scrolls
+ * (a->fnd_scroll rows, PgDn/PgUp): the bar says when there is more below.
+ */
+static int draw_detail(struct app *a, const struct finding *f, const struct rect *b, int bar)
+{
+	struct rect d = { bar + 1, 0, b->y + b->h - bar - 1, b->w };
+	enum lang l = a->o->lang;
+	struct strbuf s = {0};
+	int y = d.y, skip = a->fnd_scroll, more;
+	char *hint;
+
+	for (int k = 0; k < d.h; k++)
+		draw_fill(d.y + k, 0, d.w, A_NORMAL);
+	sb_addf(&s, "%s: %s — %s   %s:", msg(M_CAUSE, l), a->kb->causes[f->cause].id,
+	    txt(&a->kb->causes[f->cause].title, l), msg(M_CHAPTER, l));
+	for (int c = 0; c < f->nchapters; c++)
+		sb_addf(&s, " %s", f->chapters[c]);
+	y += draw_wrapped_skip(a, &d, y, s.s, A_BOLD, &skip);
+	sb_reset(&s);
+	if (f->explanation != NULL && y < d.y + d.h)
+		y += draw_wrapped_skip(a, &d, y, txt(f->explanation, l), A_NORMAL, &skip);
+	if (f->nev > 0 && y < d.y + d.h) {
+		sb_addf(&s, "%s (%s):", msg(M_EVIDENCE, l), msg(M_U_EVIDENCE_KEY, l));
+		y += draw_wrapped_skip(a, &d, y, s.s, A_BOLD, &skip);
+		sb_reset(&s);
+		for (int e = 0; e < f->nev && y < d.y + d.h; e++) {
+			const struct evidence *ev = &f->ev[e];
+
+			if (ev->line == 0)
+				sb_addf(&s, "  %s: %s", msg(ev->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l), msg(ev->note, l));
+			else
+				sb_addf(&s, "%s%s %llu: %s", e == a->fnd_ev ? "> " : "  ",
+				    msg(ev->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l), (unsigned long long)ev->line, ev->text);
+			y += draw_wrapped_skip(a, &d, y, s.s, e == a->fnd_ev ? A_BOLD : A_NORMAL, &skip);
+			sb_reset(&s);
+		}
+	}
+	for (int c = 0; c < f->ncauses && y < d.y + d.h; c++) {
+		if (c == 0)
+			y += draw_wrapped_skip(a, &d, y, msg(M_CAUSES, l), A_BOLD, &skip);
+		sb_addf(&s, "  - %s", txt(&f->causes[c], l));
+		y += draw_wrapped_skip(a, &d, y, s.s, A_NORMAL, &skip);
+		sb_reset(&s);
+	}
+	for (int r = 0; r < f->nremedies && y < d.y + d.h; r++) {
+		if (r == 0)
+			y += draw_wrapped_skip(a, &d, y, msg(M_REMEDIES, l), A_BOLD, &skip);
+		sb_addf(&s, "  - %s", txt(&f->remedies[r].text, l));
+		if (f->remedies[r].menu.en != NULL)
+			sb_addf(&s, " [%s: %s]", msg(M_MENU, l), txt(&f->remedies[r].menu, l));
+		if (f->remedies[r].command != NULL)
+			sb_addf(&s, " [%s: %s]", msg(M_COMMAND, l), f->remedies[r].command);
+		y += draw_wrapped_skip(a, &d, y, s.s, A_NORMAL, &skip);
+		sb_reset(&s);
+	}
+	sb_free(&s);
+	/* an empty row after the end: drawn, the end is on screen */
+	more = y >= d.y + d.h || draw_wrapped_skip(a, &d, y, " ", A_NORMAL, &skip) == 0;
+	if (!more)
+		y++;
+	if (a->fnd_scroll > 0 && (skip > 0 || y < d.y + d.h)) {
+		/* scrolled past the end: back until the last row is at the bottom */
+		int back = skip + (d.y + d.h - y);
+
+		a->fnd_scroll -= back < a->fnd_scroll ? back : a->fnd_scroll;
+		return 1;
+	}
+	hint = more ? xasprintf(" %s %s", a->utf8 ? "▼" : "v", msg(M_U_MORE_BELOW, l)) : xstrdup("");
+	draw_text(a, bar, 0, b->w, hint, strlen(hint), color_attr(a, C_BAR));
+	free(hint);
+	return 0;
+}
+
 static void draw_findings(struct app *a)
 {
 	const struct diagnosis *dg = analysis_diagnosis(a->an);
 	const struct rect *b = &a->lay.body;
 	enum lang l = a->o->lang;
-	int list_h = dg->n < b->h / 3 ? dg->n : b->h / 3, y;
-	struct rect d;
+	int list_h = dg->n < b->h / 3 ? dg->n : b->h / 3;
 
 	if (list_h < 1)
 		list_h = 1;
@@ -47,6 +121,8 @@ static void draw_findings(struct app *a)
 
 		if (i >= dg->n)
 			break;
+		if (b->y + k < 512)
+			a->rowmap[b->y + k] = i;
 		f = &dg->f[i];
 		t = xasprintf("%2d. [%s] %s  (%s, %s)", i + 1, sev_label(f->severity, l), txt(f->title, l),
 		    a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");
@@ -55,58 +131,8 @@ static void draw_findings(struct app *a)
 		    (i == a->fnd_cur ? A_REVERSE : 0));
 		free(t);
 	}
-	/* the selected finding in full */
-	{
-		const struct finding *f = &dg->f[a->fnd_cur];
-		struct strbuf s = {0};
-
-		d = (struct rect){ b->y + list_h + 1, 0, b->h - list_h - 1, b->w };
-		draw_fill(b->y + list_h, 0, b->w, color_attr(a, C_BAR));
-		y = d.y;
-		sb_addf(&s, "%s: %s — %s   %s:", msg(M_CAUSE, l), a->kb->causes[f->cause].id,
-		    txt(&a->kb->causes[f->cause].title, l), msg(M_CHAPTER, l));
-		for (int c = 0; c < f->nchapters; c++)
-			sb_addf(&s, " %s", f->chapters[c]);
-		y += draw_wrapped(a, &d, y, s.s, A_BOLD);
-		sb_reset(&s);
-		if (f->explanation != NULL && y < d.y + d.h)
-			y += draw_wrapped(a, &d, y, txt(f->explanation, l), A_NORMAL);
-		if (f->nev > 0 && y < d.y + d.h) {
-			sb_addf(&s, "%s (%s):", msg(M_EVIDENCE, l), msg(M_U_EVIDENCE_KEY, l));
-			y += draw_wrapped(a, &d, y, s.s, A_BOLD);
-			sb_reset(&s);
-			for (int e = 0; e < f->nev && y < d.y + d.h; e++) {
-				const struct evidence *ev = &f->ev[e];
-
-				if (ev->line == 0)
-					sb_addf(&s, "  %s: %s", msg(ev->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l), msg(ev->note, l));
-				else
-					sb_addf(&s, "%s%s %llu: %s", e == a->fnd_ev ? "> " : "  ",
-					    msg(ev->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l), (unsigned long long)ev->line, ev->text);
-				y += draw_wrapped(a, &d, y, s.s, e == a->fnd_ev ? A_BOLD : A_NORMAL);
-				sb_reset(&s);
-			}
-		}
-		for (int c = 0; c < f->ncauses && y < d.y + d.h; c++) {
-			if (c == 0)
-				y += draw_wrapped(a, &d, y, msg(M_CAUSES, l), A_BOLD);
-			sb_addf(&s, "  - %s", txt(&f->causes[c], l));
-			y += draw_wrapped(a, &d, y, s.s, A_NORMAL);
-			sb_reset(&s);
-		}
-		for (int r = 0; r < f->nremedies && y < d.y + d.h; r++) {
-			if (r == 0)
-				y += draw_wrapped(a, &d, y, msg(M_REMEDIES, l), A_BOLD);
-			sb_addf(&s, "  - %s", txt(&f->remedies[r].text, l));
-			if (f->remedies[r].menu.en != NULL)
-				sb_addf(&s, " [%s: %s]", msg(M_MENU, l), txt(&f->remedies[r].menu, l));
-			if (f->remedies[r].command != NULL)
-				sb_addf(&s, " [%s: %s]", msg(M_COMMAND, l), f->remedies[r].command);
-			y += draw_wrapped(a, &d, y, s.s, A_NORMAL);
-			sb_reset(&s);
-		}
-		sb_free(&s);
-	}
+	if (draw_detail(a, &dg->f[a->fnd_cur], b, b->y + list_h))
+		draw_detail(a, &dg->f[a->fnd_cur], b, b->y + list_h);
 }
 
 static int action_findings(struct app *a, enum action act)
@@ -119,6 +145,15 @@ static int action_findings(struct app *a, enum action act)
 	case ACT_DOWN: c++; a->fnd_ev = 0; break;
 	case ACT_PGUP: case ACT_HOME: c = 0; break;
 	case ACT_PGDN: case ACT_END: c = dg->n - 1; break;
+	case ACT_DETAIL_DOWN:
+	case ACT_DETAIL_UP: {
+		int page = a->lay.body.h / 2 > 1 ? a->lay.body.h / 2 : 1;
+
+		a->fnd_scroll += act == ACT_DETAIL_DOWN ? page : -page;
+		if (a->fnd_scroll < 0)
+			a->fnd_scroll = 0;
+		return 1;
+	}
 	case ACT_ENTER:
 		if (dg->n > 0) {
 			const struct finding *f = &dg->f[a->fnd_cur];
@@ -139,7 +174,10 @@ static int action_findings(struct app *a, enum action act)
 	default:
 		return 0;
 	}
-	a->fnd_cur = c < 0 ? 0 : c >= dg->n ? (dg->n > 0 ? dg->n - 1 : 0) : c;
+	c = c < 0 ? 0 : c >= dg->n ? (dg->n > 0 ? dg->n - 1 : 0) : c;
+	if (c != a->fnd_cur)
+		a->fnd_scroll = 0;
+	a->fnd_cur = c;
 	return 1;
 }
 

@@ -24,11 +24,11 @@ static char **help_lines(struct app *a, int *n)
 		struct strbuf b = {0};
 		char keys[64] = "";
 
-		if (done[keytab[i].help])
+		if (done[keytab[i].help] || !KEY_FOR_LANG(&keytab[i], l))
 			continue;
 		/* all keys with the same description on one line */
 		for (int k = i; k < nkeytab; k++)
-			if (keytab[k].help == keytab[i].help && strstr(keys, keytab[k].label) == NULL) {
+			if (keytab[k].help == keytab[i].help && KEY_FOR_LANG(&keytab[k], l) && strstr(keys, keytab[k].label) == NULL) {
 				if (keys[0])
 					strncat(keys, " ", sizeof keys - strlen(keys) - 1);
 				strncat(keys, keytab[k].label, sizeof keys - strlen(keys) - 1);

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "app.h"
-#include "report/report.h"
+#include "report/analysis_report.h"
 #include "base/util.h"
 
 struct lentry {
@@ -43,27 +43,56 @@ static int row_from_left(const struct group *g, const struct row *r)
 	return r->is_sender[0] || (!r->is_sender[1] && r->cell[0] != NULL);
 }
 
+/* A cell's time of day (to 1/100 s; the date is the log's): "" no cell, "-" no time. */
 static void time_of(const struct cell *c, char *buf, size_t sz)
 {
+	const char *t;
+	size_t n;
+
 	if (c == NULL || c->first.timelen == 0) {
 		snprintf(buf, sz, "%s", c == NULL ? "" : "-");
 		return;
 	}
-	strlcpy_n(buf, sz, c->first.text, c->first.timelen);
+	t = c->first.text;
+	n = c->first.timelen;
+	for (size_t k = 0; k + 8 <= n; k++)
+		if (t[k + 2] == ':' && t[k + 5] == ':' && t[k] >= '0' && t[k] <= '9') {
+			size_t e = k + 8;
+
+			if (e < n && (t[e] == '.' || t[e] == ','))
+				e = e + 3 < n ? e + 3 : n;
+			strlcpy_n(buf, sz, t + k, e - k);
+			return;
+		}
+	strlcpy_n(buf, sz, t, n);
 }
 
-static void draw_row(struct app *a, int y, const struct group *g, const struct row *r, int sel)
+/* The step as the ladder names it: LANCOM's local phases in words. */
+static const char *step_text(const struct app *a, enum step st)
 {
-	int w = a->cols, dw = w * 55 / 100, mid = dw / 2, left = 1, right = dw - 2;
-	int from_left = row_from_left(g, r), attr = sel ? A_REVERSE : A_NORMAL;
-	const char *h = hbar(a);
-	char lt[48], rt[48], info[256];
-	const char *st = "";
+	static const enum msg words[] = { M_U_L_CONNECT, M_U_L_P1_START, M_U_L_P1_PROPOSAL, M_U_L_P1_DONE,
+		M_U_L_P2_DONE, M_U_L_CONNECTED, M_U_L_POLL, M_U_L_TIMEOUT, M_U_L_DISCONNECT };
 
-	if (dw < 20)
-		return;
-	draw_fill(y, 0, w, attr);
-	attron(attr);
+	_Static_assert(S_L_DISCONNECT - S_L_CONNECT + 1 == sizeof words / sizeof words[0], "one word per LANCOM step");
+	return step_is_local(st) ? msg(words[st - S_L_CONNECT], a->o->lang) : step_name(st);
+}
+
+/* The status words: short, the column is narrow (the full text is in analyze). */
+static const char *status_word(const struct app *a, enum row_status s)
+{
+	static const char *const en[] = { "ok", "LOST", "send not logged", "no log", "one side only", "local" };
+	static const char *const de[] = { "ok", "VERLOREN", "Senden nicht protokolliert", "kein Log", "nur eine Seite", "lokal" };
+
+	return (a->o->lang == LANG_DE ? de : en)[s];
+}
+
+/* The arrow of a row across columns [left, right] of row y. */
+static void draw_arrow(struct app *a, int y, int left, int right, const struct group *g, const struct row *r)
+{
+	int mid = (left + right) / 2, from_left = row_from_left(g, r);
+	const char *h = hbar(a), *name = step_text(a, r->step);
+	int nw = text_width(a, name, strlen(name));
+
 	mvaddstr(y, left, a->utf8 ? "│" : "|");
 	mvaddstr(y, right, a->utf8 ? "│" : "|");
 	if (r->status == RS_LOCAL || (r->sender == ROLE_UNKNOWN && !r->is_sender[0] && !r->is_sender[1])) {
@@ -71,7 +100,10 @@ static void draw_row(struct app *a, int y, const struct group *g, const struct r
 		for (int s = 0; s < 2; s++)
 			if (r->cell[s] != NULL)
 				mvaddstr(y, s ? right - 2 : left + 1, a->utf8 ? "●" : "*");
-		mvaddstr(y, mid - (int)strlen(step_name(r->step)) / 2, step_name(r->step));
+		if (nw > right - left - 5)
+			nw = right - left - 5;
+		if (nw > 0)
+			draw_text(a, y, mid - nw / 2, nw, name, strlen(name), A_NORMAL);
 	} else {
 		int x0 = left + 1, x1 = right - 1, stop = r->status == RS_LOST ? mid : -1;
 		int ax = from_left ? x0 : x1, bx = from_left ? (stop >= 0 ? stop : x1) : (stop >= 0 ? stop : x0);
@@ -86,24 +118,49 @@ static void draw_row(struct app *a, int y, const struct group *g, const struct r
 		else
 			mvaddstr(y, bx, from_left ? (a->utf8 ? "▶" : ">") : (a->utf8 ? "◀" : "<"));
 		attroff(lost_attr);
-		mvaddstr(y, (lo + hi) / 2 - 2, " ");
-		addstr(step_name(r->step));
-		addstr(" ");
+		if (nw > hi - lo - 2)
+			nw = hi - lo - 2;
+		if (nw > 0) {
+			mvaddstr(y, (lo + hi) / 2 - nw / 2 - 1, " ");
+			draw_text(a, y, (lo + hi) / 2 - nw / 2, nw, name, strlen(name), A_NORMAL);
+			addstr(" ");
+		}
 	}
+}
+
+/*
+ * A row: the arrow, then both times and the status. The status column
+ * always fits: the arrow gives way, and on the narrowest screens the times.
+ */
+static void draw_row(struct app *a, int y, const struct group *g, const struct row *r, int sel)
+{
+	int w = a->cols, dw, attr = sel ? A_REVERSE : A_NORMAL, need, tw;
+	char lt[48], rt[48], info[256];
+	const char *st = status_word(a, r->status), *re = r->retrans[0] + r->retrans[1] ? (a->utf8 ? " ↻" : " (R)") : "";
+
 	time_of(r->cell[0], lt, sizeof lt);
 	time_of(r->cell[1], rt, sizeof rt);
-	{
-		/* short words: the column is narrow (the full text is in analyze) */
-		static const char *const en[] = { "ok", "LOST", "send not logged", "no log", "one side only", "local" };
-		static const char *const de[] = { "ok", "VERLOREN", "Senden nicht protokolliert", "kein Log", "nur eine Seite", "lokal" };
-
-		st = (a->o->lang == LANG_DE ? de : en)[r->status];
+	tw = 11;
+	need = 2 * (tw + 1) + text_width(a, st, strlen(st)) + text_width(a, re, strlen(re));
+	dw = w * 55 / 100;
+	if (w - dw - 1 < need)
+		dw = w - 1 - need;
+	if (dw < 20) {
+		/* no room for the times: the status alone */
+		dw = w - 2 - text_width(a, st, strlen(st)) - text_width(a, re, strlen(re));
+		lt[0] = rt[0] = '\0';
+		tw = 0;
 	}
-	snprintf(info, sizeof info, "%-16s %-16s %s%s", lt, rt, st,
-	    r->retrans[0] + r->retrans[1] ? " ↻" : "");
-	if (!a->utf8 && strstr(info, " ↻") != NULL)
-		strcpy(strstr(info, " ↻"), " (R)");
+	if (dw < 12)
+		return;
+	draw_fill(y, 0, w, attr);
+	attron(attr);
+	draw_arrow(a, y, 1, dw - 2, g, r);
 	attroff(attr);
+	if (tw > 0)
+		snprintf(info, sizeof info, "%-*s %-*s %s%s", tw, lt, tw, rt, st, re);
+	else
+		snprintf(info, sizeof info, "%s%s", st, re);
 	draw_text(a, y, dw + 1, w - dw - 1, info, strlen(info),
 	    attr | (r->status == RS_LOST ? color_attr(a, C_LOST) : 0));
 }
@@ -149,6 +206,8 @@ static void draw_ladder(struct app *a)
 			draw_fill(b->y + k, 0, b->w, A_NORMAL);
 			continue;
 		}
+		if (b->y + k < 512)
+			a->rowmap[b->y + k] = (long)i;
 		if (v[i].r < 0)
 			draw_header_row(a, b->y + k, v[i].g, &al->groups[v[i].g], i == a->lad_cur);
 		else

@@ -1,10 +1,10 @@
 /*
- * report.h - the batch outputs of an analysis: a readable two-column
+ * analysis_report.h - the batch outputs of an analysis: a readable two-column
  * ladder with the ranked findings, and one JSON document for scripts.
  * Both print only redacted evidence (see redact.h).
  */
-#ifndef TD_REPORT_H
-#define TD_REPORT_H
+#ifndef TD_ANALYSIS_REPORT_H
+#define TD_ANALYSIS_REPORT_H
 
 #include <stdio.h>
 
@@ -12,6 +12,8 @@
 #include "base/i18n.h"
 
 #include "input/record.h"
+
+struct cdiff;
 
 struct report_opts {
 	enum lang lang;
@@ -24,6 +26,8 @@ struct report_opts {
 	 * (each starting with ",\n  \"key\": "); NULL: none */
 	void (*json_extra)(FILE *f, const void *ctx);
 	const void *json_extra_ctx;
+	/* both ends' configuration compared (config-diff), or NULL */
+	const struct cdiff *config;
 };
 
 void report_text(FILE *f, const struct analysis *a, const struct report_opts *o);

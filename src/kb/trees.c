@@ -1,5 +1,5 @@
 /*
- * kb_tree.c - load and validate kb/tree/ (one JSON file per guide), the guides' decision trees.
+ * trees.c - load and validate kb/tree/ (one JSON file per guide), the guides' decision trees.
  *
  * A tree is checked as a whole: ids unique, every link resolves, every
  * node is reachable from the root, every chapter and cause exists. After
@@ -7,11 +7,15 @@
  * some tree and every chapter of kb/chapters.json is cited by a node, so
  * a guide chapter cannot silently drop out of the checklist.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "kb/kb_internal.h"
+#include "kb/kb.h"
+#include "kb/fields.h"
+#include "kb/json.h"
+#include "kb/load.h"
 #include "base/util.h"
 
 static const char *const kind_names[] = { "check", "question", "step", "conclusion" };
@@ -23,16 +27,6 @@ static const char *const run_names[] = { "none", "status", "ping_remote_gw", "fw
 
 _Static_assert(sizeof fact_names / sizeof fact_names[0] == TF_COUNT, "one name per fact");
 
-const char *tfact_name(enum tfact f)
-{
-	return f >= 0 && f < TF_COUNT ? fact_names[f] : "?";
-}
-
-const char *trun_name(enum trun r)
-{
-	return r >= TR_NONE && r <= TR_FWLOG ? run_names[r] : "?";
-}
-
 const char *tnode_kind_name(enum tnode_kind k)
 {
 	return k >= TN_CHECK && k <= TN_CONCLUSION ? kind_names[k] : "?";
@@ -40,22 +34,11 @@ const char *tnode_kind_name(enum tnode_kind k)
 
 int tree_node_index(const struct tree *t, const char *id)
 {
-	for (int i = 0; i < t->nnodes; i++)
-		if (strcmp(t->nodes[i].id, id) == 0)
-			return i;
-	return -1;
-}
-
-const struct tree *kb_tree(const struct kb *kb, const char *id)
-{
-	for (int i = 0; i < kb->ntrees; i++)
-		if (strcmp(kb->trees[i].id, id) == 0)
-			return &kb->trees[i];
-	return NULL;
+	return kb_ids_get(&t->node_ids, id);
 }
 
 /* Resolve a link field (a node id) to an index; *out -1 when absent. */
-static int node_link(struct ctx *c, const struct tree *t, json_object *o, const char *key, int required, int *out)
+static int node_link(struct kbj *c, const struct tree *t, json_object *o, const char *key, int required, int *out)
 {
 	char *s = NULL;
 
@@ -74,7 +57,7 @@ static int node_link(struct ctx *c, const struct tree *t, json_object *o, const 
 	return 0;
 }
 
-static int load_check(struct ctx *c, struct tnode *n, json_object *o)
+static int load_check(struct kbj *c, struct tnode *n, json_object *o)
 {
 	char *s = NULL;
 	const char *name;
@@ -106,13 +89,12 @@ static int load_check(struct ctx *c, struct tnode *n, json_object *o)
 }
 
 /* Pass 2: the fields of one node, links resolved against the whole tree. */
-static int load_node(struct ctx *c, struct tree *t, struct tnode *n, json_object *o)
+static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object *o)
 {
 	json_object *opts;
-	char *cause = NULL;
 	int v;
 
-	if (kbj_str(c, o, "chapter", 1, &n->chapter) != 0 || kbj_check_chapters(c, &n->chapter, 1) != 0 ||
+	if (kbj_str(c, o, "chapter", 1, &n->chapter) != 0 || kbf_check_chapters(c, &n->chapter, 1) != 0 ||
 	    kbj_text(c, o, "text", 1, &n->text) != 0 || kbj_text(c, o, "detail", 0, &n->detail) != 0 ||
 	    kbj_text(c, o, "menu", 0, &n->menu) != 0 || kbj_str(c, o, "command", 0, &n->command) != 0 ||
 	    kbj_enum(c, o, "run", run_names, 4, TR_NONE, 0, &v) != 0)
@@ -154,17 +136,8 @@ static int load_node(struct ctx *c, struct tree *t, struct tnode *n, json_object
 	case TN_CONCLUSION:
 		if (kbj_get(o, "yes") || kbj_get(o, "no") || kbj_get(o, "next") || kbj_get(o, "options"))
 			return kbj_fail(c, NULL, "a conclusion has no way on (no yes/no/next/options)");
-		if (kbj_str(c, o, "cause", 0, &cause) != 0)
+		if (kbf_cause(c, o, "cause", 0, &n->cause) != 0)
 			return -1;
-		if (cause != NULL) {
-			n->cause = kb_cause_index(c->kb, cause);
-			if (n->cause < 0) {
-				kbj_fail(c, "cause", "unknown cause \"%s\" (see kb/causes.json)", cause);
-				free(cause);
-				return -1;
-			}
-			free(cause);
-		}
 		break;
 	}
 	return 0;
@@ -190,6 +163,7 @@ static void tree_free(struct tree *t)
 	free(t->id);
 	free(t->source);
 	kbj_text_free(&t->title);
+	kb_ids_free(&t->node_ids);
 }
 
 void trees_free(struct kb *kb)
@@ -197,6 +171,7 @@ void trees_free(struct kb *kb)
 	for (int i = 0; i < kb->ntrees; i++)
 		tree_free(&kb->trees[i]);
 	free(kb->trees);
+	kb_ids_free(&kb->tree_ids);
 }
 
 /* Mark what the root reaches (iterative, the tree may be deep). */
@@ -223,7 +198,7 @@ static void reach(const struct tree *t, char *seen)
 	free(stack);
 }
 
-static int load_entries(struct ctx *c, struct tree *t, json_object *root)
+static int load_entries(struct kbj *c, struct tree *t, json_object *root)
 {
 	json_object *e = kbj_get(root, "entries");
 	size_t old;
@@ -252,37 +227,9 @@ static int load_entries(struct ctx *c, struct tree *t, json_object *root)
 	return 0;
 }
 
-int load_tree(struct ctx *c, const char *path)
+/* "nodes", pass 1: ids and kinds, so links can point forward. */
+static int tree_node_ids(struct kbj *c, struct tree *t, json_object *nodes)
 {
-	struct kb *kb = c->kb;
-	json_object *root = kbj_read(c, path), *nodes;
-	struct tree *t;
-	char *rootid = NULL;
-	char *seen = NULL;
-	int r = -1;
-
-	if (root == NULL)
-		return -1;
-	kb->trees = xrealloc(kb->trees, (size_t)(kb->ntrees + 1) * sizeof *kb->trees);
-	t = &kb->trees[kb->ntrees++];
-	memset(t, 0, sizeof *t);
-	t->file = c->file;
-	if (kbj_str(c, root, "tree", 1, &t->id) != 0 || kbj_str(c, root, "source", 1, &t->source) != 0 ||
-	    kbj_text(c, root, "title", 1, &t->title) != 0 || kbj_str(c, root, "root", 1, &rootid) != 0)
-		goto out;
-	for (int i = 0; i + 1 < kb->ntrees; i++)
-		if (strcmp(kb->trees[i].id, t->id) == 0) {
-			kbj_fail(c, "tree", "\"%s\" is also the id of %s", t->id, kb->trees[i].file);
-			goto out;
-		}
-	nodes = kbj_get(root, "nodes");
-	if (nodes == NULL || !json_object_is_type(nodes, json_type_array) || json_object_array_length(nodes) == 0) {
-		kbj_fail(c, "nodes", "missing (a list of nodes is required)");
-		goto out;
-	}
-	t->nnodes = (int)json_object_array_length(nodes);
-	t->nodes = xcalloc((size_t)t->nnodes, sizeof *t->nodes);
-	/* pass 1: ids and kinds, so links can point forward */
 	for (int i = 0; i < t->nnodes; i++) {
 		json_object *o = json_object_array_get_idx(nodes, (size_t)i);
 		size_t old = strlen(c->path);
@@ -291,23 +238,50 @@ int load_tree(struct ctx *c, const char *path)
 		snprintf(c->path + old, sizeof c->path - old, "%snodes[%d]", old ? "." : "", i);
 		if (kbj_str(c, o, "id", 1, &t->nodes[i].id) != 0 ||
 		    kbj_enum(c, o, "kind", kind_names, 4, 0, 1, &k) != 0)
-			goto out;
+			return -1;
 		t->nodes[i].kind = (enum tnode_kind)k;
 		t->nodes[i].yes = t->nodes[i].no = t->nodes[i].next = t->nodes[i].cause = -1;
-		if (tree_node_index(t, t->nodes[i].id) != i) {
-			kbj_fail(c, "id", "\"%s\" is used twice", t->nodes[i].id);
-			goto out;
-		}
+		if (kb_ids_put(&t->node_ids, t->nodes[i].id, i) >= 0)
+			return kbj_fail(c, "id", "\"%s\" is used twice", t->nodes[i].id);
 		kbj_pop(c, old);
 	}
+	return 0;
+}
+
+/* "nodes", pass 2: each node's fields, links resolved. */
+static int tree_nodes(struct kbj *c, struct tree *t, json_object *nodes)
+{
 	for (int i = 0; i < t->nnodes; i++) {
 		size_t old = strlen(c->path);
 
 		snprintf(c->path + old, sizeof c->path - old, "%snodes[%d](%s)", old ? "." : "", i, t->nodes[i].id);
 		if (load_node(c, t, &t->nodes[i], json_object_array_get_idx(nodes, (size_t)i)) != 0)
-			goto out;
+			return -1;
 		kbj_pop(c, old);
 	}
+	return 0;
+}
+
+static int load_one_tree(struct kbj *c, json_object *root, void *item)
+{
+	struct tree *t = item;
+	json_object *nodes;
+	char *rootid = NULL;
+	char *seen = NULL;
+	int r = -1;
+
+	if (kbj_str(c, root, "tree", 1, &t->id) != 0 || kbj_str(c, root, "source", 1, &t->source) != 0 ||
+	    kbj_text(c, root, "title", 1, &t->title) != 0 || kbj_str(c, root, "root", 1, &rootid) != 0)
+		goto out;
+	nodes = kbj_get(root, "nodes");
+	if (nodes == NULL || !json_object_is_type(nodes, json_type_array) || json_object_array_length(nodes) == 0) {
+		kbj_fail(c, "nodes", "missing (a list of nodes is required)");
+		goto out;
+	}
+	t->nnodes = (int)json_object_array_length(nodes);
+	t->nodes = xcalloc((size_t)t->nnodes, sizeof *t->nodes);
+	if (tree_node_ids(c, t, nodes) != 0 || tree_nodes(c, t, nodes) != 0)
+		goto out;
 	t->root = tree_node_index(t, rootid);
 	if (t->root < 0) {
 		kbj_fail(c, "root", "no node \"%s\" in this tree", rootid);
@@ -326,11 +300,24 @@ int load_tree(struct ctx *c, const char *path)
 out:
 	free(seen);
 	free(rootid);
-	json_object_put(root);
 	return r;
 }
 
-int check_trees(struct ctx *c)
+static const struct kbj_kind tree_kind = {
+	.what = "tree", .list = NULL, .id_field = "tree", .size = sizeof(struct tree),
+	.id_off = offsetof(struct tree, id), .file_off = offsetof(struct tree, file),
+	.has_file = 1, .dup = KBJ_DUP_TREE, .load = load_one_tree,
+};
+
+int load_tree(struct kbj *c, const char *path)
+{
+	struct kb *kb = c->kb;
+
+	kb->trees = kbj_file(c, path, &tree_kind, kb->trees, &kb->ntrees, &kb->tree_ids);
+	return c->err != NULL ? -1 : 0;
+}
+
+int check_trees(struct kbj *c)
 {
 	struct kb *kb = c->kb;
 

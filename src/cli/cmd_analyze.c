@@ -1,0 +1,256 @@
+/*
+ * cmd_analyze.c - tunneldoc analyze: one or two logs (files, '-', session
+ * or snapshot directories) analysed and printed as text or JSON, with the
+ * session report written on request.
+ */
+#include "cli/cmd.h"
+#include "cli/cli.h"
+#include "base/clock.h"
+#include "checklist/checklist.h"
+#include "config/cdiff.h"
+#include "input/source.h"
+#include "kb/kb.h"
+#include "pipeline/analysis.h"
+#include "report/analysis_report.h"
+#include "report/session_report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char help_en[] =
+    "Usage: tunneldoc analyze [OPTIONS] LEFT [RIGHT]\n"
+    "       tunneldoc analyze [OPTIONS] --left FILE [--right FILE]\n"
+    "\n"
+    "Analyse the VPN log of each gateway (a file, '-' for standard input, or a\n"
+    "directory holding a support snapshot or a recorded session). Prints the\n"
+    "two logs lined up by IKE exchange step, the clock offset and round-trip\n"
+    "time, and the ranked findings with evidence, guide chapter and remedies.\n"
+    "Which side initiated is read from the logs. With one log, what one side\n"
+    "can tell is reported.\n"
+    "\n"
+    "Options:\n"
+    "  --left FILE, --right FILE   the two logs (instead of LEFT RIGHT)\n"
+    "  --left-dialect ID, --right-dialect ID\n"
+    "                  force a dialect instead of detecting it\n"
+    "                  (ids: see 'tunneldoc kb-check --list')\n"
+    "  --json          print one JSON document instead of text (with the\n"
+    "                  checklist as far as the evidence answers it)\n"
+    "  --report FILE   also write the session report: Markdown, or JSON when\n"
+    "                  FILE ends in .json (for a support ticket)\n"
+    "  --left-config FILE, --right-config FILE\n"
+    "                  both gateways' IPsec configuration (ipsec.conf or\n"
+    "                  swanctl.conf, see 'tunneldoc config-diff --help'): a finding\n"
+    "                  that a configuration difference explains cites it\n"
+    "  --width N       text width (default: the terminal's, else $COLUMNS, else 160)\n"
+    "  --negotiations N  show at most the N newest negotiations (default 20)\n"
+    "  --ascii         plain ASCII arrows in the ladder\n"
+    "  -h, --help      this help\n"
+    "\nExamples:\n"
+    "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
+    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
+    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
+static const char help_de[] =
+    "Aufruf: tunneldoc analyze [OPTIONEN] LINKS [RECHTS]\n"
+    "        tunneldoc analyze [OPTIONEN] --left DATEI [--right DATEI]\n"
+    "\n"
+    "Analysiert das VPN-Log jedes Gateways (eine Datei, '-' für die\n"
+    "Standardeingabe, oder ein Verzeichnis mit einem Support-Snapshot oder\n"
+    "einer aufgezeichneten Sitzung). Gibt beide Logs nach IKE-Schritt\n"
+    "zugeordnet aus, dazu Uhrenversatz und Umlaufzeit sowie die Befunde nach\n"
+    "Rang mit Belegen, Kapitel im Leitfaden und Abhilfe. Wer initiiert hat,\n"
+    "wird aus den Logs gelesen. Mit nur einem Log wird ausgegeben, was eine\n"
+    "Seite erkennen lässt.\n"
+    "\n"
+    "Optionen:\n"
+    "  --left DATEI, --right DATEI  die beiden Logs (statt LINKS RECHTS)\n"
+    "  --left-dialect ID, --right-dialect ID\n"
+    "                  Dialekt vorgeben statt ihn zu erkennen\n"
+    "                  (IDs: siehe 'tunneldoc kb-check --list')\n"
+    "  --json          ein JSON-Dokument statt Text ausgeben (mit der\n"
+    "                  Checkliste, soweit die Belege sie beantworten)\n"
+    "  --report DATEI  zusätzlich den Sitzungsbericht schreiben: Markdown, oder\n"
+    "                  JSON, wenn DATEI auf .json endet (für ein Support-Ticket)\n"
+    "  --left-config DATEI, --right-config DATEI\n"
+    "                  die IPsec-Konfiguration beider Gateways (ipsec.conf oder\n"
+    "                  swanctl.conf, siehe 'tunneldoc config-diff --help'): ein Befund,\n"
+    "                  den ein Konfigurationsunterschied erklärt, nennt ihn\n"
+    "  --width N       Textbreite (Standard: die des Terminals, sonst $COLUMNS, sonst 160)\n"
+    "  --negotiations N  höchstens die N neuesten Aushandlungen zeigen (Standard 20)\n"
+    "  --ascii         einfache ASCII-Pfeile in der Leiter\n"
+    "  -h, --help      diese Hilfe\n"
+    "\nBeispiele:\n"
+    "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
+    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
+    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
+
+enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII, O_REPORT, O_LCONF, O_RCONF };
+
+static const struct option opts[] = {
+	{ "left", required_argument, NULL, O_LEFT }, { "right", required_argument, NULL, O_RIGHT },
+	{ "report", required_argument, NULL, O_REPORT },
+	{ "left-config", required_argument, NULL, O_LCONF }, { "right-config", required_argument, NULL, O_RCONF },
+	{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
+	{ "json", no_argument, NULL, O_JSON }, { "width", required_argument, NULL, O_WIDTH },
+	{ "negotiations", required_argument, NULL, O_NEG }, { "ascii", no_argument, NULL, O_ASCII },
+	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+};
+
+struct analyze_args {
+	enum lang lang;
+	const char *path[2], *dia[2], *report, *config[2];
+	int json;
+	struct report_opts ro;
+};
+
+static int on_option(void *st, int c, const char *arg)
+{
+	struct analyze_args *A = st;
+
+	switch (c) {
+	case O_LEFT: A->path[0] = arg; break;
+	case O_RIGHT: A->path[1] = arg; break;
+	case O_LDIA: A->dia[0] = arg; break;
+	case O_RDIA: A->dia[1] = arg; break;
+	case O_JSON: A->json = 1; break;
+	case O_REPORT: A->report = arg; break;
+	case O_LCONF: A->config[0] = arg; break;
+	case O_RCONF: A->config[1] = arg; break;
+	case O_ASCII: A->ro.utf8 = 0; break;
+	case O_WIDTH:
+		if (cli_parse_int(arg, 40, 1000, &A->ro.width) != 0)
+			return cli_usage(A->lang, M_CLI_BAD_WIDTH, arg);
+		break;
+	case O_NEG:
+		if (cli_parse_int(arg, 1, 100000, &A->ro.max_groups) != 0)
+			return cli_usage(A->lang, M_CLI_BAD_NEGOTIATIONS, arg);
+		break;
+	}
+	return 0;
+}
+
+/* The operands after the options: LEFT [RIGHT], or one session directory. */
+static int operands(struct analyze_args *A, int argc, char **argv)
+{
+	for (int i = optind; i < argc; i++) {
+		if (A->path[0] == NULL)
+			A->path[0] = argv[i];
+		else if (A->path[1] == NULL)
+			A->path[1] = argv[i];
+		else
+			return cli_usage(A->lang, M_CLI_TOO_MANY_LOGS, argv[i]);
+	}
+	if (A->path[0] == NULL && A->path[1] == NULL)
+		return cli_usage(A->lang, M_CLI_NEED_LOG, "analyze");
+	/* one recorded session or snapshot directory holds both sides */
+	if (A->path[1] == NULL && A->path[0] != NULL && source_is_session_dir(A->path[0]))
+		A->path[1] = A->path[0];
+	if (A->path[0] != NULL && A->path[1] != NULL && strcmp(A->path[0], "-") == 0 && strcmp(A->path[1], "-") == 0)
+		return cli_usage(A->lang, M_CLI_STDIN_TWICE);
+	return 0;
+}
+
+/* Both sides into the analysis; an exit status. */
+static int load_sides(struct analyze_args *A, struct kb *kb, struct analysis *a)
+{
+	for (int s = 0; s < 2; s++) {
+		int di = -1;
+
+		if (A->dia[s] != NULL && (di = kb_dialect_index(kb, A->dia[s])) < 0)
+			return cli_usage(A->lang, M_CLI_BAD_DIALECT, A->dia[s]);
+		if (A->path[s] == NULL)
+			continue;
+		analysis_open_side(a, (enum side_id)s, A->path[s], di);
+		if (cli_feed(a, s, A->path[s], A->lang) != 0)
+			return TD_EXIT_INPUT;
+	}
+	return TD_EXIT_OK;
+}
+
+/*
+ * --left-config/--right-config: both configurations compared into d; 0 when
+ * none was given or the comparison is in d (A->ro.config set), else an exit
+ * status after saying why.
+ */
+static int load_config(struct analyze_args *A, struct cdiff *d)
+{
+	struct conf *c[2] = { NULL, NULL };
+	char *cause = NULL;
+	int rc = TD_EXIT_OK;
+
+	if (A->config[0] == NULL && A->config[1] == NULL)
+		return TD_EXIT_OK;
+	if (A->config[0] == NULL || A->config[1] == NULL)
+		return cli_usage(A->lang, M_CF_NEED_TWO);
+	for (int s = 0; s < 2 && rc == TD_EXIT_OK; s++)
+		if ((c[s] = conf_read(A->config[s], A->lang, &cause)) == NULL)
+			rc = TD_EXIT_INPUT;
+	if (rc == TD_EXIT_OK && cdiff_build(c[0], c[1], NULL, NULL, A->lang, d, &cause) != 0)
+		rc = TD_EXIT_INPUT;
+	if (rc != TD_EXIT_OK)
+		cli_cause(cause);
+	else
+		A->ro.config = d;
+	conf_free(c[0]);
+	conf_free(c[1]);
+	return rc;
+}
+
+/* The analysis on standard output, and the report when asked. */
+static int print_analysis(struct analyze_args *A, struct kb *kb, struct analysis *a)
+{
+	struct checklist cl;
+	struct sreport sr = { a, &cl, &A->ro, wall_ms(), wall_ms() };
+	int rc = TD_EXIT_OK;
+
+	analysis_run(a);
+	cli_batch_checklist(a, kb, &cl);
+	if (A->json) {
+		if (sreport_json(stdout, &sr) != 0)
+			rc = TD_EXIT_INPUT;
+	} else {
+		report_text(stdout, a, &A->ro);
+	}
+	if (A->report != NULL && cli_write_report(A->report, &sr, A->lang) != 0)
+		rc = TD_EXIT_INPUT;
+	checklist_clear(&cl);
+	if (fflush(stdout) != 0) {
+		cli_error(A->lang, M_CLI_CANNOT_WRITE_OUTPUT, strerror(errno));
+		rc = TD_EXIT_INPUT;
+	}
+	return rc;
+}
+
+static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
+{
+	struct analyze_args A = { x->lang, { NULL, NULL }, { NULL, NULL }, NULL, { NULL, NULL }, 0,
+		{ x->lang, cli_term_width(), cli_utf8(), 20, TD_VERSION, NULL, NULL, NULL, NULL } };
+	struct cdiff cd;
+	struct kb *kb;
+	struct analysis *a;
+	int rc;
+
+	if ((rc = cli_getopt(e, x, argc, argv, on_option, &A)) >= 0)
+		return rc;
+	if ((rc = operands(&A, argc, argv)) != 0)
+		return rc;
+	memset(&cd, 0, sizeof cd);
+	if ((rc = load_config(&A, &cd)) != TD_EXIT_OK)
+		return rc;
+	if ((kb = cli_load_kb(x)) == NULL)
+		return TD_EXIT_INPUT;
+	a = analysis_new(kb);
+	if ((rc = load_sides(&A, kb, a)) == TD_EXIT_OK)
+		rc = print_analysis(&A, kb, a);
+	analysis_free(a);
+	kb_free(kb);
+	cdiff_clear(&cd);
+	return rc;
+}
+
+const struct cmd_entry cmd_analyze_entry = {
+	"analyze",
+	{ "analyse two VPN logs (or one) and print ladder and findings",
+	  "zwei VPN-Logs (oder eines) analysieren, Leiter und Befunde ausgeben" },
+	{ help_en, help_de }, "h", opts, run, NULL,
+};
