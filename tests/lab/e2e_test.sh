@@ -70,7 +70,7 @@ for _ in $(seq 1 100); do
 done
 [ -n "$up" ] || fail "tunneldoc streamed no line from one of the gateways within 10 s"
 TDLAB_DIR=$LABDIR "$LAB" initiate >"$T/initiate" 2>&1 || fail "lab.sh initiate failed: $(tail -n 3 "$T/initiate")"
-TDLAB_DIR=$LABDIR "$LAB" wait --quiet 60 >/dev/null 2>&1 || fail "the scenario's evidence did not appear in the gateways' logs"
+TDLAB_DIR=$LABDIR "$LAB" wait 60 >/dev/null 2>&1 || fail "the scenario's evidence did not appear in the gateways' logs"
 case $SCEN in
 working-tunnel-v2 | esp-dropped-v2) TDLAB_DIR=$LABDIR "$LAB" ping 3 >/dev/null 2>&1 ;;
 esac
