@@ -136,6 +136,7 @@ static void app_free(struct app *a)
 		free(a->side[s].name);
 		free(a->side[s].parts);
 		linestore_free(a->side[s].ls);
+		sb_free(&a->side[s].rbuf);
 		linestore_free(a->side[s].src);
 	}
 	if (a->have_filter)

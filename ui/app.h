@@ -25,6 +25,8 @@
 #include "view.h"
 #include "base/clock.h"
 #include "base/linestore.h"
+#include "base/redact.h"
+#include "base/util.h"
 #include "live/session.h"
 #include "ui.h"
 
@@ -60,7 +62,9 @@ struct lpart {
 struct uside {
 	const char *path;
 	char *name;
-	struct linestore *ls;          /* lines shown */
+	struct linestore *ls;          /* lines shown (redacted) */
+	struct redact_state rstate;    /* the side as one stream: PEM blocks span lines */
+	struct strbuf rbuf;            /* the redacted line */
 	int fd;                        /* load: open file, -1 when done */
 	char *buf;
 	size_t have;

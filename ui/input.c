@@ -52,9 +52,18 @@ void app_observe(void *ctx, enum side_id side, uint64_t lineno, const struct par
  * analysis. */
 static void take_line(struct app *a, int s, const char *line, size_t len)
 {
+	struct uside *u = &a->side[s];
+	int changed = 0;
+
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
-	linestore_add(a->side[s].ls, line, len);
+	/* what the console shows is redacted like every other output; the
+	 * analysis gets the line itself (it redacts what it keeps) */
+	redact_line(&u->rstate, &u->rbuf, line, len, &changed);
+	if (changed)
+		linestore_add(u->ls, u->rbuf.s, u->rbuf.len);
+	else
+		linestore_add(u->ls, line, len);
 	analysis_feed(a->an, (enum side_id)s, line, len);
 	a->analyse_due = 1;
 	a->vis_dirty = 1;

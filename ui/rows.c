@@ -13,10 +13,37 @@
 
 #define PAIR_WINDOW_US (30LL * 1000000)
 
-/* Two lines about the same message: same step, or one proves the other's. */
-static int same_exchange(const struct lineinfo *l, const struct lineinfo *r)
+/* The index of the first anchor whose left line is i + 1 (or n). */
+static size_t anchor_at(const uint64_t (*v)[2], size_t n, size_t i)
 {
-	return (l->step && (l->step == r->step || l->step == r->ack)) || (l->ack && l->ack == r->step);
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid][0] < i + 1)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Left line i (0-based) shares a row with a right line. */
+static int is_anchor(const uint64_t (*v)[2], size_t n, size_t i)
+{
+	size_t k = anchor_at(v, n, i);
+
+	return k < n && v[k][0] == i + 1;
+}
+
+/* Lines i (left) and j (right, 0-based) are the same step of the same
+ * negotiation: a pair of align_anchors() (1-based lines). */
+static int same_step(const uint64_t (*v)[2], size_t n, size_t i, size_t j)
+{
+	size_t k = anchor_at(v, n, i);
+
+	return k < n && v[k][0] == i + 1 && v[k][1] == j + 1;
 }
 
 /* Interleave left[i..ie) and right[j..je) by (corrected) time. */
@@ -47,8 +74,8 @@ static void interleave(struct app *a, size_t i, size_t ie, size_t j, size_t je, 
 
 /*
  * The merged rows of the locked side-by-side view. First anchors: a line
- * about an exchange step and the other side's line about the same message
- * (same step, or one proves the other's receipt), searched ahead within
+ * of a ladder row and the other side's line of the same row (the same step
+ * of the same negotiation, align_anchors()), searched ahead within
  * ANCHOR_LOOKAHEAD lines and PAIR_WINDOW_US of corrected time. Anchors
  * share a row; the lines between anchors are interleaved by time.
  */
@@ -59,6 +86,8 @@ static void merge_rows(struct app *a)
 	const struct alignment *al = analysis_alignment(a->an);
 	int64_t off = al->offset_known ? al->offset_us : 0;
 	int timed = 0;
+	uint64_t (*anc)[2] = NULL;
+	size_t nanc;
 
 	/* the offset estimate moves a little as lines arrive: only a real
 	 * change (over a second) is worth re-merging everything */
@@ -75,11 +104,12 @@ static void merge_rows(struct app *a)
 	for (size_t k = 0; k < nl && k < 200 && !timed; k++)
 		timed = linestore_get(L, k)->has_t;
 	a->built_partial = 0;
+	nanc = align_anchors(al, &anc);
 	for (size_t i = pi; i < nl; i++) {
 		const struct lineinfo *l = linestore_get(L, i);
 		size_t j;
 
-		if (!l->step && !l->ack)
+		if (!is_anchor(anc, nanc, i))
 			continue;
 		/* the right side has not caught up: anchor later */
 		if (nr - pj < ANCHOR_LOOKAHEAD && a->side[1].fd >= 0) {
@@ -91,7 +121,7 @@ static void merge_rows(struct app *a)
 
 			if (timed && r->has_t && l->has_t && r->t - off > l->t + PAIR_WINDOW_US)
 				break;
-			if (!same_exchange(l, r) || (timed && r->has_t && l->has_t && llabs(r->t - off - l->t) > PAIR_WINDOW_US))
+			if (!same_step(anc, nanc, i, j) || (timed && r->has_t && l->has_t && llabs(r->t - off - l->t) > PAIR_WINDOW_US))
 				continue;
 			interleave(a, pi, i, pj, j, off, timed);
 			*VEC_PUSH(a->rows_all, a->nrows_all, a->caprows_all) = (struct mrow){ (int32_t)i, (int32_t)j };
@@ -100,6 +130,7 @@ static void merge_rows(struct app *a)
 			break;
 		}
 	}
+	free(anc);
 	a->res_rows = a->nrows_all;
 	a->res_pi = pi;
 	a->res_pj = pj;

@@ -4,6 +4,7 @@
 #include "align/align.h"
 #include "base/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,9 +16,29 @@
 
 const char *row_status_name(enum row_status s)
 {
-	static const char *const n[] = { "ok", "lost", "unlogged-send", "no-log", "one-sided", "local" };
+	static const char *const n[] = { "ok", "lost", "unlogged-send", "no-log", "one-sided", "local",
+		"not-logged", "log-ended", "not-understood", "in-progress" };
 
-	return (s >= RS_OK && s <= RS_LOCAL) ? n[s] : "?";
+	return (s >= RS_OK && s < RS_COUNT) ? n[s] : "?";
+}
+
+enum msg row_status_msg(enum row_status s)
+{
+	static const enum msg m[] = { M_STATUS_OK, M_STATUS_LOST, M_STATUS_UNLOGGED, M_STATUS_NOLOG,
+		M_STATUS_ONESIDED, M_STATUS_LOCAL, M_STATUS_NOT_LOGGED, M_STATUS_LOG_ENDED,
+		M_STATUS_NOT_UNDERSTOOD, M_STATUS_IN_PROGRESS };
+
+	return (s >= RS_OK && s < RS_COUNT) ? m[s] : M_STATUS_ONESIDED;
+}
+
+void row_why(const struct row *r, enum lang lang, char *buf, size_t sz)
+{
+	if (sz == 0)
+		return;
+	buf[0] = '\0';
+	if (r->why == M_COUNT)
+		return;
+	snprintf(buf, sz, msg(r->why, lang), r->why_line);
 }
 
 int64_t align_time(const struct alignment *al, const struct evref *e)
@@ -49,6 +70,11 @@ static int64_t tdiff(const struct alignment *al, int64_t a, int64_t b)
 	return d;
 }
 
+int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b)
+{
+	return tdiff(al, a, b);
+}
+
 static int roles_fit(const struct nego *a, const struct nego *b)
 {
 	if (a->kind != b->kind)
@@ -71,7 +97,18 @@ static int compat(const struct nego *a, const struct nego *b)
 
 	if (*a->key && strcmp(a->key, b->key) == 0)
 		score += 100;
+	if (score > 0 && shared_id(a, b) != NULL)
+		score += 1000;
 	return score;
+}
+
+const char *shared_id(const struct nego *a, const struct nego *b)
+{
+	for (int i = 0; i < a->nids; i++)
+		for (int j = 0; j < b->nids; j++)
+			if (strcmp(a->ids[i], b->ids[j]) == 0)
+				return a->ids[i];
+	return NULL;
 }
 
 struct cand {
@@ -212,7 +249,7 @@ static void pair_negos(struct alignment *al, const struct side *L, const struct 
 				continue;
 			if (timed && have_off && a->has_t && b->has_t) {
 				pen = llabs(tdiff(al, ntime(al, b), ntime(al, a) + off));
-				if (pen > PAIR_WINDOW_US && a->kind != NK_TRAFFIC)
+				if (pen > PAIR_WINDOW_US && a->kind != NK_TRAFFIC && sc < 1000)
 					continue;
 			} else {
 				/* no times: keep the order of the logs */
@@ -257,6 +294,64 @@ static void fill_cell(struct row *r, int side, const struct nego *n, enum role r
 	}
 }
 
+/* The why of a status build_rows() decided (align_prove() does the rest). */
+static void set_why(struct row *r, const struct group *g)
+{
+	r->why = M_COUNT;
+	for (int side = 0; side < 2; side++)
+		if (r->cell[side] != NULL && !r->is_sender[side] && g->n[side] != NULL) {
+			r->why_line = r->cell[side]->first.line;
+			r->why_side = side;
+		}
+	switch (r->status) {
+	case RS_OK: r->why = r->why_line ? M_WHY_RECEIVED : M_COUNT; break;
+	case RS_UNLOGGED: r->why = M_WHY_SENT_UNLOGGED; break;
+	case RS_NOLOG: r->why = M_WHY_NOLOG; break;
+	case RS_ONESIDED: r->why = M_WHY_ONESIDED; break;
+	default: break;
+	}
+}
+
+/*
+ * Who sent the step. CREATE_CHILD_SA and INFORMATIONAL requests (and IKEv1
+ * informational and DPD messages) may come from either peer: there the
+ * side that logged sending it is the sender; otherwise the protocol says.
+ */
+static enum role either_side(const struct group *g, enum step st)
+{
+	int from = -1, n = 0;
+
+	if (st != S_CHILD_I && st != S_CHILD_R && st != S_INFO2_I && st != S_INFO2_R && st != S_INFO &&
+	    st != S_DPD && st != S_DPD_ACK)
+		return step_sender(st);
+	for (int side = 0; side < 2; side++) {
+		const struct stepcells *c = g->n[side] != NULL ? nego_step(g->n[side], st) : NULL;
+
+		if (c != NULL && (c->sent.count || c->retrans.count)) {
+			from = side;
+			n++;
+		}
+	}
+	if (n == 1 && g->role[from] != ROLE_UNKNOWN)
+		return g->role[from];
+	return step_sender(st);
+}
+
+/* Receipts of the step by the side's extra states (see retrans.c). */
+static void fill_extra(struct row *r, int side, const struct group *g)
+{
+	for (int k = 0; k < g->nextra[side]; k++) {
+		const struct stepcells *c = nego_step(g->extra[side][k], r->step);
+
+		if (c == NULL || c->recv.count == 0)
+			continue;
+		if (r->cell[side] == NULL)
+			r->cell[side] = &c->recv;
+		else
+			r->dup[side]++;
+	}
+}
+
 static void build_rows(const struct side sides[2], struct group *g)
 {
 	size_t cap = 0, n = 0;
@@ -265,16 +360,21 @@ static void build_rows(const struct side sides[2], struct group *g)
 		struct row r;
 		int any = 0;
 
-		for (int side = 0; side < 2; side++)
+		for (int side = 0; side < 2; side++) {
 			if (g->n[side] != NULL && nego_step(g->n[side], (enum step)s) != NULL)
 				any = 1;
+			for (int k = 0; k < g->nextra[side]; k++)
+				any |= nego_step(g->extra[side][k], (enum step)s) != NULL;
+		}
 		if (!any)
 			continue;
 		memset(&r, 0, sizeof r);
 		r.step = (enum step)s;
-		r.sender = step_sender(r.step);
-		for (int side = 0; side < 2; side++)
+		r.sender = either_side(g, r.step);
+		for (int side = 0; side < 2; side++) {
 			fill_cell(&r, side, g->n[side], g->role[side]);
+			fill_extra(&r, side, g);
+		}
 		if (step_is_local(r.step)) {
 			r.status = RS_LOCAL;
 		} else {
@@ -287,11 +387,12 @@ static void build_rows(const struct side sides[2], struct group *g)
 				rcv = 1 - snd;
 			if (snd < 0) {
 				r.status = (r.cell[0] && r.cell[1]) ? RS_OK : RS_ONESIDED;
-			} else if (!sides[rcv].present) {
+			} else if (!sides[rcv].present || !sides[snd].present) {
 				r.status = RS_NOLOG;
 			} else if (r.cell[snd] != NULL && r.is_sender[snd]) {
-				int got = g->n[rcv] != NULL && (nego_received(g->n[rcv], r.step) ||
-				    (nego_step(g->n[rcv], r.step) && nego_step(g->n[rcv], r.step)->dup.count));
+				int got = (g->n[rcv] != NULL && (nego_received(g->n[rcv], r.step) ||
+				    (nego_step(g->n[rcv], r.step) && nego_step(g->n[rcv], r.step)->dup.count))) ||
+				    (r.cell[rcv] != NULL && !r.is_sender[rcv]);
 
 				r.status = got ? RS_OK : RS_LOST;
 			} else if (r.cell[rcv] != NULL) {
@@ -302,6 +403,7 @@ static void build_rows(const struct side sides[2], struct group *g)
 				r.status = RS_ONESIDED;
 			}
 		}
+		set_why(&r, g);
 		*VEC_PUSH(g->rows, n, cap) = r;
 	}
 	g->nrows = (int)n;
@@ -372,60 +474,7 @@ static void measure(struct alignment *al)
 	}
 }
 
-static void normalize_spi(char *dst, size_t sz, const char *s)
-{
-	size_t k = 0;
 
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X'))
-		s += 2;
-	for (; *s && k + 1 < sz; s++)
-		dst[k++] = (char)((*s >= 'A' && *s <= 'F') ? *s - 'A' + 'a' : *s);
-	dst[k] = '\0';
-}
-
-static void build_diff(struct group *g)
-{
-	size_t cap = 0, n = 0;
-
-	for (int side = 0; side < 2; side++) {
-		const struct nego *ng = g->n[side];
-
-		if (ng == NULL)
-			continue;
-		for (int f = 0; f < ng->nfacts; f++) {
-			const char *name = ng->facts[f].name;
-			int found = 0;
-
-			for (size_t k = 0; k < n; k++)
-				if (strcmp(g->diff[k].name, name) == 0) {
-					g->diff[k].value[side] = ng->facts[f].value;
-					found = 1;
-				}
-			if (!found) {
-				struct diffrow *d = VEC_PUSH(g->diff, n, cap);
-
-				d->name = name;
-				d->value[side] = ng->facts[f].value;
-				d->value[1 - side] = NULL;
-			}
-		}
-	}
-	g->ndiff = (int)n;
-	if (g->n[0] && g->n[1]) {
-		const char *li = nego_fact(g->n[0], "spi_in"), *lo = nego_fact(g->n[0], "spi_out");
-		const char *ri = nego_fact(g->n[1], "spi_in"), *ro = nego_fact(g->n[1], "spi_out");
-
-		if (li && lo && ri && ro) {
-			char a[40], b[40], c[40], d[40];
-
-			normalize_spi(a, sizeof a, lo);
-			normalize_spi(b, sizeof b, ri);
-			normalize_spi(c, sizeof c, li);
-			normalize_spi(d, sizeof d, ro);
-			g->spi_check = (strcmp(a, b) == 0 && strcmp(c, d) == 0) ? 1 : -1;
-		}
-	}
-}
 
 void align_run(const struct side sides[2], struct alignment *al)
 {
@@ -456,6 +505,7 @@ void align_run(const struct side sides[2], struct alignment *al)
 		g->n[1] = R->negos[j];
 	}
 	al->ngroups = (int)n;
+	align_absorb(al);
 	for (int k = 0; k < al->ngroups; k++) {
 		struct group *g = &al->groups[k];
 
@@ -475,12 +525,20 @@ void align_run(const struct side sides[2], struct alignment *al)
 			g->t = ntime(al, g->n[0]);
 		else if (g->n[1] != NULL && g->n[1]->has_t)
 			g->t = ntime(al, g->n[1]) - (al->offset_known ? al->offset_us : 0);
+		if (g->n[0] != NULL && g->n[1] != NULL) {
+			g->identity = shared_id(g->n[0], g->n[1]);
+			g->paired_by = g->identity != NULL ? "identity" : (L->has_t && R->has_t && al->offset_known)
+			    ? "steps+time" : "steps+order";
+		}
+		if (g->nextra[0] + g->nextra[1] > 0 && g->paired_by == NULL)
+			g->paired_by = "retransmitted first message";
 		build_rows(sides, g);
 		build_diff(g);
 	}
 	if (L->has_t && R->has_t && al->ngroups > 1)
 		qsort(al->groups, (size_t)al->ngroups, sizeof *al->groups, group_cmp);
 	measure(al);
+	align_prove(sides, al);
 	free(pl);
 	free(pr);
 }

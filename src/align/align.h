@@ -24,9 +24,22 @@ enum row_status {
 	RS_UNLOGGED,    /* received; the sender did not log sending */
 	RS_NOLOG,       /* the other side has no log */
 	RS_ONESIDED,    /* logged on one side, the other side says nothing */
-	RS_LOCAL        /* a local phase (LANCOM) */
+	RS_LOCAL,       /* a local phase (LANCOM) */
+	/* sent, and the receiver did not log it, but there is no proof that
+	 * it was lost (LOST needs that proof, see DESIGN.md Alignment): */
+	RS_NOT_LOGGED,  /* the receiver's log cannot show it (no times, not
+	                   running, state deleted, log begins later) */
+	RS_LOG_ENDED,   /* the receiver's log ends before it could arrive */
+	RS_NOT_UNDERSTOOD, /* the receiver logged lines about it the kb cannot map */
+	RS_IN_PROGRESS  /* younger than a retransmission interval */
 };
+#define RS_COUNT (RS_IN_PROGRESS + 1)
+struct row;
 const char *row_status_name(enum row_status s);
+/* The status as the technician reads it (i18n table). */
+enum msg row_status_msg(enum row_status s);
+/* Write the row's why string (the reason for its status) into buf. */
+void row_why(const struct row *r, enum lang lang, char *buf, size_t sz);
 
 struct row {
 	enum step step;
@@ -35,6 +48,9 @@ struct row {
 	int is_sender[2];                /* side's cell is the sending */
 	unsigned retrans[2], dup[2];
 	enum row_status status;
+	enum msg why;                    /* why the status holds (M_COUNT: none) */
+	unsigned long long why_line;     /* the line the why names */
+	int why_side;                    /* the side whose line that is */
 };
 
 struct diffrow {
@@ -50,6 +66,18 @@ struct group {
 	struct diffrow *diff;
 	int ndiff;
 	int spi_check;                   /* 0 none, 1 consistent, -1 inconsistent */
+	/* more states of one side that are this negotiation's retransmitted
+	 * first message, each received as a state of its own (a responder
+	 * that rejects MI1 and forgets it, then gets the retransmission) */
+#define GROUP_MAX_EXTRA 16
+	const struct nego *extra[2][GROUP_MAX_EXTRA];
+	int nextra[2];
+	int dead;                        /* absorbed into another group */
+	/* how the two sides were paired: "identity" (a message ID, cookie or
+	 * SPI both logged: identity names it), "steps+time", "steps+order",
+	 * or NULL for a lone side; extra states: "retransmitted first message" */
+	const char *paired_by;
+	const char *identity;
 	int64_t t;                       /* for ordering (left clock) */
 	uint64_t line[2];
 };
@@ -67,6 +95,26 @@ struct alignment {
 
 void align_run(const struct side sides[2], struct alignment *out);
 void alignment_clear(struct alignment *al);
+
+/* diff.c: the facts of g side by side, and its SPI check. */
+void build_diff(struct group *g);
+/* An identity both negotiations carry (a message ID, cookie, SPI), or NULL. */
+const char *shared_id(const struct nego *a, const struct nego *b);
+/* a - b, modulo a day when the logs give only times of day. */
+int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
+/* retrans.c: fold lone states that received a retransmitted first message
+ * into the negotiation that sent it. */
+void align_absorb(struct alignment *al);
+/* proof.c: decide every row build_rows() left as an unproven RS_LOST
+ * candidate (LOST only with proof). */
+void align_prove(const struct side sides[2], struct alignment *al);
+
+/*
+ * sbs.c: the (left line, right line) pairs that share a side-by-side row:
+ * the same step of the same negotiation. Sorted, increasing on both sides;
+ * *out is allocated (free it). Returns the number of pairs.
+ */
+size_t align_anchors(const struct alignment *al, uint64_t (**out)[2]);
 
 /* A side's time of an evidence line in the alignment's time base. */
 int64_t align_time(const struct alignment *al, const struct evref *e);

@@ -269,6 +269,67 @@ static const char *const table[M_COUNT][2] = {
 	    "unbekannte Option (siehe '%s --help')" },
 
 	/* live */
+	[M_LV_NOMEM] = { "libssh: cannot create a session (out of memory?)", "libssh: kann keine Sitzung anlegen (Speicher voll?)" },
+	[M_LV_SSH_CONFIG] = { "cannot read ssh config %s: %s; check the file or leave out --ssh-config", "ssh-Konfiguration %s nicht lesbar: %s; Datei prüfen oder --ssh-config weglassen" },
+	[M_LV_JUMP_OPTION] = { "%s: the jump host '%s' starts with '-' and would become an option of ssh; give it as [user@]host[:port]", "%s: der Sprung-Host '%s' beginnt mit '-' und würde zu einer Option von ssh; als [Benutzer@]Host[:Port] angeben" },
+	[M_LV_SITE_JUMP_OPTION] = { "must not start with '-' (it would become an option of ssh); give [user@]host[:port]", "darf nicht mit '-' beginnen (es würde zu einer Option von ssh); [Benutzer@]Host[:Port] angeben" },
+	[M_LV_TIMEOUT] = { "%s: no answer (timed out); check the address, the port and that SSH is allowed from here (trying again)", "%s: keine Antwort (Zeitüberschreitung); Adresse, Port und SSH-Freigabe prüfen (neuer Versuch)" },
+	[M_LV_JUMP_FAIL] = { "%s: cannot connect through the jump host: %s; check that 'ssh %s' logs in without a question (host key known, key loaded) and may forward to the gateway (trying again)", "%s: keine Verbindung über den Sprung-Host: %s; prüfen, dass 'ssh %s' ohne Rückfrage anmeldet (Host-Schlüssel bekannt, Schlüssel geladen) und zum Gateway weiterleiten darf (neuer Versuch)" },
+	[M_LV_CONNECT_FAIL] = { "%s: cannot connect: %s; check the address, the port and that sshd runs (trying again)", "%s: keine Verbindung: %s; Adresse, Port und laufenden sshd prüfen (neuer Versuch)" },
+	[M_LV_KH_WRITE] = { "%s: cannot write the known_hosts file: %s; check its directory and permissions or give --known-hosts FILE", "%s: known_hosts-Datei nicht schreibbar: %s; Verzeichnis und Rechte prüfen oder --known-hosts DATEI angeben" },
+	[M_LV_HOSTKEY_CHANGED] = { "%s: the host key CHANGED (now %s); refusing to connect. If the gateway was replaced or re-keyed, verify the new fingerprint on its console and remove the old line from the known_hosts file; otherwise someone may be intercepting the connection", "%s: der Host-Schlüssel hat sich GEÄNDERT (jetzt %s); keine Verbindung. Wurde das Gateway getauscht oder neu verschlüsselt, den neuen Fingerprint an seiner Konsole prüfen und die alte Zeile aus der known_hosts-Datei entfernen; sonst hört womöglich jemand die Verbindung ab" },
+	[M_LV_HOSTKEY_UNKNOWN] = { "%s: unknown host key %s; check the fingerprint and connect once in the console, or give --accept-new", "%s: unbekannter Host-Schlüssel %s; Fingerprint prüfen und einmal in der Konsole verbinden, oder --accept-new angeben" },
+	[M_LV_HOSTKEY_CHECK] = { "%s: cannot check the host key: %s; check the known_hosts file", "%s: Host-Schlüssel nicht prüfbar: %s; known_hosts-Datei prüfen" },
+	[M_LV_HOSTKEY_REJECTED] = { "%s: host key not accepted; verify the fingerprint on the gateway's console, then connect again", "%s: Host-Schlüssel nicht angenommen; Fingerprint an der Konsole des Gateways prüfen, dann neu verbinden" },
+	[M_LV_PW_ONLY] = { "%s: authentication failed: the server offers only password login, and passwords are asked in the console (run without --batch)", "%s: Anmeldung fehlgeschlagen: der Server bietet nur Passwort-Anmeldung, und Passwörter fragt die Konsole ab (ohne --batch starten)" },
+	[M_LV_NO_KEY_CONSOLE] = { "%s: authentication failed: no key was accepted; give -i KEY or load the key into ssh-agent", "%s: Anmeldung fehlgeschlagen: kein Schlüssel angenommen; -i SCHLÜSSEL angeben oder ssh-agent laden" },
+	[M_LV_NO_KEY_BATCH] = { "%s: authentication failed: no key was accepted (give -i KEY or load the key into ssh-agent; passwords need the console)", "%s: Anmeldung fehlgeschlagen: kein Schlüssel angenommen (-i SCHLÜSSEL angeben oder ssh-agent laden; Passwörter nur in der Konsole)" },
+	[M_LV_WRONG_PW] = { "%s: authentication failed: wrong password; reconnect and try again", "%s: Anmeldung fehlgeschlagen: falsches Passwort; neu verbinden und erneut versuchen" },
+	[M_LV_NO_CHANNEL] = { "%s: cannot open an SSH channel: %s; the gateway may allow no more sessions (trying again)", "%s: kein SSH-Kanal: %s; das Gateway lässt womöglich keine weitere Sitzung zu (neuer Versuch)" },
+	[M_LV_LOGIN_BROKE] = { "%s: the connection broke during login: %s; check the network to the gateway (trying again)", "%s: Verbindung bei der Anmeldung abgebrochen: %s; Netz zum Gateway prüfen (neuer Versuch)" },
+	[M_LV_CHANNEL_FAIL] = { "%s: cannot open a channel: %s (trying again; the server may limit sessions)", "%s: kein Kanal: %s (neuer Versuch; der Server begrenzt evtl. die Sitzungen)" },
+	[M_LV_REFUSED] = { "%s: the gateway refused the log command: %s; check the profile (--profile) or give --log-cmd", "%s: das Gateway lehnt den Log-Befehl ab: %s; Profil prüfen (--profile) oder --log-cmd angeben" },
+	[M_LV_STREAM_ENDED] = { "%s: the log stream ended: %s; check the log file (--log-file) or the profile (trying again)", "%s: der Log-Strom endete: %s; Log-Datei (--log-file) oder Profil prüfen (neuer Versuch)" },
+	[M_LV_LOST] = { "%s: the connection was lost (reconnecting)", "%s: die Verbindung ist abgebrochen (verbinde neu)" },
+	[M_LV_KEEPALIVE] = { "%s: the connection was lost: keepalive failed (reconnecting)", "%s: die Verbindung ist abgebrochen: Keepalive fehlgeschlagen (verbinde neu)" },
+	[M_LV_SILENT] = { "%s: nothing came for %d s, not even the stream's 10-second heartbeat: the connection is taken as lost (reconnecting)", "%s: seit %d s kam nichts, nicht einmal das 10-Sekunden-Lebenszeichen des Stroms: die Verbindung gilt als verloren (verbinde neu)" },
+	[M_LV_RUN_TIMEOUT] = { "timed out after %d s", "nach %d s abgebrochen" },
+	[M_LV_RUN_NO_CHANNEL] = { "cannot open a second channel (the server may allow only one session): %s", "kein zweiter Kanal (der Server erlaubt evtl. nur eine Sitzung): %s" },
+	[M_LV_RUN_REFUSED] = { "the gateway refused the command: %s", "das Gateway lehnt den Befehl ab: %s" },
+	[M_LV_ST_CONNECTING] = { "connecting", "verbinde" },
+	[M_LV_ST_UNKNOWN_KEY] = { "unknown host key: %s", "unbekannter Host-Schlüssel: %s" },
+	[M_LV_ST_AUTH] = { "authenticating", "authentifiziere" },
+	[M_LV_ST_PASSWORD] = { "password needed", "Passwort nötig" },
+	[M_LV_ST_STARTING] = { "starting the log stream", "starte den Log-Strom" },
+	[M_LV_ST_LIVE] = { "live", "live" },
+	[M_LV_ST_RECONNECTED] = { "live (reconnected %d times)", "live (%d-mal neu verbunden)" },
+	[M_LV_ST_RETRY] = { "reconnecting in %lld s (try %d)", "neuer Versuch in %lld s (Versuch %d)" },
+	[M_LV_ST_FAILED] = { "failed: %s", "fehlgeschlagen: %s" },
+	[M_LV_ST_DONE] = { "done", "fertig" },
+	[M_LV_ST_SILENCE] = { "nothing received for %lld s", "seit %lld s nichts empfangen" },
+	[M_LV_ST_ROTATIONS] = { "log rotation followed (%d)", "Log-Rotation verfolgt (%d)" },
+	[M_LV_ST_TRUNCATIONS] = { "log truncated in place, read again from its start (%d)", "Log am Ort gekürzt, wieder ab Anfang gelesen (%d)" },
+	[M_LV_ST_REPLACED] = { "log file replaced, the new one read from its start (%d)", "Log-Datei ersetzt, die neue ab Anfang gelesen (%d)" },
+	[M_LV_ST_GAPS] = { "a rotated log file was gone: lines may be missing (%d)", "eine rotierte Log-Datei fehlte: Zeilen können fehlen (%d)" },
+	[M_LV_UNKNOWN_PROFILE] = { "unknown profile '%s'; give --profile one of: %sauto", "unbekanntes Profil '%s'; --profile mit einem von: %sauto" },
+	[M_LV_BAD_LOG_FILE] = { "log file names must not contain quotes, $, ` or backslashes: %s; give the path without them", "Log-Dateinamen dürfen keine Anführungszeichen, $, ` oder \\ enthalten: %s; den Pfad ohne diese Zeichen angeben" },
+	[M_LV_CANNOT_RECORD] = { "cannot record into %s: %s; give a new or empty directory", "kann nicht nach %s aufzeichnen: %s; ein neues oder leeres Verzeichnis angeben" },
+	[M_LV_SB_SIDE_OBJECT] = { "must be an object with at least \"host\"", "muss ein Objekt mit mindestens \"host\" sein" },
+	[M_LV_SB_NO_SECRETS] = { "no secrets in the site book: keys and passwords stay in ssh-agent and ~/.ssh", "keine Geheimnisse im Standortbuch: Schlüssel und Passwörter bleiben in ssh-agent und ~/.ssh" },
+	[M_LV_SB_PORT] = { "must be a port number from 1 to 65535", "muss eine Portnummer von 1 bis 65535 sein" },
+	[M_LV_SB_SIDE_FIELD] = { "unknown field (host, user, port, profile, jump, lan, log_file)", "unbekanntes Feld (host, user, port, profile, jump, lan, log_file)" },
+	[M_LV_SB_STRING] = { "must be a string", "muss eine Zeichenkette sein" },
+	[M_LV_SB_PLAIN] = { "must not be empty or contain blanks, quotes or shell characters", "darf nicht leer sein und keine Leerzeichen, Anführungszeichen oder Shell-Zeichen enthalten" },
+	[M_LV_SB_NO_HOST] = { "\"host\" is missing", "\"host\" fehlt" },
+	[M_LV_SB_LAN] = { "must be an IP address (the gateway's internal address)", "muss eine IP-Adresse sein (die interne Adresse des Gateways)" },
+	[M_LV_SB_SITE_NAME] = { "a site name must not be empty or contain blanks or shell characters", "ein Standortname darf nicht leer sein und keine Leerzeichen oder Shell-Zeichen enthalten" },
+	[M_LV_SB_SITE_OBJECT] = { "must be an object with \"left\" and \"right\"", "muss ein Objekt mit \"left\" und \"right\" sein" },
+	[M_LV_SB_SITE_FIELD] = { "unknown field (description, left, right)", "unbekanntes Feld (description, left, right)" },
+	[M_LV_SB_TOP] = { "the file must be {\"sites\": {\"NAME\": {...}}}", "die Datei muss {\"sites\": {\"NAME\": {...}}} sein" },
+	[M_LV_SB_NO_RIGHT] = { "\"right\" is missing", "\"right\" fehlt" },
+	[M_LV_SB_NO_LEFT] = { "\"left\" is missing", "\"left\" fehlt" },
+	[M_LV_SB_NOT_JSON] = { "not valid JSON", "kein gültiges JSON" },
+	[M_LV_SB_ENDS_EARLY] = { "the file ends too early", "Datei endet zu früh" },
 
 	/* input */
 	[M_IN_STDIN] = { "standard input", "Standardeingabe" },
@@ -286,6 +347,26 @@ static const char *const table[M_COUNT][2] = {
 	/* kb */
 
 	/* model */
+	[M_STATUS_NOT_LOGGED] = { "not logged: the other side's log cannot show it", "nicht protokolliert: das Log der Gegenseite kann es nicht zeigen" },
+	[M_STATUS_LOG_ENDED] = { "log ended: the other side's log stops before it", "Log endet: das Log der Gegenseite hört vorher auf" },
+	[M_STATUS_NOT_UNDERSTOOD] = { "not understood: the other side logged lines the kb cannot map", "nicht verstanden: die Gegenseite protokollierte Zeilen, die die kb nicht zuordnen kann" },
+	[M_STATUS_IN_PROGRESS] = { "in progress: younger than the retransmission interval", "läuft noch: jünger als das Wiederholungsintervall" },
+	[M_WHY_LOST] = { "the receiver's log covers the moment (it logs on to line %llu), its daemon ran, the state was alive, and nothing it logged shows receipt", "das Log des Empfängers deckt den Zeitpunkt ab (es reicht bis Zeile %llu), sein Dienst lief, der Zustand bestand, und nichts darin zeigt den Empfang" },
+	[M_WHY_NO_TIME] = { "without timestamps on both sides nothing proves that the receiver's log covers the moment (line %llu)", "ohne Zeitstempel auf beiden Seiten ist nicht belegt, dass das Log des Empfängers den Zeitpunkt abdeckt (Zeile %llu)" },
+	[M_WHY_GONE] = { "the receiver had deleted the state or its daemon was stopping (line %llu)", "der Empfänger hatte den Zustand gelöscht oder sein Dienst wurde beendet (Zeile %llu)" },
+	[M_WHY_ENDED] = { "the receiver's log ends at line %llu, before the message could arrive", "das Log des Empfängers endet in Zeile %llu, bevor die Nachricht ankommen konnte" },
+	[M_WHY_BEGINS] = { "the receiver's log begins after the message would have arrived (line %llu)", "das Log des Empfängers beginnt erst nach der Ankunftszeit (Zeile %llu)" },
+	[M_WHY_PROGRESS] = { "sent less than a retransmission interval before the logs end (line %llu)", "weniger als ein Wiederholungsintervall vor dem Ende der Logs gesendet (Zeile %llu)" },
+	[M_WHY_UNMAPPED] = { "the receiver logged about this state what the knowledge base cannot map (line %llu)", "der Empfänger protokollierte zu diesem Zustand, was die Wissensbasis nicht zuordnen kann (Zeile %llu)" },
+	[M_WHY_IMPLIED] = { "receipt follows from a later step of the same negotiation (line %llu)", "der Empfang folgt aus einem späteren Schritt derselben Verhandlung (Zeile %llu)" },
+	[M_WHY_RECEIVED] = { "the receiver logged it (line %llu)", "der Empfänger hat es protokolliert (Zeile %llu)" },
+	[M_WHY_NOLOG] = { "there is no log of the other side", "von der Gegenseite liegt kein Log vor" },
+	[M_WHY_SENT_UNLOGGED] = { "the receiver logged it (line %llu); the sender's log does not show the sending", "der Empfänger hat es protokolliert (Zeile %llu); das Log des Senders zeigt das Senden nicht" },
+	[M_SHORT_NOT_LOGGED] = { "not logged", "nicht protokolliert" },
+	[M_SHORT_LOG_ENDED] = { "log ended", "Log endet" },
+	[M_SHORT_NOT_UNDERSTOOD] = { "not understood", "nicht verstanden" },
+	[M_SHORT_IN_PROGRESS] = { "in progress", "läuft noch" },
+	[M_WHY_ONESIDED] = { "only one side logged this step, and who sent it is not known", "nur eine Seite hat diesen Schritt protokolliert, und wer ihn sandte, ist nicht bekannt" },
 
 	/* config */
 	[M_CF_OPEN] = { "cannot read the file: %s", "die Datei ist nicht lesbar: %s" },
@@ -346,7 +427,52 @@ static const char *const table[M_COUNT][2] = {
 	    "%s: nennt keinen Entscheidungsbaum dieser Wissensbasis (mit einer anderen Version aufgezeichnet?); "
 	    "deren Wissensbasis mit --kb angeben, oder die Datei beiseitelegen, um ohne die Antworten zu berichten" },
 
+	[M_CL_ABS_SA] = { "no line showing the SA established", "keine Zeile, die die SA als aufgebaut zeigt" },
+	[M_CL_ABS_CAUSE] = { "no line the knowledge base reads as \"%s\"", "keine Zeile, die die Wissensbasis als \"%s\" liest" },
+	[M_CL_ABS_REQUEST] = { "no connection request received from the peer", "keine Verbindungsanfrage der Gegenstelle empfangen" },
+	[M_CL_ABS_ECHO_OUT] = { "no echo request leaving through the VPN tunnel (fw-vpn_…-out-…)",
+	    "keine Echo-Anfrage, die durch den VPN-Tunnel hinausgeht (fw-vpn_…-out-…)" },
+	[M_CL_ABS_ECHO_IN] = { "no entry fw-vpn_…-in-… with the ICMP ID and SEQ of the echo requests that left",
+	    "kein Eintrag fw-vpn_…-in-… mit ICMP-ID und SEQ der ausgegangenen Echo-Anfragen" },
+	[M_CL_SEARCHED] = { "%s searched from %s to %s: %s", "%s durchsucht von %s bis %s: %s" },
+	[M_CL_SEARCHED_ALL] = { "%s searched (no timestamps): %s", "%s durchsucht (ohne Zeitstempel): %s" },
+	[M_CL_LOG_OF] = { "the %s log", "das Log %s" },
+	[M_CL_FWLOG_OF] = { "the VPN firewall entries of the %s log", "die VPN-Firewall-Einträge im Log %s" },
+	[M_CL_BOTH_LOGS] = { "both logs", "beide Logs" },
+	[M_CL_HINT_IKE] = { "no VPN log is loaded: the VPN logs of both gateways (a file per side, or live) or their status "
+	    "command (r) would answer this; until then, please answer",
+	    "kein VPN-Log geladen: die VPN-Logs beider Gateways (eine Datei je Seite, oder live) oder deren Status-Befehl (r) "
+	    "würden das beantworten; bis dahin bitte antworten" },
+	[M_CL_HINT_REMOTE] = { "the %s gateway's log is not loaded, and only it shows this (LANCOM: its VPN trace, "
+	    "'trace + vpn-status'; mGuard: Logging >> Browse local logs, IPsec VPN): give it as the %s log or connect "
+	    "to that gateway; until then, please answer",
+	    "das Log des Gateways %s ist nicht geladen, und nur dieses zeigt das (LANCOM: sein VPN-Trace, "
+	    "„trace + vpn-status“; mGuard: Logging >> Logs ansehen, IPsec VPN): als Log %s angeben oder mit dem Gateway "
+	    "verbinden; bis dahin bitte antworten" },
+	[M_CL_HINT_FW] = { "the %s gateway's VPN firewall log is not loaded, and only it shows this: turn on VPN firewall "
+	    "logging (Log check box of the connection's firewall rules), then give that log (mGuard: Logging >> Browse "
+	    "local logs, Network Security, or the snapshot's) as the %s log, or stream it live; until then, please answer",
+	    "das VPN-Firewall-Log des Gateways %s ist nicht geladen, und nur dieses zeigt das: VPN-Firewall-Logging "
+	    "einschalten (Checkbox Log der Firewall-Regeln der Verbindung), dann dieses Log (mGuard: Logging >> Logs "
+	    "ansehen, Netzwerksicherheit, oder das des Snapshots) als Log %s angeben oder live streamen; bis dahin bitte antworten" },
+	[M_CL_OVERRIDDEN] = { "answer (%s): %s; overridden by the technician at %s", "Antwort (%s): %s; vom Techniker überschrieben um %s" },
+
 	/* report */
+	[M_R_SUMMARY] = { "Summary", "Zusammenfassung" },
+	[M_R_PERIOD] = { "period", "Zeitraum" },
+	[M_R_TUNNEL] = { "tunnel", "Tunnel" },
+	[M_R_TOP] = { "top finding", "wichtigster Befund" },
+	[M_R_NO_TOP] = { "no finding", "kein Befund" },
+	[M_R_REACHED] = { "conclusion reached", "erreichte Schlussfolgerung" },
+	[M_R_NOT_REACHED] = { "no conclusion reached yet; open: %s", "noch keine Schlussfolgerung erreicht; offen: %s" },
+	[M_R_DONE] = { "answers: %d by the technician (%d of them overriding the evidence), %d by the logs, %d by the status "
+	    "command, %d by a ping tunneldoc ran",
+	    "Antworten: %d vom Techniker (davon %d gegen die Belege), %d aus den Logs, %d vom Status-Befehl, %d von einem "
+	    "Ping, den tunneldoc ausgeführt hat" },
+	[M_R_OTHER_BRANCHES] = { "Answered on other branches", "Auf anderen Zweigen beantwortet" },
+	[M_R_LINES_N] = { "%llu lines", "%llu Zeilen" },
+	[M_R_ASKED] = { "asked", "gefragt" },
+	[M_R_NOTE_TEXT] = { "note: %s", "Notiz: %s" },
 
 	/* ui */
 	[M_U_FILE_SHRANK] = { " %s shrank while it was read (truncated or rotated): %llu of %llu bytes read, shown as read",

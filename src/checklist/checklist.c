@@ -2,16 +2,13 @@
  * checklist.c - see checklist.h.
  */
 #include "checklist/checklist.h"
+#include "checklist/facts.h"
 #include "base/redact.h"
 #include "base/util.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* How long after the technician confirmed VPN firewall logging (or after
- * the first echo left) an absence counts as "no" in a live session. */
-#define ECHO_WAIT_MS 8000
 
 const char *cl_ans_name(enum cl_ans a)
 {
@@ -55,8 +52,10 @@ void checklist_init(struct checklist *cl, const struct kb *kb)
 
 static void path_clear(struct checklist *cl)
 {
-	for (int i = 0; i < cl->npath; i++)
+	for (int i = 0; i < cl->npath; i++) {
 		free(cl->path[i].evidence);
+		free(cl->path[i].was_ev);
+	}
 	cl->npath = 0;
 }
 
@@ -69,8 +68,11 @@ void checklist_clear(struct checklist *cl)
 	for (int i = 0; i < cl->nans; i++) {
 		free(cl->ans[i].evidence);
 		free(cl->ans[i].note);
+		free(cl->ans[i].was_ev);
 	}
 	free(cl->ans);
+	for (int i = 0; i < cl->nlog; i++)
+		free(cl->log[i].text);
 	free(cl->log);
 	checklist_init(cl, kb);
 }
@@ -83,7 +85,7 @@ static void log_event(struct checklist *cl, int64_t t, enum cl_event_kind k, int
 
 	cl->nlog = (int)n;
 	cl->caplog = (int)cap;
-	*e = (struct cl_event){ t, k, node, cause, ans, opt, by };
+	*e = (struct cl_event){ .t_ms = t, .kind = k, .node = node, .cause = cause, .ans = ans, .opt = opt, .by = by };
 }
 
 const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node)
@@ -98,7 +100,16 @@ const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node
  * stored, so no output made from it can hold a secret; NULL when empty. */
 static char *kept(const char *s)
 {
-	return s != NULL && *s ? redact_dup(s, strlen(s)) : NULL;
+	return cl_kept(s);
+}
+
+/* The item of node on the current walk, or NULL. */
+static const struct cl_item *path_item_of(const struct checklist *cl, int node)
+{
+	for (int i = 0; i < cl->npath; i++)
+		if (cl->path[i].node == node)
+			return &cl->path[i];
+	return NULL;
 }
 
 /* The answer record of node, created when there is none yet. */
@@ -121,11 +132,23 @@ static struct cl_answer *answer_rec(struct checklist *cl, int node)
 void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, enum cl_by by,
     const char *evidence, int64_t now_ms)
 {
+	const struct cl_item *it;
 	struct cl_answer *a;
 
 	if (cl->tree == NULL || node < 0 || node >= cl->tree->nnodes)
 		return;
+	it = path_item_of(cl, node);
 	a = answer_rec(cl, node);
+	if (by == BY_TECHNICIAN && !a->override && it != NULL && it->ans != ANS_NONE && it->by != BY_NONE &&
+	    it->by != BY_TECHNICIAN) {
+		/* the technician overrides what the evidence said: keep both */
+		a->override = 1;
+		a->was = it->ans;
+		a->was_opt = it->opt;
+		a->was_by = it->by;
+		free(a->was_ev);
+		a->was_ev = checklist_evidence_text(cl, it, LANG_EN);
+	}
 	a->ans = ans;
 	a->opt = opt;
 	a->by = by;
@@ -133,6 +156,23 @@ void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, 
 	free(a->evidence);
 	a->evidence = kept(evidence);
 	log_event(cl, now_ms, CE_ANSWER, node, -1, ans, opt, by);
+	cl->log[cl->nlog - 1].over = a->override && by == BY_TECHNICIAN;
+}
+
+void checklist_override_restore(struct checklist *cl, int node, enum cl_ans was, int opt, enum cl_by by,
+    const char *ev)
+{
+	struct cl_answer *a;
+
+	if (cl->tree == NULL || node < 0 || node >= cl->tree->nnodes)
+		return;
+	a = answer_rec(cl, node);
+	a->override = 1;
+	a->was = was;
+	a->was_opt = opt;
+	a->was_by = by;
+	free(a->was_ev);
+	a->was_ev = kept(ev);
 }
 
 void checklist_note(struct checklist *cl, int node, const char *note, int64_t now_ms)
@@ -145,6 +185,7 @@ void checklist_note(struct checklist *cl, int node, const char *note, int64_t no
 	free(a->note);
 	a->note = kept(note);
 	log_event(cl, now_ms, CE_NOTE, node, -1, ANS_NONE, 0, BY_TECHNICIAN);
+	cl->log[cl->nlog - 1].text = kept(note);
 }
 
 /* The tree for two sides' dialects: LANCOM's when a side is LANCOM. */
@@ -174,203 +215,138 @@ const struct tnode *checklist_node(const struct checklist *cl, int item)
 	return &cl->tree->nodes[cl->path[item].node];
 }
 
-/* ---- what the evidence says ---- */
-
-struct facts {
-	const struct side *sides;
-	const struct alignment *al;
-	const struct diagnosis *dg;
-	const struct cl_world *w;
-	const struct checklist *cl;
-};
-
-static char *ev_text(const struct evref *e)
-{
-	return e != NULL ? kept(e->text) : NULL;
-}
-
-static int has_cause(const struct diagnosis *dg, int cause)
-{
-	for (int i = 0; i < dg->n; i++)
-		if (dg->f[i].cause == cause)
-			return i;
-	return -1;
-}
-
-static char *finding_ev(const struct finding *f)
-{
-	for (int i = 0; i < f->nev; i++)
-		if (f->ev[i].text != NULL)
-			return kept(f->ev[i].text);
-	return NULL;
-}
-
-/* A negotiation of the sides with an established SA (1 IKE, 2 IPsec). */
-static const struct evref *established(const struct side *sides, int which, int *negos)
-{
-	const struct evref *best = NULL;
-
-	*negos = 0;
-	for (int s = 0; s < 2; s++)
-		for (int i = 0; i < sides[s].nnegos; i++) {
-			const struct nego *n = sides[s].negos[i];
-			const struct evref *e = which == 1 ? &n->est_ike : &n->est_ipsec;
-
-			if (n->kind == NK_TRAFFIC)
-				continue;
-			(*negos)++;
-			if (e->line != 0 && (best == NULL || e->line > best->line))
-				best = e;
-		}
-	return best;
-}
-
-/* The newest time the technician confirmed the fwlog step, or -1. */
-static int64_t fwlog_confirmed(const struct checklist *cl)
-{
-	int64_t t = -1;
-
-	for (int i = 0; i < cl->nans; i++)
-		if (cl->tree->nodes[cl->ans[i].node].run == TR_FWLOG && cl->ans[i].ans == ANS_DONE && cl->ans[i].t_ms > t)
-			t = cl->ans[i].t_ms;
-	return t;
-}
-
-/* The newest echo line of a kind: 0 leaving, 1 arrived, 2 lost. */
-static char *echo_line(const struct echo_summary *es, int kind)
-{
-	for (int s = 0; s < 2; s++) {
-		const struct evref *e = kind == 0 ? es->dir[s].out_ev : kind == 1 ? es->dir[s].in_ev : es->dir[s].lost_ev;
-
-		if (e != NULL)
-			return ev_text(e);
-	}
-	return NULL;
-}
-
-/*
- * The connection (idx 0), the ISAKMP SA (1) or the IPsec SA (2) from a
- * status command and the logs. A status command saying "up" or logs showing
- * the SA come up win over an older "down"; then the status command's "down".
- */
-static enum tri fact_sa(const struct facts *F, int idx, char **why, enum cl_by *by)
-{
-	const struct diagnosis *dg = F->dg;
-	const struct evref *e;
-	int negos, k;
-
-	if (F->w != NULL && F->w->status[idx] == TRI_YES) {
-		*by = BY_STATUS;
-		*why = kept(F->w->status_why);
-		return TRI_YES;
-	}
-	e = established(F->sides, idx > 0 ? idx : 1, &negos);
-	if (idx > 0 && e != NULL) {
-		*why = ev_text(e);
-		return TRI_YES;
-	}
-	if (F->w != NULL && F->w->status[idx] == TRI_NO) {
-		*by = BY_STATUS;
-		*why = kept(F->w->status_why);
-		return TRI_NO;
-	}
-	if (idx == 0) {
-		int nl = kb_cause_index(F->cl->kb, "connection-not-loaded");
-
-		if (nl >= 0 && (k = has_cause(dg, nl)) >= 0) {
-			*why = finding_ev(&dg->f[k]);
-			return TRI_NO;
-		}
-		for (int s = 0; s < 2 && negos > 0 && e == NULL; s++)
-			for (int i = 0; i < F->sides[s].nnegos && e == NULL; i++)
-				if (F->sides[s].negos[i]->kind != NK_TRAFFIC)
-					e = nego_first_ev(F->sides[s].negos[i]);
-		if (negos > 0) {
-			*why = ev_text(e);
-			return TRI_YES;
-		}
-		return TRI_UNKNOWN;
-	}
-	if (negos > 0 && dg->n > 0 && (F->w == NULL || F->w->complete || dg->f[0].severity >= SEV_WARNING)) {
-		*why = finding_ev(&dg->f[0]);
-		return TRI_NO;
-	}
-	return TRI_UNKNOWN;
-}
-
-/* Answer a check from the evidence; TRI_UNKNOWN when it cannot. */
-static enum tri fact(const struct facts *F, const struct tnode *n, char **why, enum cl_by *by)
-{
-	const struct kb *kb = F->cl->kb;
-	const struct diagnosis *dg = F->dg;
-	const struct echo_summary *es = &F->cl->echo;
-	int k;
-
-	*why = NULL;
-	*by = BY_LOGS;
-	switch (n->check) {
-	case TF_CONN_LOADED:
-	case TF_ISAKMP_SA:
-	case TF_IPSEC_SA:
-		return fact_sa(F, n->check == TF_CONN_LOADED ? 0 : n->check == TF_ISAKMP_SA ? 1 : 2, why, by);
-	case TF_CAUSE:
-		if ((k = has_cause(dg, n->check_cause)) >= 0) {
-			*why = finding_ev(&dg->f[k]);
-			return TRI_YES;
-		}
-		return F->w != NULL && F->w->complete && dg->n > 0 ? TRI_NO : TRI_UNKNOWN;
-	case TF_RESPONDER_RECEIVED:
-		for (int g = 0; g < F->al->ngroups; g++) {
-			const struct group *gr = &F->al->groups[g];
-
-			for (int s = 0; s < 2; s++)
-				if (gr->n[s] != NULL && gr->n[s]->kind != NK_TRAFFIC && gr->role[s] == ROLE_RESPONDER &&
-				    gr->n[s]->m_recv != 0) {
-					*why = ev_text(nego_first_ev(gr->n[s]));
-					return TRI_YES;
-				}
-		}
-		k = kb_cause_index(kb, "peer-unreachable");
-		if (k >= 0 && (k = has_cause(dg, k)) >= 0) {
-			*why = finding_ev(&dg->f[k]);
-			return TRI_NO;
-		}
-		return TRI_UNKNOWN;
-	case TF_ECHO_OUT: {
-		int64_t conf = fwlog_confirmed(F->cl);
-
-		if (es->dir[LEFT].out + es->dir[RIGHT].out > 0) {
-			*why = echo_line(es, 0);
-			return TRI_YES;
-		}
-		if (conf >= 0 && F->w != NULL && (F->w->complete || F->w->now_ms - conf >= ECHO_WAIT_MS))
-			return TRI_NO;
-		return TRI_UNKNOWN;
-	}
-	case TF_ECHO_IN:
-		if (es->dir[LEFT].arrived + es->dir[RIGHT].arrived > 0) {
-			*why = echo_line(es, 1);
-			return TRI_YES;
-		}
-		if (es->dir[LEFT].out + es->dir[RIGHT].out > 0 && F->w != NULL &&
-		    (F->w->complete || F->w->now_ms - F->cl->echo_seen_ms >= ECHO_WAIT_MS)) {
-			*why = echo_line(es, 2);
-			return TRI_NO;
-		}
-		return TRI_UNKNOWN;
-	default:
-		return TRI_UNKNOWN;
-	}
-}
-
-static void push_item(struct checklist *cl, int node, enum cl_ans ans, int opt, enum cl_by by, char *ev)
+static struct cl_item *push_item(struct checklist *cl, int node, enum cl_ans ans, int opt, enum cl_by by, char *ev)
 {
 	size_t n = (size_t)cl->npath, cap = (size_t)cl->cappath;
 	struct cl_item *it = VEC_PUSH(cl->path, n, cap);
 
 	cl->npath = (int)n;
 	cl->cappath = (int)cap;
-	*it = (struct cl_item){ node, ans, opt, by, ev };
+	memset(it, 0, sizeof *it);
+	it->node = node;
+	it->ans = ans;
+	it->opt = opt;
+	it->by = by;
+	it->evidence = ev;
+	it->src = checklist_source(&cl->tree->nodes[node]);
+	it->src_side = -1;
+	return it;
+}
+
+/* The technician's answer over what the evidence says now (fo, or for a
+ * question: option opt with line why); the answer record keeps what it
+ * said when it was overridden. */
+static void push_override(struct checklist *cl, int node, const struct cl_answer *a, const struct fact_out *fo,
+    int opt, char *why)
+{
+	struct cl_item *it = push_item(cl, node, a->ans, a->opt, a->by, kept(a->evidence));
+
+	it->over = 1;
+	it->was = a->was;
+	it->was_opt = a->was_opt;
+	it->was_by = a->was_by;
+	if (fo != NULL && fo->v != TRI_UNKNOWN) {
+		it->was = fo->v == TRI_YES ? ANS_YES : ANS_NO;
+		it->was_by = fo->by;
+		it->was_ev = fo->why;
+		it->was_absent = fo->abs;
+	} else if (fo == NULL && opt >= 0) {
+		it->was = ANS_OPTION;
+		it->was_opt = opt;
+		it->was_by = BY_LOGS;
+		it->was_ev = why;
+	} else {
+		it->was_ev = kept(a->was_ev);
+		free(why);
+		if (fo != NULL)
+			free(fo->why);
+	}
+}
+
+/* A check: the evidence from its source, the technician's override, or
+ * the technician's answer; -2 when open. Returns the next node. */
+static int walk_check(struct checklist *cl, const struct facts *F, int i, const struct cl_answer *a)
+{
+	const struct tnode *n = &cl->tree->nodes[i];
+	int tech = a != NULL && (a->ans == ANS_YES || a->ans == ANS_NO);
+	struct fact_out fo;
+	struct cl_item *it;
+
+	fact_check(F, n, &fo);
+	if (tech && a->override) {
+		push_override(cl, i, a, &fo, -1, NULL);
+		return a->ans == ANS_YES ? n->yes : n->no;
+	}
+	if (fo.v != TRI_UNKNOWN) {
+		it = push_item(cl, i, fo.v == TRI_YES ? ANS_YES : ANS_NO, 0, fo.by, fo.why);
+		it->absent = fo.abs;
+		it->src_side = fo.side;
+		return fo.v == TRI_YES ? n->yes : n->no;
+	}
+	free(fo.why);
+	if (tech) {
+		it = push_item(cl, i, a->ans, 0, a->by, kept(a->evidence));
+		it->src_side = fo.side;
+		it->src_missing = fo.missing;
+		return a->ans == ANS_YES ? n->yes : n->no;
+	}
+	it = push_item(cl, i, ANS_NONE, 0, BY_NONE, NULL);
+	it->src_side = fo.side;
+	it->src_missing = fo.missing;
+	return -2;
+}
+
+/* A question: the option the top finding's line quotes, or the technician's. */
+static int walk_question(struct checklist *cl, const struct facts *F, int i, const struct cl_answer *a)
+{
+	const struct tnode *n = &cl->tree->nodes[i];
+	int tech = a != NULL && a->ans == ANS_OPTION && a->opt >= 0 && a->opt < n->nopts;
+	char *why = NULL;
+	int k = fact_option(F, n, &why);
+
+	if (tech && a->override) {
+		push_override(cl, i, a, NULL, k, why);
+		return n->opts[a->opt].next;
+	}
+	if (k >= 0) {
+		push_item(cl, i, ANS_OPTION, k, BY_LOGS, why);
+		return n->opts[k].next;
+	}
+	if (tech) {
+		push_item(cl, i, ANS_OPTION, a->opt, a->by, NULL);
+		return n->opts[a->opt].next;
+	}
+	push_item(cl, i, ANS_NONE, 0, BY_NONE, NULL);
+	return -2;
+}
+
+/* A step: done, skipped or failed by the technician or a run; the VPN
+ * firewall logging step is done once the firewall log shows echoes. */
+static int walk_step(struct checklist *cl, int i, const struct cl_answer *a)
+{
+	const struct tnode *n = &cl->tree->nodes[i];
+
+	if (a != NULL && (a->ans == ANS_DONE || a->ans == ANS_SKIPPED || a->ans == ANS_FAILED)) {
+		if (a->override && a->by == BY_TECHNICIAN)
+			push_override(cl, i, a, NULL, -1, NULL);
+		else
+			push_item(cl, i, a->ans, 0, a->by, kept(a->evidence));
+		return a->ans == ANS_FAILED && n->no >= 0 ? n->no : n->next;
+	}
+	if (n->run == TR_FWLOG && cl->echo.total > 0) {
+		char *ev = NULL;
+
+		for (int s = 0; s < 2 && ev == NULL; s++)
+			if (cl->echo.dir[s].out_ev != NULL || cl->echo.dir[s].in_ev != NULL)
+				ev = kept((cl->echo.dir[s].out_ev != NULL ? cl->echo.dir[s].out_ev : cl->echo.dir[s].in_ev)->text);
+		if (ev != NULL) {
+			/* the firewall log already shows echoes: logging is on */
+			push_item(cl, i, ANS_DONE, 0, BY_LOGS, ev);
+			return n->next;
+		}
+	}
+	push_item(cl, i, ANS_NONE, 0, BY_NONE, NULL);
+	return -2;
 }
 
 /* Walk from the start; stops at the first node nobody has answered. */
@@ -384,50 +360,19 @@ static void walk(struct checklist *cl, const struct facts *F)
 	while (i >= 0 && !seen[i]) {
 		const struct tnode *n = &t->nodes[i];
 		const struct cl_answer *a = checklist_answer_of(cl, i);
-		char *why = NULL;
-		enum cl_by by = BY_LOGS;
-		enum tri v;
 
 		seen[i] = 1;
 		switch (n->kind) {
-		case TN_CHECK:
-			v = fact(F, n, &why, &by);
-			if (v != TRI_UNKNOWN) {
-				push_item(cl, i, v == TRI_YES ? ANS_YES : ANS_NO, 0, by, why);
-				i = v == TRI_YES ? n->yes : n->no;
-				continue;
-			}
-			if (a != NULL && (a->ans == ANS_YES || a->ans == ANS_NO)) {
-				push_item(cl, i, a->ans, 0, a->by, kept(a->evidence));
-				i = a->ans == ANS_YES ? n->yes : n->no;
-				continue;
-			}
-			break;
-		case TN_QUESTION:
-			if (a != NULL && a->ans == ANS_OPTION && a->opt >= 0 && a->opt < n->nopts) {
-				push_item(cl, i, ANS_OPTION, a->opt, a->by, NULL);
-				i = n->opts[a->opt].next;
-				continue;
-			}
-			break;
-		case TN_STEP:
-			if (a == NULL && n->run == TR_FWLOG && cl->echo.total > 0) {
-				/* the firewall log already shows echoes: logging is on */
-				push_item(cl, i, ANS_DONE, 0, BY_LOGS, echo_line(&cl->echo, 0));
-				i = n->next;
-				continue;
-			}
-			if (a != NULL && (a->ans == ANS_DONE || a->ans == ANS_SKIPPED || a->ans == ANS_FAILED)) {
-				push_item(cl, i, a->ans, 0, a->by, kept(a->evidence));
-				i = a->ans == ANS_FAILED && n->no >= 0 ? n->no : n->next;
-				continue;
-			}
-			break;
+		case TN_CHECK: i = walk_check(cl, F, i, a); break;
+		case TN_QUESTION: i = walk_question(cl, F, i, a); break;
+		case TN_STEP: i = walk_step(cl, i, a); break;
 		case TN_CONCLUSION:
+			push_item(cl, i, ANS_NONE, 0, BY_NONE, NULL);
+			i = -2;
 			break;
 		}
-		push_item(cl, i, ANS_NONE, 0, BY_NONE, NULL);
-		break;
+		if (i == -2)
+			break;
 	}
 	free(seen);
 }
@@ -444,7 +389,7 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
 	const struct finding *top = dg->n > 0 ? &dg->f[0] : NULL;
 	int cause, start, unknown = kb_cause_index(cl->kb, "unknown"), est = kb_cause_index(cl->kb, "established");
 	int64_t now = w != NULL ? w->now_ms : 0;
-	struct facts F = { sides, al, dg, w, cl };
+	struct facts F = { sides, al, dg, w, cl, NULL };
 
 	if (t == NULL)
 		return;
@@ -467,6 +412,7 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
 			break;
 		}
 	cause = top != NULL ? top->cause : -1;
+	F.top = top;
 	if (cause == unknown)
 		cause = -1;
 	start = cause >= 0 && t->entry[cause] >= 0 ? t->entry[cause] : t->root;

@@ -41,6 +41,30 @@ struct cl_world {
 	int64_t now_ms;
 };
 
+/*
+ * The source that would show a check's answer, derived from the node's
+ * check: the checklist answers a check only from its source when that is
+ * loaded; otherwise the check is asked and the line says what would answer.
+ */
+enum cl_src {
+	SRC_TECHNICIAN = 0,       /* only the technician knows (check "ask") */
+	SRC_IKE,                  /* the VPN (IKE) logs, or the status command */
+	SRC_IKE_REMOTE,           /* the remote side's VPN log or trace */
+	SRC_FW,                   /* a side's VPN firewall log */
+	SRC_CLIENT                /* a ping from the technician's client */
+};
+
+/* An answer "by the logs" from what a source does not show: which log
+ * (side, -1 both) was searched, over which span, for what. */
+struct cl_absence {
+	int set;
+	int side;
+	int has_t;
+	int64_t t0_us, t1_us;
+	enum msg what;
+	int cause;                /* M_CL_ABS_CAUSE: kb->causes index */
+};
+
 /* An answer given for a node (by the technician or by a run). */
 struct cl_answer {
 	int node;
@@ -50,6 +74,12 @@ struct cl_answer {
 	char *evidence;           /* what a run printed, or NULL */
 	char *note;
 	int64_t t_ms;
+	/* the technician overrode an answer of the evidence: what it said */
+	int override;
+	enum cl_ans was;
+	int was_opt;
+	enum cl_by was_by;
+	char *was_ev;
 };
 
 /* One node on the current walk. */
@@ -58,7 +88,18 @@ struct cl_item {
 	enum cl_ans ans;          /* ANS_NONE: open (the current node) */
 	int opt;
 	enum cl_by by;
-	char *evidence;           /* owned */
+	char *evidence;           /* the line that answered, owned */
+	struct cl_absence absent; /* or: what was searched and not found */
+	enum cl_src src;          /* checks: the source that answers it */
+	int src_side;             /* its side, -1 both or unknown */
+	int src_missing;          /* open: that source is not loaded */
+	/* answered by the technician over the evidence: what it says */
+	int over;
+	enum cl_ans was;
+	int was_opt;
+	enum cl_by was_by;
+	char *was_ev;             /* owned */
+	struct cl_absence was_absent;
 };
 
 enum cl_event_kind { CE_START, CE_MOVED, CE_ANSWER, CE_NOTE, CE_REACHED };
@@ -71,6 +112,8 @@ struct cl_event {
 	enum cl_ans ans;
 	int opt;                  /* CE_ANSWER of a question: the option */
 	enum cl_by by;
+	char *text;               /* CE_NOTE: the note as written (redacted) */
+	int over;                 /* CE_ANSWER: it overrode the evidence */
 };
 
 struct checklist {
@@ -105,8 +148,26 @@ const struct tnode *checklist_node(const struct checklist *cl, int item);
 void checklist_answer(struct checklist *cl, int node, enum cl_ans ans, int opt, enum cl_by by,
     const char *evidence, int64_t now_ms);
 void checklist_note(struct checklist *cl, int node, const char *note, int64_t now_ms);
+/* Restoring a saved session: the answer of node overrode the evidence,
+ * which said was (opt) by by with line ev (call before checklist_answer). */
+void checklist_override_restore(struct checklist *cl, int node, enum cl_ans was, int opt, enum cl_by by,
+    const char *ev);
 /* The answer record of a node, or NULL. */
 const struct cl_answer *checklist_answer_of(const struct checklist *cl, int node);
+
+/* The source of a check (SRC_TECHNICIAN for other nodes). */
+enum cl_src checklist_source(const struct tnode *n);
+/*
+ * What an item rests on, in the language: its evidence line, or for an
+ * absence the source and time span searched; NULL when none (allocated).
+ */
+char *checklist_evidence_text(const struct checklist *cl, const struct cl_item *it, enum lang l);
+/* For an open check whose source is not loaded: which log would answer
+ * it and how to get it; NULL otherwise (allocated). */
+char *checklist_source_hint(const struct checklist *cl, const struct cl_item *it, enum lang l);
+/* For an item the technician answered over the evidence: what the
+ * evidence said, with its line, and when it was overridden (allocated). */
+char *checklist_override_text(const struct checklist *cl, const struct cl_item *it, enum lang l);
 
 const char *cl_ans_name(enum cl_ans a);
 const char *cl_by_name(enum cl_by b);

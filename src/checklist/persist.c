@@ -60,9 +60,29 @@ static json_object *path_item(const struct checklist *cl, const struct cl_item *
 		json_object_object_add(e, "option", jstr(txt(&n->opts[it->opt].text, l)));
 	json_object_object_add(e, "answer_text", jstr(n->kind == TN_CONCLUSION ? NULL : cl_ans_label(cl, it, l)));
 	json_object_object_add(e, "by", it->by != BY_NONE ? jstr(cl_by_name(it->by)) : NULL);
-	json_object_object_add(e, "evidence", jclean(it->evidence));
+	{
+		char *ev = checklist_evidence_text(cl, it, l), *hint = checklist_source_hint(cl, it, l);
+
+		json_object_object_add(e, "evidence", jclean(ev));
+		json_object_object_add(e, "source_hint", jclean(hint));
+		free(ev);
+		free(hint);
+	}
+	if (it->over) {
+		json_object *o = json_object_new_object();
+		struct cl_item was = { .node = it->node, .ans = it->was, .opt = it->was_opt, .by = it->was_by,
+			.evidence = it->was_ev, .absent = it->was_absent, .src = it->src };
+		char *ev = checklist_evidence_text(cl, &was, l);
+
+		json_object_object_add(o, "answer", jstr(cl_ans_name(it->was)));
+		json_object_object_add(o, "answer_text", jstr(cl_ans_label(cl, &was, l)));
+		json_object_object_add(o, "by", jstr(cl_by_name(it->was_by)));
+		json_object_object_add(o, "evidence", jclean(ev));
+		free(ev);
+		json_object_object_add(e, "overrides", o);
+	}
 	json_object_object_add(e, "note", jclean(a != NULL ? a->note : NULL));
-	json_object_object_add(e, "time_ms", a != NULL && a->t_ms > 0 && it->by >= BY_STATUS ? json_object_new_int64(a->t_ms) : NULL);
+	json_object_object_add(e, "time_ms", a != NULL && a->t_ms > 0 && (it->by >= BY_STATUS || it->over) ? json_object_new_int64(a->t_ms) : NULL);
 	if (n->kind == TN_CONCLUSION)
 		json_object_object_add(e, "cause", n->cause >= 0 ? jstr(cl->kb->causes[n->cause].id) : NULL);
 	if (n->command != NULL)
@@ -110,7 +130,11 @@ static json_object *history(const struct checklist *cl)
 		if (e->kind == CE_ANSWER) {
 			json_object_object_add(x, "answer", jstr(cl_ans_name(e->ans)));
 			json_object_object_add(x, "by", jstr(cl_by_name(e->by)));
+			if (e->over)
+				json_object_object_add(x, "overrides_evidence", json_object_new_boolean(1));
 		}
+		if (e->kind == CE_NOTE)
+			json_object_object_add(x, "text", jclean(e->text));
 		json_object_array_add(h, x);
 	}
 	return h;
@@ -132,6 +156,13 @@ static json_object *answers(const struct checklist *cl)
 		json_object_object_add(x, "evidence", jclean(a->evidence));
 		json_object_object_add(x, "note", jclean(a->note));
 		json_object_object_add(x, "time_ms", json_object_new_int64(a->t_ms));
+		if (a->override) {
+			/* what the evidence said when the technician overrode it */
+			json_object_object_add(x, "overrode", jstr(cl_ans_name(a->was)));
+			json_object_object_add(x, "overrode_option", json_object_new_int(a->was_opt));
+			json_object_object_add(x, "overrode_by", jstr(cl_by_name(a->was_by)));
+			json_object_object_add(x, "overrode_evidence", jclean(a->was_ev));
+		}
 		json_object_array_add(ans, x);
 	}
 	return ans;
@@ -223,6 +254,10 @@ static void restore_answer(struct checklist *cl, json_object *a)
 
 	if (ni < 0)
 		return;
+	if (get_str(a, "overrode") != NULL)
+		checklist_override_restore(cl, ni, ans_from(get_str(a, "overrode")),
+		    json_object_object_get_ex(a, "overrode_option", &v) ? json_object_get_int(v) : 0,
+		    by_from(get_str(a, "overrode_by")), get_str(a, "overrode_evidence"));
 	if (an != ANS_NONE)
 		checklist_answer(cl, ni, an, opt, by, get_str(a, "evidence"), tm);
 	if (note != NULL)

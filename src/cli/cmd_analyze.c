@@ -77,7 +77,7 @@ static const char help_de[] =
     "                  den ein Konfigurationsunterschied erklärt, nennt ihn\n"
     "  --width N       Textbreite (Standard: die des Terminals, sonst $COLUMNS, sonst 160)\n"
     "  --negotiations N  höchstens die N neuesten Aushandlungen zeigen (Standard 20)\n"
-    "  --ascii         einfache ASCII-Pfeile in der Leiter\n"
+    "  --ascii         einfache ASCII-Pfeile im Ablauf\n"
     "  -h, --help      diese Hilfe\n"
     "\nBeispiele:\n"
     "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
@@ -251,6 +251,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 const struct cmd_entry cmd_analyze_entry = {
 	"analyze",
 	{ "analyse two VPN logs (or one) and print ladder and findings",
-	  "zwei VPN-Logs (oder eines) analysieren, Leiter und Befunde ausgeben" },
+	  "zwei VPN-Logs (oder eines) analysieren, Ablauf und Befunde ausgeben" },
 	{ help_en, help_de }, "h", opts, run, NULL,
 };

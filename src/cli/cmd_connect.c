@@ -105,7 +105,7 @@ static const char connect_help_de[] =
     "                  Verbindungszustand jeder Seite)\n"
     "  --connect-timeout S  Sekunden Wartezeit auf ein Gateway (Standard 10)\n"
     "  --report DATEI  am Ende den Sitzungsbericht schreiben (Markdown, oder JSON,\n"
-    "                  wenn DATEI auf .json endet): beide Gateways, die Leiter,\n"
+    "                  wenn DATEI auf .json endet): beide Gateways, der Ablauf,\n"
     "                  die Befunde, jede Antwort der Checkliste mit wer sie gab, Notizen\n"
     "  --left-lan ADR, --right-lan ADR   die internen Adressen der Gateways für\n"
     "                  das Ping-Verfahren (Leitfaden 1.5): die Konsole bietet an,\n"

@@ -11,35 +11,39 @@
 #include <stdio.h>
 
 static const char help_en[] =
-    "Usage: tunneldoc kb-check [--list] [--verbose]\n"
+    "Usage: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
     "\n"
     "Load and validate the knowledge base (every file and field), then run\n"
     "every signature's example lines through the parser. Exit 0 when all\n"
     "examples are recognised, 1 otherwise.\n"
     "  --list      also list the dialects, causes and chapters\n"
     "  --verbose   report every example checked\n"
+    "  --coverage  per daemon version (kb/catalogue/), how many of the messages\n"
+    "              its source can log the kb maps, and the list of the rest\n"
     "  -h, --help  this help\n"
     "\nExit status: 0 valid, 1 invalid or not loadable (file and field named),\n"
     "2 usage error.\n";
 static const char help_de[] =
-    "Aufruf: tunneldoc kb-check [--list] [--verbose]\n"
+    "Aufruf: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
     "\n"
     "Lädt und prüft die Wissensbasis (jede Datei, jedes Feld) und testet die\n"
     "Beispielzeilen jeder Signatur mit dem Parser. Rückgabewert 0, wenn alle\n"
     "Beispiele erkannt werden, sonst 1.\n"
     "  --list      zusätzlich Dialekte, Ursachen und Kapitel auflisten\n"
     "  --verbose   jedes geprüfte Beispiel melden\n"
+    "  --coverage  je Dienstversion (kb/catalogue/), wie viele der Meldungen,\n"
+    "              die ihr Quelltext schreiben kann, die kb zuordnet, und die übrigen\n"
     "  -h, --help  diese Hilfe\n"
     "\nRückgabewert: 0 gültig, 1 ungültig oder nicht ladbar (Datei und Feld\n"
     "genannt), 2 Aufruffehler.\n";
 
 static const struct option opts[] = {
 	{ "list", no_argument, NULL, 'l' }, { "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
+	{ "coverage", no_argument, NULL, 'c' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 };
 
 struct kbcheck_args {
-	int list, verbose;
+	int list, verbose, coverage;
 };
 
 static int on_option(void *st, int c, const char *arg)
@@ -51,6 +55,8 @@ static int on_option(void *st, int c, const char *arg)
 		A->list = 1;
 	else if (c == 'v')
 		A->verbose = 1;
+	else if (c == 'c')
+		A->coverage = 1;
 	return 0;
 }
 
@@ -70,7 +76,7 @@ static void list_kb(const struct kb *kb, enum lang lang)
 
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
-	struct kbcheck_args A = { 0, 0 };
+	struct kbcheck_args A = { 0, 0, 0 };
 	struct kb *kb;
 	int rc, bad;
 
@@ -83,6 +89,12 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 	if (A.list)
 		list_kb(kb, x->lang);
 	bad = kb_check_examples(kb, A.verbose, x->lang);
+	if (A.coverage) {
+		char cat[4096];
+
+		snprintf(cat, sizeof cat, "%s/catalogue", kb->dir);
+		bad += kb_check_coverage(kb, cat, A.verbose, x->lang) != 0;
+	}
 	kb_free(kb);
 	return bad == 0 ? TD_EXIT_OK : TD_EXIT_INPUT;
 }
@@ -91,5 +103,5 @@ const struct cmd_entry cmd_kbcheck_entry = {
 	"kb-check",
 	{ "validate the knowledge base and test every signature example",
 	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
-	{ help_en, help_de }, "hlv", opts, run, NULL,
+	{ help_en, help_de }, "hlvc", opts, run, NULL,
 };

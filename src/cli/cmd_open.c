@@ -37,7 +37,7 @@ static const char help_de[] =
     "\n"
     "Öffnet die Konsole mit den VPN-Logs der beiden Gateways (Dateien,\n"
     "Support-Snapshot-Verzeichnisse oder aufgezeichnete Sitzungen): beide Logs\n"
-    "nebeneinander, die Austausch-Leiter, die Befunde und die Checkliste. Große\n"
+    "nebeneinander, den IKE-Ablauf, die Befunde und die Checkliste. Große\n"
     "Dateien laden im Hintergrund; die Konsole ist sofort bedienbar. ? zeigt\n"
     "alle Tasten.\n"
     "\n"

@@ -24,6 +24,8 @@ struct record_side {
 	int reconnects;
 	const char *state;
 	const char *error;
+	int rotations, truncations, replacements, rotation_gaps;  /* of a followed log file */
+	int64_t longest_silence_ms;  /* the longest time nothing came */
 };
 
 /* Create DIR (must not hold a session yet); NULL + errno on failure. */

@@ -47,8 +47,17 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 	ev->role = (enum role)v;
 	if (kbj_bool(c, e, "retrans", &ev->retrans) || kbj_bool(c, e, "dup", &ev->dup) ||
 	    kbj_bool(c, e, "new", &ev->isnew) || kbj_bool(c, e, "reply", &ev->reply) ||
-	    kbj_str(c, e, "established", 0, &est))
+	    kbj_str(c, e, "established", 0, &est) || kbj_int(c, e, "ike", 0, 0, 2, &ev->ike) ||
+	    kbj_str(c, e, "src", 0, &ev->src) || kbj_str(c, e, "id", 0, &ev->id))
 		return -1;
+	{
+		/* the daemon's life: start, stop, a state deleted (issue 11) */
+		static const char *const life[] = { "-", "start", "stop", "delete" };
+
+		if (kbj_enum(c, e, "life", life, 4, 0, 0, &v))
+			return -1;
+		ev->life = v;
+	}
 	if (est != NULL) {
 		if (strcmp(est, "ike") == 0)
 			ev->established = 1;
@@ -224,6 +233,10 @@ int resolve_extends(struct kbj *c)
 			struct dl_event *e = &d->events[d->nevents];
 
 			*e = p->events[i];
+			if (e->src != NULL)
+				e->src = xstrdup(e->src);
+			if (e->id != NULL)
+				e->id = xstrdup(e->id);
 			if (pattern_compile(&e->pat, p->events[i].pat.src, &why) != 0)
 				td_fatal("recompiling a valid pattern failed: %s", why);
 			d->nevents++;
@@ -248,8 +261,11 @@ void dialects_free(struct kb *kb)
 		for (int k = 0; k < d->nstates; k++)
 			free(d->states[k].name);
 		free(d->states);
-		for (int k = 0; k < d->nevents; k++)
+		for (int k = 0; k < d->nevents; k++) {
 			pattern_free(&d->events[k].pat);
+			free(d->events[k].src);
+			free(d->events[k].id);
+		}
 		free(d->events);
 		acm_free(d->acm);
 		free(d->cand_sig);

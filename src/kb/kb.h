@@ -67,6 +67,10 @@ struct dl_event {
 	int retrans, dup, isnew;
 	int reply;           /* proves the peer's next message arrived */
 	int established;     /* 0, 1 = ike, 2 = ipsec */
+	int ike;             /* 0 (the dialect's), 1 or 2: the line's IKE version */
+	int life;            /* 0, 1 = daemon start, 2 = daemon stop, 3 = state deleted */
+	char *src;           /* daemon versions and source file it comes from */
+	char *id;            /* optional: names the event in kb/catalogue (maps) */
 };
 
 struct dl_state {

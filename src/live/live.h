@@ -6,10 +6,11 @@
  * never blocks and never prompts by itself: an unknown host key or a
  * password becomes a state the front end shows and answers. A dropped
  * connection is retried with backoff (1, 2, 4 ... 30 s); a followed log
- * file resumes at the line after the last one received, other streams are
- * de-duplicated by content, so nothing is lost or repeated. Nothing secret
- * is stored: a password given to live_password() is used and wiped.
- * libssh stays inside live.c.
+ * file resumes in the same file at the byte after the last line received,
+ * across rotations (stream.h, remote.c); other streams are de-duplicated
+ * by content, so nothing is lost or repeated. Nothing secret is stored: a
+ * password given to live_password() is used and wiped. libssh stays
+ * inside src/live/.
  */
 #ifndef TD_LIVE_H
 #define TD_LIVE_H
@@ -19,6 +20,7 @@
 
 #include "base/i18n.h"
 #include "kb/kb.h"
+#include "live/stream.h"
 
 enum live_state {
 	LS_CONNECTING, LS_HOSTKEY, LS_ASK_HOSTKEY, LS_AUTH, LS_ASK_PASSWORD,
@@ -85,5 +87,10 @@ uint64_t live_lines(const struct live *l);
 int live_run(struct live *l, const char *cmd, int64_t now_ms);
 int live_run_result(const struct live *l, const char **out, int *status);
 int live_reconnects(const struct live *l);
+/* What happened to the followed log file (rotations, truncations ...). */
+const struct stream_stats *live_stream_stats(const struct live *l);
+/* The longest time (ms) nothing came from the gateway, the current
+ * silence included. */
+int64_t live_longest_silence(const struct live *l);
 
 #endif

@@ -2,6 +2,7 @@
  * session.c - see session.h.
  */
 #include "live/session.h"
+#include "live/remote.h"
 #include "base/clock.h"
 #include "base/util.h"
 
@@ -116,9 +117,17 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 
 			for (int i = 0; i < o->kb->ndevices; i++)
 				sb_addf(&b, "%s, ", o->kb->devices[i].id);
-			*err = xasprintf(o->lang == LANG_DE ? "unbekanntes Profil '%s'; --profile mit einem von: %sauto"
-							    : "unknown profile '%s'; give --profile one of: %sauto", p, b.s ? b.s : "");
+			*err = xasprintf(msg(M_LV_UNKNOWN_PROFILE, o->lang), p, b.s ? b.s : "");
 			sb_free(&b);
+			session_free(s);
+			return NULL;
+		}
+	}
+	for (int k = 0; k < 2; k++) {
+		const char *j = o->side[k].jump;
+
+		if (o->side[k].target != NULL && j != NULL && !remote_jump_ok(j)) {
+			*err = xasprintf(msg(M_LV_JUMP_OPTION, o->lang), o->side[k].target, j);
 			session_free(s);
 			return NULL;
 		}
@@ -129,9 +138,7 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		if (o->side[k].target == NULL || f == NULL)
 			continue;
 		if (strpbrk(f, "'\"`$\\\n") != NULL) {
-			*err = xasprintf(o->lang == LANG_DE ? "Log-Dateinamen dürfen keine Anführungszeichen, $, ` oder \\ enthalten: %s; "
-							    "den Pfad ohne diese Zeichen angeben"
-							  : "log file names must not contain quotes, $, ` or backslashes: %s; give the path without them", f);
+			*err = xasprintf(msg(M_LV_BAD_LOG_FILE, o->lang), f);
 			session_free(s);
 			return NULL;
 		}
@@ -153,8 +160,7 @@ struct session *session_new(const struct session_opts *o, session_line_fn fn, vo
 		s->dev[k] = &s->statdev[k];
 	}
 	if (o->record_dir != NULL && (s->rec = recorder_open(o->record_dir, o->snapshot ? "snapshot" : "session")) == NULL) {
-		*err = xasprintf(o->lang == LANG_DE ? "kann nicht nach %s aufzeichnen: %s; ein neues oder leeres Verzeichnis angeben"
-						    : "cannot record into %s: %s; give a new or empty directory", o->record_dir, strerror(errno));
+		*err = xasprintf(msg(M_LV_CANNOT_RECORD, o->lang), o->record_dir, strerror(errno));
 		session_free(s);
 		return NULL;
 	}
@@ -273,6 +279,11 @@ void session_conn(struct session *s, struct record_side out[2])
 		out[k].state = live_state(l) == LS_FAILED ? "failed" : live_state(l) == LS_STREAMING ? "streaming" :
 		    live_state(l) == LS_DONE ? "done" : "connecting";
 		out[k].error = live_error(l);
+		out[k].rotations = live_stream_stats(l)->rotations;
+		out[k].truncations = live_stream_stats(l)->truncations;
+		out[k].replacements = live_stream_stats(l)->replacements;
+		out[k].rotation_gaps = live_stream_stats(l)->gaps;
+		out[k].longest_silence_ms = live_longest_silence(l);
 	}
 }
 

@@ -1,5 +1,5 @@
 /*
- * session.h - two gateways live: the two SSH streams (live.c) of one
+ * session.h - two gateways live: the two SSH streams (live.h) of one
  * tunnel, their device profiles, the recording, and the lines handed on
  * to whoever consumes them (the analysis in batch mode, the console).
  * The caller owns the poll loop: session_pollfds() says what to wait for,

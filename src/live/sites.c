@@ -5,6 +5,7 @@
  * field's after it.
  */
 #include "live/sites.h"
+#include "live/remote.h"
 
 #include <errno.h>
 #include <json-c/json.h>
@@ -54,7 +55,7 @@ struct sctx {
 	int side;                  /* -1: the site itself */
 };
 
-static int bad(struct sctx *c, const char *field, const char *en, const char *de)
+static int bad(struct sctx *c, const char *field, enum msg id)
 {
 	size_t off = 0;
 	struct strbuf where = {0};
@@ -72,7 +73,7 @@ static int bad(struct sctx *c, const char *field, const char *en, const char *de
 		off = find_key(c->text, off, field);
 		sb_addf(&where, ".%s", field);
 	}
-	*c->err = xasprintf("%s:%d: %s: %s", c->path, line_at(c->text, off), where.s, c->lang == LANG_DE ? de : en);
+	*c->err = xasprintf("%s:%d: %s: %s", c->path, line_at(c->text, off), where.s, msg(id, c->lang));
 	sb_free(&where);
 	return -1;
 }
@@ -96,16 +97,15 @@ static int plain(const char *s)
 static int load_side(struct sctx *c, json_object *o, struct site_side *sd)
 {
 	if (!json_object_is_type(o, json_type_object))
-		return bad(c, NULL, "must be an object with at least \"host\"", "muss ein Objekt mit mindestens \"host\" sein");
+		return bad(c, NULL, M_LV_SB_SIDE_OBJECT);
 	json_object_object_foreach(o, key, val) {
 		char **dst = NULL;
 
 		if (secretish(key))
-			return bad(c, key, "no secrets in the site book: keys and passwords stay in ssh-agent and ~/.ssh",
-			    "keine Geheimnisse im Standortbuch: Schlüssel und Passwörter bleiben in ssh-agent und ~/.ssh");
+			return bad(c, key, M_LV_SB_NO_SECRETS);
 		if (strcmp(key, "port") == 0) {
 			if (!json_object_is_type(val, json_type_int) || json_object_get_int(val) < 1 || json_object_get_int(val) > 65535)
-				return bad(c, key, "must be a port number from 1 to 65535", "muss eine Portnummer von 1 bis 65535 sein");
+				return bad(c, key, M_LV_SB_PORT);
 			sd->port = json_object_get_int(val);
 			continue;
 		}
@@ -122,20 +122,19 @@ static int load_side(struct sctx *c, json_object *o, struct site_side *sd)
 		else if (strcmp(key, "log_file") == 0)
 			dst = &sd->log_file;
 		else
-			return bad(c, key, "unknown field (host, user, port, profile, jump, lan, log_file)",
-			    "unbekanntes Feld (host, user, port, profile, jump, lan, log_file)");
+			return bad(c, key, M_LV_SB_SIDE_FIELD);
 		if (!json_object_is_type(val, json_type_string))
-			return bad(c, key, "must be a string", "muss eine Zeichenkette sein");
+			return bad(c, key, M_LV_SB_STRING);
 		if (strcmp(key, "log_file") != 0 && !plain(json_object_get_string(val)))
-			return bad(c, key, "must not be empty or contain blanks, quotes or shell characters",
-			    "darf nicht leer sein und keine Leerzeichen, Anführungszeichen oder Shell-Zeichen enthalten");
+			return bad(c, key, M_LV_SB_PLAIN);
 		*dst = xstrdup(json_object_get_string(val));
 	}
 	if (sd->host == NULL)
-		return bad(c, NULL, "\"host\" is missing", "\"host\" fehlt");
+		return bad(c, NULL, M_LV_SB_NO_HOST);
+	if (sd->jump != NULL && !remote_jump_ok(sd->jump))
+		return bad(c, "jump", M_LV_SITE_JUMP_OPTION);
 	if (sd->lan != NULL && strspn(sd->lan, "0123456789abcdefABCDEF.:") != strlen(sd->lan))
-		return bad(c, "lan", "must be an IP address (the gateway's internal address)",
-		    "muss eine IP-Adresse sein (die interne Adresse des Gateways)");
+		return bad(c, "lan", M_LV_SB_LAN);
 	return 0;
 }
 
@@ -145,17 +144,16 @@ static int load_site(struct sctx *c, const char *name, json_object *o, struct si
 	c->site = name;
 	c->side = -1;
 	if (!plain(name))
-		return bad(c, NULL, "a site name must not be empty or contain blanks or shell characters",
-		    "ein Standortname darf nicht leer sein und keine Leerzeichen oder Shell-Zeichen enthalten");
+		return bad(c, NULL, M_LV_SB_SITE_NAME);
 	if (!json_object_is_type(o, json_type_object))
-		return bad(c, NULL, "must be an object with \"left\" and \"right\"", "muss ein Objekt mit \"left\" und \"right\" sein");
+		return bad(c, NULL, M_LV_SB_SITE_OBJECT);
 	json_object_object_foreach(o, key, val) {
 		if (strcmp(key, "description") == 0) {
 			if (!json_object_is_type(val, json_type_string))
-				return bad(c, key, "must be a string", "muss eine Zeichenkette sein");
+				return bad(c, key, M_LV_SB_STRING);
 			st->description = xstrdup(json_object_get_string(val));
 		} else if (strcmp(key, "left") != 0 && strcmp(key, "right") != 0) {
-			return bad(c, key, "unknown field (description, left, right)", "unbekanntes Feld (description, left, right)");
+			return bad(c, key, M_LV_SB_SITE_FIELD);
 		}
 	}
 	for (int s = 0; s < 2; s++) {
@@ -163,7 +161,7 @@ static int load_site(struct sctx *c, const char *name, json_object *o, struct si
 
 		c->side = -1;
 		if (!json_object_object_get_ex(o, s ? "right" : "left", &v))
-			return bad(c, NULL, s ? "\"right\" is missing" : "\"left\" is missing", s ? "\"right\" fehlt" : "\"left\" fehlt");
+			return bad(c, NULL, s ? M_LV_SB_NO_RIGHT : M_LV_SB_NO_LEFT);
 		c->side = s;
 		if (load_side(c, v, &st->side[s]) != 0)
 			return -1;
@@ -201,8 +199,7 @@ int sites_load(const char *path, struct sitebook *b, enum lang lang, char **err)
 		enum json_tokener_error e = json_tokener_get_error(tok);
 
 		*err = xasprintf("%s:%d: %s (%s)", path, line_at(c.text, json_tokener_get_parse_end(tok)),
-		    lang == LANG_DE ? "kein gültiges JSON" : "not valid JSON",
-		    e == json_tokener_continue ? (lang == LANG_DE ? "Datei endet zu früh" : "the file ends too early") : json_tokener_error_desc(e));
+		    msg(M_LV_SB_NOT_JSON, lang), e == json_tokener_continue ? msg(M_LV_SB_ENDS_EARLY, lang) : json_tokener_error_desc(e));
 		json_object_put(root);
 		json_tokener_free(tok);
 		sb_free(&t);
@@ -211,7 +208,7 @@ int sites_load(const char *path, struct sitebook *b, enum lang lang, char **err)
 	json_tokener_free(tok);
 	if (!json_object_is_type(root, json_type_object) || !json_object_object_get_ex(root, "sites", &sites) ||
 	    !json_object_is_type(sites, json_type_object)) {
-		bad(&c, NULL, "the file must be {\"sites\": {\"NAME\": {...}}}", "die Datei muss {\"sites\": {\"NAME\": {...}}} sein");
+		bad(&c, NULL, M_LV_SB_TOP);
 		goto out;
 	}
 	b->v = xcalloc((size_t)json_object_object_length(sites) + 1, sizeof *b->v);

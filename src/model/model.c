@@ -2,6 +2,7 @@
  * model.c - turn parsed lines into negotiations (see model.h).
  */
 #include "model/model.h"
+#include "model/model_internal.h"
 #include "base/redact.h"
 #include "base/util.h"
 
@@ -10,11 +11,6 @@
 #include <string.h>
 
 #define EVIDENCE_MAX 2048
-#define SEARCH_BACK 256
-#define ANON_ADOPT_US (30LL * 1000000)
-#define NEW_MERGE_US (10LL * 1000000)
-#define RESTART_GAP_US (30LL * 1000000)
-#define RESTART_GAP_LINES 500
 
 void side_init(struct side *s, enum side_id id)
 {
@@ -61,13 +57,6 @@ static void ev_set(struct mw *w, struct evref *e)
 	}
 }
 
-static void nego_free(struct nego *n)
-{
-	if (n == NULL)
-		return;
-	arena_free(&n->ar);
-	free(n);
-}
 
 void side_clear(struct side *s)
 {
@@ -84,81 +73,11 @@ void side_clear(struct side *s)
 	side_init(s, s->id);
 }
 
-struct stepcells *nego_step(const struct nego *n, enum step st)
-{
-	return (st > STEP_NONE && st < STEP_COUNT) ? n->steps[st] : NULL;
-}
 
-static struct stepcells *step_cells(struct nego *n, enum step st)
-{
-	if (st <= STEP_NONE || st >= STEP_COUNT)
-		return NULL;
-	if (n->steps[st] == NULL)
-		n->steps[st] = arena_alloc(&n->ar, sizeof(struct stepcells));
-	return n->steps[st];
-}
 
-const struct sighit *nego_hit(const struct nego *n, int sig)
-{
-	for (int i = 0; i < n->nhits; i++)
-		if (n->hits[i].sig == sig)
-			return &n->hits[i];
-	return NULL;
-}
 
-const char *nego_fact(const struct nego *n, const char *name)
-{
-	for (int i = 0; i < n->nfacts; i++)
-		if (strcmp(n->facts[i].name, name) == 0)
-			return n->facts[i].value;
-	return NULL;
-}
 
-int nego_received(const struct nego *n, enum step st)
-{
-	const struct stepcells *c = nego_step(n, st);
 
-	if (c != NULL && c->recv.count > 0)
-		return 1;
-	/* a later step sent by this side in the same exchange implies receipt */
-	for (int s = 1; s < STEP_COUNT; s++) {
-		enum step cur = (enum step)s;
-
-		for (enum step p = step_prev(cur); p != STEP_NONE; p = step_prev(p))
-			if (p == st) {
-				const struct stepcells *cc = nego_step(n, cur);
-
-				if (cc != NULL && (cc->sent.count > 0 || cc->retrans.count > 0))
-					return 1;
-				break;
-			}
-	}
-	return 0;
-}
-
-const struct evref *nego_first_ev(const struct nego *n)
-{
-	const struct evref *best = NULL;
-
-	for (int s = 1; s < STEP_COUNT; s++) {
-		const struct stepcells *c = n->steps[s];
-		const struct cell *cells[4];
-
-		if (c == NULL)
-			continue;
-		cells[0] = &c->sent;
-		cells[1] = &c->recv;
-		cells[2] = &c->retrans;
-		cells[3] = &c->dup;
-		for (int k = 0; k < 4; k++)
-			if (cells[k]->count > 0 && (best == NULL || cells[k]->first.line < best->line))
-				best = &cells[k]->first;
-	}
-	for (int i = 0; i < n->nhits; i++)
-		if (best == NULL || n->hits[i].ev.line < best->line)
-			best = &n->hits[i].ev;
-	return best;
-}
 
 /* Count a line in a cell; the first line is kept, and the last one in
  * last when given (retransmissions: the give-up line is the evidence). */
@@ -191,100 +110,13 @@ static int cap_int(const struct capture *c)
 	return v;
 }
 
-static void remember_name(char **v, int *n, const char *s)
-{
-	if (*s == '\0')
-		return;
-	for (int i = 0; i < *n; i++)
-		if (strcmp(v[i], s) == 0)
-			return;
-	if (*n < MODEL_MAX_NAMES)
-		v[(*n)++] = xstrdup(s);
-}
 
-/* Drop a trailing ":port" or "[port]" from an address. */
-static void strip_port(char *a)
-{
-	char *br = strchr(a, '[');
-	char *colon = strrchr(a, ':');
 
-	if (br != NULL)
-		*br = '\0';
-	else if (colon != NULL && strchr(a, ':') == colon && strchr(a, '.') != NULL)
-		*colon = '\0';
-}
 
-static struct nego *new_nego(struct side *s, enum nego_kind kind)
-{
-	struct nego *n = xcalloc(1, sizeof *n);
 
-	if (s->nnegos >= MODEL_MAX_NEGOS) {
-		/* drop the oldest quarter at once, so this stays cheap */
-		int drop = MODEL_MAX_NEGOS / 4;
 
-		for (int i = 0; i < drop; i++)
-			nego_free(s->negos[i]);
-		memmove(s->negos, s->negos + drop, (size_t)(s->nnegos - drop) * sizeof *s->negos);
-		s->nnegos -= drop;
-		s->dropped += (uint64_t)drop;
-	}
-	vec_reserve((void **)&s->negos, &s->capnegos, (size_t)s->nnegos + 1, sizeof *s->negos);
-	s->negos[s->nnegos++] = n;
-	n->id = ++s->next_id;
-	n->kind = kind;
-	return n;
-}
 
-static int has_serial(const struct nego *n, int serial)
-{
-	if (n->serial == serial)
-		return 1;
-	for (int i = 0; i < n->naliases; i++)
-		if (n->aliases[i] == serial)
-			return 1;
-	return 0;
-}
 
-static struct nego *find_serial(struct side *s, int serial)
-{
-	for (int i = s->nnegos - 1, k = 0; i >= 0 && k < SEARCH_BACK; i--, k++)
-		if (s->negos[i]->kind == NK_IKE && has_serial(s->negos[i], serial))
-			return s->negos[i];
-	return NULL;
-}
-
-static struct nego *find_key(struct side *s, const char *key)
-{
-	for (int i = s->nnegos - 1, k = 0; i >= 0 && k < SEARCH_BACK; i--, k++)
-		if (strcmp(s->negos[i]->key, key) == 0)
-			return s->negos[i];
-	return NULL;
-}
-
-/* The newest non-traffic negotiation with this conn or peer (or any). */
-static struct nego *find_recent(struct side *s, const char *conn, const char *peer)
-{
-	for (int i = s->nnegos - 1, k = 0; i >= 0 && k < SEARCH_BACK; i--, k++) {
-		struct nego *n = s->negos[i];
-
-		if (n->kind == NK_TRAFFIC)
-			continue;
-		if (*conn && *n->conn && strcmp(conn, n->conn) == 0)
-			return n;
-		if (*peer && *n->peer && strcmp(peer, n->peer) == 0 && (!*conn || !*n->conn))
-			return n;
-		if (!*conn && !*peer)
-			return n;
-	}
-	return NULL;
-}
-
-static void add_alias(struct nego *n, int serial)
-{
-	if (has_serial(n, serial) || n->naliases >= MODEL_MAX_ALIASES)
-		return;
-	n->aliases[n->naliases++] = serial;
-}
 
 /* Count a signature hit; the last line is kept for warnings and errors
  * (their evidence), not for the many informational repeats. */
@@ -377,10 +209,7 @@ static void add_facts(struct mw *w, struct nego *n)
 	}
 }
 
-static int is_phase2_step(enum step st)
-{
-	return st == S_QI1 || st == S_QR1 || st == S_QI2 || st == S_CHILD_I || st == S_CHILD_R;
-}
+
 
 static void set_role(struct nego *n, enum role r)
 {
@@ -428,7 +257,8 @@ static void imply_final(struct mw *w, struct nego *n, int level)
 	enum step init_gets, resp_gets;
 
 	if (level == 1) {
-		if (n->steps[S_SA_INIT_I] || n->steps[S_SA_INIT_R] || n->steps[S_AUTH_I] || n->steps[S_AUTH_R]) {
+		if (n->ike_version == 2 || n->steps[S_SA_INIT_I] || n->steps[S_SA_INIT_R] || n->steps[S_AUTH_I] ||
+		    n->steps[S_AUTH_R]) {
 			init_gets = S_AUTH_R;
 			resp_gets = S_AUTH_I;
 		} else if (n->steps[S_AI1] || n->steps[S_AR1] || n->steps[S_AI2]) {
@@ -452,146 +282,24 @@ static void imply_final(struct mw *w, struct nego *n, int level)
 		log_step(w, n, resp_gets, DIR_RECV);
 }
 
-void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
-    uint64_t lineno, const char *raw, size_t rawlen)
+
+
+/* What an event line says about its negotiation: steps, receipts it
+ * proves, establishment, transitions, retransmissions, duplicates. */
+static void apply_event(const struct mw *wp, struct nego *n, const struct dialect *d, const struct parsed *p,
+    enum step st, uint64_t lineno)
 {
 	const struct dl_event *ev = p->ev;
-	const struct dialect *d = s->dialect >= 0 ? &kb->dialects[s->dialect] : NULL;
-	const struct signature *sg = p->sig >= 0 ? &kb->sigs[p->sig] : NULL;
-	char conn[96], peer[64], key[64];
-	const struct capture *cid, *cseq;
-	int serial, parent;
-	struct nego *n = NULL;
-	enum step st = ev != NULL ? ev->step : STEP_NONE;
-	enum step hint = st;
-	struct mw w;
+	struct mw w = *wp;
 
-	if (p->ignored || (ev == NULL && sg == NULL))
-		return;
-	s->nevents++;
-	copy_cap(conn, sizeof conn, parsed_cap(p, F_CONN));
-	copy_cap(peer, sizeof peer, parsed_cap(p, F_PEER));
-	strip_port(peer);
-	serial = cap_int(parsed_cap(p, F_SERIAL));
-	parent = cap_int(parsed_cap(p, F_PARENT));
-	remember_name(s->conns, &s->nconns, conn);
-	remember_name(s->peers, &s->npeers, peer);
-	cid = parsed_cap(p, F_ICMP_ID);
-	cseq = parsed_cap(p, F_ICMP_SEQ);
-	/* a state name ("to STATE_QUICK_R1") also tells the exchange */
-	if (hint == STEP_NONE && d != NULL) {
-		const struct capture *sc = parsed_cap(p, F_TO);
-
-		if (sc == NULL)
-			sc = parsed_cap(p, F_STATE);
-		if (sc != NULL)
-			hint = dialect_state_step(d, sc->s, sc->len);
-	}
-
-	if (cid != NULL && cseq != NULL) {
-		snprintf(key, sizeof key, "icmp:%.*s:%.*s", (int)(cid->len > 20 ? 20 : cid->len), cid->s,
-		    (int)(cseq->len > 20 ? 20 : cseq->len), cseq->s);
-		n = find_key(s, key);
-		if (n == NULL) {
-			n = new_nego(s, NK_TRAFFIC);
-			strlcpy_n(n->key, sizeof n->key, key, strlen(key));
-		}
-	} else if (ev == NULL && serial == 0 && sg->phase == PH_CONFIG) {
-		{
-			struct mw sw = { &s->ar, &s->tmp, lineno, p, raw, rawlen };
-
-			add_hit(&sw, &s->hits, &s->nhits, &s->caphits, p->sig, sg->severity >= SEV_WARNING);
-		}
-		return;
-	} else if (serial != 0) {
-		n = find_serial(s, serial);
-		if (n != NULL && ev != NULL && ev->isnew && n->serial == serial) {
-			struct stepcells *c = nego_step(n, st);
-			/* the daemon restarted and reuses numbers: the same start
-			 * again after a real gap (strongSwan logs one receipt twice) */
-			int gap = (p->has_time && n->has_t) ? p->t.us - n->t_last > RESTART_GAP_US
-							   : lineno - n->last_line > RESTART_GAP_LINES;
-
-			if (c != NULL && (c->sent.count || c->recv.count) && gap)
-				n = NULL;
-		}
-		if (n == NULL && parent != 0 && (n = find_serial(s, parent)) != NULL)
-			add_alias(n, serial);
-		if (n == NULL && (is_phase2_step(hint) || (sg != NULL && sg->phase == PH_PHASE2))) {
-			n = find_recent(s, conn, peer);
-			if (n != NULL)
-				add_alias(n, serial);
-		}
-		if (n == NULL) {
-			/* adopt lines logged before the state existed ("packet from") */
-			struct nego *last = find_recent(s, "", peer);
-
-			if (*peer && last != NULL && last->serial == 0 && last->kind == NK_IKE &&
-			    (!p->has_time || !last->has_t || p->t.us - last->t_last < ANON_ADOPT_US)) {
-				n = last;
-				n->serial = serial;
-			}
-		}
-		if (n == NULL) {
-			n = new_nego(s, d != NULL && d->record == REC_TIMESTAMP_LINE ? NK_LANCOM : NK_IKE);
-			n->serial = serial;
-		}
-	} else {
-		n = (*conn || *peer) ? find_recent(s, conn, peer) : (s->nnegos > 0 ? s->negos[s->nnegos - 1] : NULL);
-		if (n != NULL && n->kind == NK_TRAFFIC)
-			n = NULL;
-		if (n != NULL && ev != NULL && ev->isnew) {
-			struct stepcells *c = nego_step(n, st);
-			/* consecutive lines of one arrival ("packet from ...") stay one
-			 * negotiation; a step that already happened starts a new one */
-			int recent = n->serial == 0 && n->kind == NK_IKE &&
-			    (!p->has_time || !n->has_t || p->t.us - n->t_last < NEW_MERGE_US) &&
-			    n->last_line + 16 > lineno;
-			int started = c != NULL && (c->sent.count || c->recv.count);
-
-			if (!recent || started)
-				n = NULL;
-		}
-		if (n == NULL)
-			n = new_nego(s, d != NULL && d->record == REC_TIMESTAMP_LINE ? NK_LANCOM : NK_IKE);
-	}
-
-	/* update */
-	w.ar = &n->ar;
-	w.tmp = &s->tmp;
-	w.line = lineno;
-	w.p = p;
-	w.raw = raw;
-	w.len = rawlen;
-	if (n->first_line == 0) {
-		n->first_line = lineno;
-		if (p->has_time) {
-			n->t_start = p->t.us;
-			n->has_t = 1;
-		}
-	}
-	n->last_line = lineno;
-	if (p->has_time) {
-		if (!n->has_t)
-			n->t_start = p->t.us;
-		n->t_last = p->t.us;
-		n->has_t = 1;
-	}
-	if (*conn && !*n->conn)
-		strlcpy_n(n->conn, sizeof n->conn, conn, strlen(conn));
-	if (*peer && !*n->peer)
-		strlcpy_n(n->peer, sizeof n->peer, peer, strlen(peer));
-	if (d != NULL && d->ike)
-		n->ike_version = d->ike;
-	if (sg != NULL) {
-		add_hit(&w, &n->hits, &n->nhits, &n->caphits, p->sig, sg->severity >= SEV_WARNING);
-		if (sg->role != ROLE_UNKNOWN && n->kind != NK_TRAFFIC)
-			set_role(n, sg->role);
-	}
-	add_facts(&w, n);
-	if (ev == NULL)
-		return;
 	set_role(n, ev->role);
+	if (ev->ike != 0)
+		n->ike_version = ev->ike;
+	if (ev->life == 3 && n->deleted.line == 0) {
+		n->deleted.line = lineno;
+		n->deleted.has_t = p->has_time;
+		n->deleted.t = p->has_time ? p->t.us : 0;
+	}
 	if (st != STEP_NONE && !ev->retrans && !ev->dup)
 		log_step(&w, n, st, ev->dir);
 	if (ev->ack != STEP_NONE)
@@ -651,6 +359,124 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	}
 }
 
+
+
+/* A line of n: its span of lines and times, names, IKE version. */
+static void touch(struct nego *n, const struct dialect *d, const struct parsed *p, uint64_t lineno,
+    const char *conn, const char *peer)
+{
+	if (n->first_line == 0) {
+		n->first_line = lineno;
+		if (p->has_time) {
+			n->t_start = p->t.us;
+			n->has_t = 1;
+		}
+	}
+	n->last_line = lineno;
+	if (p->has_time) {
+		if (!n->has_t)
+			n->t_start = p->t.us;
+		n->t_last = p->t.us;
+		n->has_t = 1;
+	}
+	if (*conn && !*n->conn)
+		strlcpy_n(n->conn, sizeof n->conn, conn, strlen(conn));
+	if (*peer && !*n->peer)
+		strlcpy_n(n->peer, sizeof n->peer, peer, strlen(peer));
+	if (d != NULL && d->ike && n->ike_version == 0)
+		n->ike_version = d->ike;
+}
+
+void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
+    uint64_t lineno, const char *raw, size_t rawlen)
+{
+	const struct dl_event *ev = p->ev;
+	const struct dialect *d = s->dialect >= 0 ? &kb->dialects[s->dialect] : NULL;
+	const struct signature *sg = p->sig >= 0 ? &kb->sigs[p->sig] : NULL;
+	char conn[96], peer[64], key[64];
+	const struct capture *cid, *cseq;
+	int serial, parent;
+	struct nego *n = NULL;
+	enum step st = ev != NULL ? ev->step : STEP_NONE;
+	enum step hint = st;
+	struct mw w;
+
+	if (p->ignored)
+		return;
+	if (ev == NULL && sg == NULL) {
+		note_unmapped(s, p, lineno);
+		return;
+	}
+	s->nevents++;
+	copy_cap(conn, sizeof conn, parsed_cap(p, F_CONN));
+	copy_cap(peer, sizeof peer, parsed_cap(p, F_PEER));
+	strip_port(peer);
+	serial = cap_int(parsed_cap(p, F_SERIAL));
+	parent = cap_int(parsed_cap(p, F_PARENT));
+	remember_name(s->conns, &s->nconns, conn);
+	remember_name(s->peers, &s->npeers, peer);
+	if (ev != NULL && (ev->life == 1 || ev->life == 2)) {
+		note_life(s, p, lineno, ev->life == 1);
+		if (sg == NULL)
+			return;
+	}
+	/* a deletion tells about a state already known; alone it is no
+	 * negotiation */
+	if (ev != NULL && ev->life == 3 && sg == NULL && ev->step == STEP_NONE &&
+	    (serial == 0 || find_serial(s, serial) == NULL))
+		return;
+	cid = parsed_cap(p, F_ICMP_ID);
+	cseq = parsed_cap(p, F_ICMP_SEQ);
+	/* a state name ("to STATE_QUICK_R1") also tells the exchange */
+	if (hint == STEP_NONE && d != NULL) {
+		const struct capture *sc = parsed_cap(p, F_TO);
+
+		if (sc == NULL)
+			sc = parsed_cap(p, F_STATE);
+		if (sc != NULL)
+			hint = dialect_state_step(d, sc->s, sc->len);
+	}
+
+	if (cid != NULL && cseq != NULL) {
+		snprintf(key, sizeof key, "icmp:%.*s:%.*s", (int)(cid->len > 20 ? 20 : cid->len), cid->s,
+		    (int)(cseq->len > 20 ? 20 : cseq->len), cseq->s);
+		n = find_key(s, key);
+		if (n == NULL) {
+			n = new_nego(s, NK_TRAFFIC);
+			strlcpy_n(n->key, sizeof n->key, key, strlen(key));
+		}
+	} else if (ev == NULL && serial == 0 && sg->phase == PH_CONFIG) {
+		{
+			struct mw sw = { &s->ar, &s->tmp, lineno, p, raw, rawlen };
+
+			add_hit(&sw, &s->hits, &s->nhits, &s->caphits, p->sig, sg->severity >= SEV_WARNING);
+		}
+		return;
+	} else if (serial != 0) {
+		n = by_serial(s, d, p, sg, st, hint, serial, parent, conn, peer, lineno);
+	} else {
+		n = by_name(s, d, p, st, conn, peer, lineno);
+	}
+
+	/* update */
+	w.ar = &n->ar;
+	w.tmp = &s->tmp;
+	w.line = lineno;
+	w.p = p;
+	w.raw = raw;
+	w.len = rawlen;
+	touch(n, d, p, lineno, conn, peer);
+	if (sg != NULL) {
+		add_hit(&w, &n->hits, &n->nhits, &n->caphits, p->sig, sg->severity >= SEV_WARNING);
+		if (sg->role != ROLE_UNKNOWN && n->kind != NK_TRAFFIC)
+			set_role(n, sg->role);
+	}
+	add_facts(&w, n);
+	note_ids(n, p);
+	if (ev != NULL)
+		apply_event(&w, n, d, p, st, lineno);
+}
+
 void model_finish(struct side *s)
 {
 	for (int i = 0; i < s->nnegos; i++) {
@@ -666,8 +492,18 @@ void model_finish(struct side *s)
 			n->m_any |= 1ULL << st;
 			if (c->sent.count || c->retrans.count)
 				n->m_sent |= 1ULL << st;
-			if (c->recv.count || c->dup.count)
+			if (c->recv.count || c->dup.count) {
+				enum step prev = step_prev((enum step)st);
+
 				n->m_recv |= 1ULL << st;
+				/* a response received implies its request was sent (for
+				 * pairing only: AUTH_R received fits AUTH_I received
+				 * by the other side) */
+				if (prev != STEP_NONE && step_sender(prev) != step_sender((enum step)st)) {
+					n->m_sent |= 1ULL << prev;
+					n->m_any |= 1ULL << prev;
+				}
+			}
 		}
 
 		if (n->role != ROLE_UNKNOWN)

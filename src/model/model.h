@@ -87,9 +87,28 @@ struct nego {
 	struct fact *facts;
 	int nfacts;
 	int ike_version;
+	/* the state deleted (its line), and the lines of a known daemon about
+	 * this state that the kb cannot map (the side was alive, but what it
+	 * saw is not understood) */
+	/* message identities the lines carry (IKEv1 Quick Mode message IDs,
+	 * IKE cookies/SPIs, ESP SPIs): lower-case hex, unique per attempt */
+#define MODEL_MAX_IDS 8
+	char ids[MODEL_MAX_IDS][20];
+	int nids;
+	struct evref deleted, unmapped;
+	unsigned nunmapped;
 	struct arena ar;      /* cells, hits, facts, evidence */
 	/* steps as bit sets, filled by model_finish() for fast pairing */
 	uint64_t m_sent, m_recv, m_any;
+};
+
+/* A daemon start or stop line: the log shows when the daemon ran. */
+#define MODEL_MAX_LIFE 256
+struct lifemark {
+	uint64_t line;
+	int has_t;
+	int64_t t;
+	int up;               /* 1 start, 0 stop */
 };
 
 struct side {
@@ -109,6 +128,8 @@ struct side {
 	struct sighit *hits;  /* hits outside any negotiation */
 	int nhits, caphits;
 	struct arena ar;      /* their evidence */
+	struct lifemark life[MODEL_MAX_LIFE];
+	int nlife;
 	struct strbuf tmp;    /* redaction scratch */
 	char *conns[MODEL_MAX_NAMES];
 	int nconns;

@@ -48,4 +48,10 @@ enum step dialect_state_step(const struct dialect *d, const char *name, size_t l
  * a summary, returns the number of examples not recognised. */
 int kb_check_examples(const struct kb *kb, int verbose, int german);
 
+/* coverage.c: run every example of the catalogue files (catdir, *.tsv) through the
+ * parser with its daemon's dialect; prints per file how many entries are
+ * mapped and lists the rest. Returns the number of entries whose maps is
+ * set but not recognised (or that cannot be read), -1 without a catalogue. */
+int kb_check_coverage(const struct kb *kb, const char *catdir, int verbose, int german);
+
 #endif

@@ -93,9 +93,10 @@ static json_object *jnego(const struct nego *n, enum role role)
 	return o;
 }
 
-static json_object *jrow(const struct row *r, int gi)
+static json_object *jrow(const struct group *g, const struct row *r, int gi, enum lang lang)
 {
 	json_object *o = json_object_new_object(), *rt = json_object_new_object();
+	char why[512];
 
 	json_object_object_add(o, "negotiation", json_object_new_int(gi + 1));
 	json_object_object_add(o, "step", jstr(step_name(r->step)));
@@ -103,6 +104,11 @@ static json_object *jrow(const struct row *r, int gi)
 	json_object_object_add(o, "left", jevref(r->cell[0] ? &r->cell[0]->first : NULL));
 	json_object_object_add(o, "right", jevref(r->cell[1] ? &r->cell[1]->first : NULL));
 	json_object_object_add(o, "status", jstr(row_status_name(r->status)));
+	/* the identity the row's pairing used (its negotiation's) */
+	json_object_object_add(o, "identity", g->identity ? jstr(g->identity) : NULL);
+	json_object_object_add(o, "paired_by", g->paired_by ? jstr(g->paired_by) : NULL);
+	row_why(r, lang, why, sizeof why);
+	json_object_object_add(o, "why", why[0] ? jstr(why) : NULL);
 	json_object_object_add(rt, "left", json_object_new_int((int)r->retrans[0]));
 	json_object_object_add(rt, "right", json_object_new_int((int)r->retrans[1]));
 	json_object_object_add(o, "retransmissions", rt);
@@ -182,6 +188,25 @@ static void emit(FILE *f, const char *key, json_object *v, int *first)
 	json_object_put(v);
 }
 
+/* A live side's connection: state, counters, what happened to its log. */
+static json_object *jconn(const struct record_side *c)
+{
+	json_object *co = json_object_new_object();
+
+	json_object_object_add(co, "target", jstr(c->target));
+	json_object_object_add(co, "profile", jstr(c->profile));
+	json_object_object_add(co, "state", jstr(c->state));
+	json_object_object_add(co, "error", jstr(c->error));
+	json_object_object_add(co, "lines_received", json_object_new_int64((int64_t)c->lines));
+	json_object_object_add(co, "reconnects", json_object_new_int(c->reconnects));
+	json_object_object_add(co, "rotations_followed", json_object_new_int(c->rotations));
+	json_object_object_add(co, "truncations", json_object_new_int(c->truncations));
+	json_object_object_add(co, "replacements", json_object_new_int(c->replacements));
+	json_object_object_add(co, "rotation_gaps", json_object_new_int(c->rotation_gaps));
+	json_object_object_add(co, "longest_silence_ms", json_object_new_int64(c->longest_silence_ms));
+	return co;
+}
+
 /*
  * The document is written piece by piece: one negotiation, row or finding
  * is built, printed and freed at a time, so memory does not grow with the
@@ -207,18 +232,8 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	for (int k = 0; k < 2; k++) {
 		json_object *so = jside(kb, &sides[k]);
 
-		if (o->conn != NULL) {
-			const struct record_side *c = &o->conn[k];
-			json_object *co = json_object_new_object();
-
-			json_object_object_add(co, "target", jstr(c->target));
-			json_object_object_add(co, "profile", jstr(c->profile));
-			json_object_object_add(co, "state", jstr(c->state));
-			json_object_object_add(co, "error", jstr(c->error));
-			json_object_object_add(co, "lines_received", json_object_new_int64((int64_t)c->lines));
-			json_object_object_add(co, "reconnects", json_object_new_int(c->reconnects));
-			json_object_object_add(so, "connection", co);
-		}
+		if (o->conn != NULL)
+			json_object_object_add(so, "connection", jconn(&o->conn[k]));
 		json_object_object_add(s, k ? "right" : "left", so);
 	}
 	emit(f, "sides", s, &first);
@@ -244,6 +259,9 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 			json_object_array_add(d, e);
 		}
 		json_object_object_add(n, "facts", d);
+		json_object_object_add(n, "paired_by", gr->paired_by ? jstr(gr->paired_by) : NULL);
+		json_object_object_add(n, "identity", gr->identity ? jstr(gr->identity) : NULL);
+		json_object_object_add(n, "states_folded_in", json_object_new_int(gr->nextra[0] + gr->nextra[1]));
 		json_object_object_add(n, "spi_check", gr->spi_check == 0 ? NULL :
 		    jstr(gr->spi_check > 0 ? "consistent" : "inconsistent"));
 		fputs(inner ? "\n    " : ",\n    ", f);
@@ -255,7 +273,7 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 	inner = 1;
 	for (int g = 0; g < al->ngroups; g++)
 		for (int k = 0; k < al->groups[g].nrows; k++) {
-			json_object *r = jrow(&al->groups[g].rows[k], g);
+			json_object *r = jrow(&al->groups[g], &al->groups[g].rows[k], g, o->lang);
 
 			fputs(inner ? "\n    " : ",\n    ", f);
 			inner = 0;

@@ -99,6 +99,8 @@ static const char *arrow(const struct group *g, const struct row *r, int utf8)
 		return utf8 ? " ·· " : " .. ";
 	if (r->status == RS_LOST)
 		return from_left ? (utf8 ? "──✗ " : "--X ") : (utf8 ? " ✗──" : " X--");
+	if (r->status >= RS_NOT_LOGGED)
+		return from_left ? (utf8 ? "──? " : "--? ") : (utf8 ? " ?──" : " ?--");
 	if (r->status == RS_ONESIDED && !r->is_sender[0] && !r->is_sender[1])
 		return "    ";
 	return from_left ? (utf8 ? "──▶ " : "--> ") : (utf8 ? " ◀──" : " <--");
@@ -106,14 +108,7 @@ static const char *arrow(const struct group *g, const struct row *r, int utf8)
 
 static enum msg status_msg(enum row_status s)
 {
-	switch (s) {
-	case RS_OK: return M_STATUS_OK;
-	case RS_LOST: return M_STATUS_LOST;
-	case RS_UNLOGGED: return M_STATUS_UNLOGGED;
-	case RS_NOLOG: return M_STATUS_NOLOG;
-	case RS_LOCAL: return M_STATUS_LOCAL;
-	default: return M_STATUS_ONESIDED;
-	}
+	return row_status_msg(s);
 }
 
 static const char *role_label(enum role r, enum lang l)
@@ -192,6 +187,12 @@ static void print_group(FILE *f, const struct analysis *a, int gi, const struct 
 		fputs(arrow(g, rw, o->utf8), f);
 		put_cell(f, rt, colw, o->utf8);
 		fprintf(f, " %s", msg(status_msg(rw->status), o->lang));
+		if (rw->status != RS_OK && rw->status != RS_LOCAL && rw->why != M_COUNT) {
+			char why[512];
+
+			row_why(rw, o->lang, why, sizeof why);
+			fprintf(f, " (%s)", why);
+		}
 		for (int s = 0; s < 2; s++) {
 			if (rw->retrans[s])
 				fprintf(f, "; %s %s %u %s", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, o->lang),

@@ -57,7 +57,7 @@ timeout -k 5 $((DURATION + 30)) ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home
 	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "$TDLAB_SSH_USER@$TDLAB_MGMT_B" >"$T/out.json" 2>"$T/err" &
 PIDS+=($!)
 tdpid=$!
-{ wait_for 10 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" && wait_for 10 ns_has "$TDLAB_NS_GWB" tail "$T/b.log"; } ||
+{ wait_for 10 "$PY" "$LIB" follows "$TDLAB_NS_GWA" "$T/a.log" && wait_for 10 "$PY" "$LIB" follows "$TDLAB_NS_GWB" "$T/b.log"; } ||
 	{ echo "live_bench.sh: tunneldoc is not following the logs after 10 s: $(cat "$T/err")" >&2; exit 1; }
 
 "$PY" "$LIB" write "${FMT/PHASE/latency}" "$(awk "BEGIN{print 1/$LAT_RATE}")" --seconds "$LAT_SECS" \

@@ -86,6 +86,9 @@ td() {
 # shellcheck source=../lab/testlib.sh
 . "$SRC/tests/lab/testlib.sh"
 
+# Succeed when namespace $1 runs tunneldoc's follower of file $2.
+follows() { "$PY" "$LIB" follows "$1" "$2"; }
+
 # Succeed when gateway A's namespace runs no sshd.
 no_sshd_on_a() { ! ns_has "$TDLAB_NS_GWA" sshd; }
 
@@ -125,6 +128,66 @@ want_side() {
 	[ "$got" = "$state" ] || fail "$side state is '$got', want '$state' (error: $(jget "$out" "d['sides']['$side']['connection']['error']"))"
 }
 
+# Kill gateway A's ssh server: the listener and every session process.
+kill_sshd_a() {
+	local p
+	for p in $(ip netns pids "$TDLAB_NS_GWA"); do
+		[ "$(cat /proc/"$p"/comm 2>/dev/null)" = sshd ] && kill -KILL "$p" 2>/dev/null
+	done
+	wait_for 5 no_sshd_on_a || fail "sshd in $TDLAB_NS_GWA survived SIGKILL"
+}
+
+# Start gateway A's ssh server again, exactly as lab.sh starts it.
+restart_sshd_a() {
+	rm -f "$TDLAB_DIR/gwa/sshd.pid"
+	ip netns exec "$TDLAB_NS_GWA" /usr/sbin/sshd -f "$TDLAB_DIR/gwa/sshd_config" -E "$TDLAB_DIR/gwa/sshd.log" </dev/null ||
+		fail "sshd of gateway A did not restart"
+	wait_for 5 test -s "$TDLAB_DIR/gwa/sshd.pid" || fail "restarted sshd wrote no pid file"
+}
+
+# Rotation cases: stream for $1 s from empty logs, then a writer that
+# opens each file by name for every line ($2 s between lines, for $3 s),
+# as a daemon that follows a rotation does.
+rot_start() {
+	lab_up
+	make_logs 0
+	td "$1" --json --record "$T/rec" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
+		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
+	PIDS+=($!)
+	tdpid=$!
+	wait_for 8 follows "$TDLAB_NS_GWA" "$T/a.log" || fail "no follower of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWB" "$T/b.log" || fail "no follower of b.log on gateway B after 8 s: $(cat "$T/err")"
+	"$PY" "$LIB" write '{file} seq {n}' "$2" --seconds "$3" --reopen "$T/a.log" "$T/b.log" >"$T/written" &
+	PIDS+=($!)
+	wrpid=$!
+}
+
+# A connection field of a side in the JSON report.
+conn() { jget "$T/out.json" "d['sides']['$1']['connection']['$2']"; }
+
+# After the writer and tunneldoc ended: every line written reached each
+# side once and in order (whatever files it went through on the way).
+rot_check() {
+	local n side f
+	wait "$wrpid" || fail "the writer failed"
+	wait "$tdpid"
+	rc=$?
+	[ $rc -eq 0 ] || fail "exit $rc: $(cat "$T/err")"
+	n=$(cat "$T/written")
+	[ "$n" -gt 100 ] || fail "the writer wrote only $n lines"
+	for side in left right; do
+		f=a.log
+		[ $side = right ] && f=b.log
+		awk -v n="$n" -v f=$f 'BEGIN { for (i = 1; i <= n; i++) print f " seq " i }' >"$T/want.$side"
+		why=$("$PY" "$LIB" sameseq "$T/want.$side" "$T/rec/$side.log") ||
+			fail "$side did not get the $n lines written once and in order: $why; JSON: $(jget "$T/out.json" "d['sides']['$side']['connection']")"
+		want_side "$T/out.json" $side streaming
+		[ "$(conn $side lines_received)" = "$n" ] || fail "$side lines_received $(conn $side lines_received), want $n"
+	done
+	[ "$(conn right reconnects)" = 0 ] || fail "right reconnects $(conn right reconnects), want 0"
+	[ "$(conn right rotations_followed)" = 0 ] || fail "right followed a rotation that did not happen"
+}
+
 case "$CASE" in
 stream-once-in-order)
 	lab_up
@@ -133,8 +196,8 @@ stream-once-in-order)
 		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
 	PIDS+=($!)
 	tdpid=$!
-	wait_for 8 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" || fail "no tail of a.log on gateway A after 8 s: $(cat "$T/err")"
-	wait_for 8 ns_has "$TDLAB_NS_GWB" tail "$T/b.log" || fail "no tail of b.log on gateway B after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWA" "$T/a.log" || fail "no follower of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWB" "$T/b.log" || fail "no follower of b.log on gateway B after 8 s: $(cat "$T/err")"
 	"$PY" "$LIB" write '{file} seq {n}' 0.01 150 --from 51 "$T/a.log" "$T/b.log" >/dev/null
 	wait "$tdpid"
 	rc=$?
@@ -249,8 +312,8 @@ reconnect)
 		--left-log-file "$T/a.log" --right-log-file "$T/b.log" "$A" "$B" >"$T/out.json" 2>"$T/err" &
 	PIDS+=($!)
 	tdpid=$!
-	wait_for 8 ns_has "$TDLAB_NS_GWA" tail "$T/a.log" || fail "no tail of a.log on gateway A after 8 s: $(cat "$T/err")"
-	wait_for 8 ns_has "$TDLAB_NS_GWB" tail "$T/b.log" || fail "no tail of b.log on gateway B after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWA" "$T/a.log" || fail "no follower of a.log on gateway A after 8 s: $(cat "$T/err")"
+	wait_for 8 follows "$TDLAB_NS_GWB" "$T/b.log" || fail "no follower of b.log on gateway B after 8 s: $(cat "$T/err")"
 	# a numbered line every 50 ms to both files for 12 s
 	"$PY" "$LIB" write '{file} seq {n} ms={ms}' 0.05 --seconds 12 "$T/a.log" "$T/b.log" >"$T/written" &
 	PIDS+=($!)
@@ -420,6 +483,19 @@ EOF
 	td 2 --json -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" --left-log-file "$T/a.log" --right-log-file "$T/b.log" \
 		"$A" "$B" >"$T/out.json" 2>"$T/err" || fail "a malformed book stopped connect with two gateways: $(cat "$T/err")"
 	want_side "$T/out.json" left streaming
+	# a jump value that would become an option of the local ssh is refused
+	# with the field named, in both languages, and nothing runs
+	sed -i -e 's/"port": "ssh",/"port": 22,/' -e "s#\"jump\": \"[^\"]*\"#\"jump\": \"-oProxyCommand=touch%20$T/pwned\"#" \
+		"$T/home/.config/tunneldoc/sites.json"
+	grep -q '"jump": "-oProxyCommand' "$T/home/.config/tunneldoc/sites.json" || fail "test setup: the jump was not replaced"
+	for lang in en de; do
+		timeout -k 5 30 ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" --lang $lang connect --batch --duration 2 \
+			--json --known-hosts "$TDLAB_KNOWN_HOSTS" lab-tunnel >/dev/null 2>"$T/err.$lang"
+		[ $? -eq 1 ] || fail "a jump starting with '-' was not refused ($lang): $(cat "$T/err.$lang")"
+	done
+	grep -q "sites.lab-tunnel.left.jump: must not start with '-'" "$T/err.en" || fail "no English message naming the field: $(cat "$T/err.en")"
+	grep -q "sites.lab-tunnel.left.jump: darf nicht mit '-' beginnen" "$T/err.de" || fail "no German message naming the field: $(cat "$T/err.de")"
+	[ -e "$T/pwned" ] && fail "the jump value ran as an ssh option"
 	;;
 snapshot)
 	lab_up
@@ -498,6 +574,134 @@ password-batch)
 	for t in "$A:2223" "$B:2223"; do
 		grep -F "$t" "$T/err" | grep -i password | grep -qi console || fail "the error for $t does not say that passwords need the console: $(cat "$T/err")"
 	done
+	;;
+
+rotate-then-outage)
+	# the log of gateway A rotates (mv, the writer goes on in a new file),
+	# 3 s later A's sshd dies for longer than the rotated file took to fill
+	rot_start 26 0.02 15
+	sleep 3
+	mv "$T/a.log" "$T/a.log.1"
+	sleep 3
+	kill_sshd_a
+	sleep 6
+	restart_sshd_a
+	rot_check
+	[ "$(conn left reconnects)" -ge 1 ] || fail "left never reconnected"
+	[ "$(conn left rotations_followed)" = 1 ] || fail "left rotations_followed $(conn left rotations_followed), want 1"
+	[ "$(wc -l <"$T/a.log")" -gt "$(wc -l <"$T/a.log.1")" ] || fail "the new file is not longer than the rotated one"
+	;;
+
+two-rotations)
+	# two rotations while A's sshd is down (the old file is then a.log.2,
+	# a.log.1 was never seen), then a third one while connected
+	rot_start 28 0.02 16
+	sleep 3
+	kill_sshd_a
+	sleep 1
+	mv "$T/a.log" "$T/a.log.1"
+	sleep 1.5
+	mv "$T/a.log.1" "$T/a.log.2"
+	mv "$T/a.log" "$T/a.log.1"
+	sleep 1.5
+	restart_sshd_a
+	sleep 5
+	mv "$T/a.log.2" "$T/a.log.3"
+	mv "$T/a.log.1" "$T/a.log.2"
+	mv "$T/a.log" "$T/a.log.1"
+	rot_check
+	[ "$(conn left rotations_followed)" = 3 ] || fail "left rotations_followed $(conn left rotations_followed), want 3"
+	[ "$(conn left rotation_gaps)" = 0 ] || fail "left reports a gap: $(jget "$T/out.json" "d['sides']['left']['connection']")"
+	;;
+
+copytruncate)
+	# logrotate copytruncate: copy, then the file shrinks in place (the
+	# writer is held while it happens, as nothing written in between
+	# would be in either file); then a reconnect inside the shrunk file
+	rot_start 24 0.02 14
+	sleep 3
+	kill -STOP "$wrpid"
+	sleep 0.8
+	cp "$T/a.log" "$T/a.log.1"
+	: >"$T/a.log"
+	kill -CONT "$wrpid"
+	sleep 3
+	kill_sshd_a
+	sleep 3
+	restart_sshd_a
+	rot_check
+	[ "$(conn left truncations)" = 1 ] || fail "left truncations $(conn left truncations), want 1"
+	[ "$(conn left reconnects)" -ge 1 ] || fail "left never reconnected"
+	;;
+
+replaced-shorter)
+	# the log is replaced by a shorter file that starts with lines already
+	# delivered; the writer goes on in it; then a reconnect inside it
+	rot_start 24 0.02 14
+	sleep 3
+	kill -STOP "$wrpid"
+	sleep 0.8
+	head -n 10 "$T/a.log" >"$T/a.log.new"
+	mv "$T/a.log.new" "$T/a.log"
+	kill -CONT "$wrpid"
+	sleep 3
+	kill_sshd_a
+	sleep 3
+	restart_sshd_a
+	rot_check
+	[ "$(conn left replacements)" = 1 ] || fail "left replacements $(conn left replacements), want 1"
+	[ "$(conn left reconnects)" -ge 1 ] || fail "left never reconnected"
+	;;
+
+long-drop)
+	# the management link of gateway A silently drops everything for
+	# 185 s (longer than the TCP keepalive); the status line says how long
+	# nothing came, the connection comes back, nothing is lost or repeated
+	lab_up
+	make_logs 0
+	TMUXL=tdlive$$
+	cat >"$T/run.sh" <<EOF
+ip netns exec $TDLAB_NS_TECH env HOME=$T/home LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color $BIN connect --batch \
+  --duration 290 --json --record $T/rec -i $TDLAB_SSH_KEY --known-hosts $TDLAB_KNOWN_HOSTS \
+  --left-log-file $T/a.log --right-log-file $T/b.log $A $B >$T/out.json
+echo EXIT:\$?
+exec sleep 60
+EOF
+	TMUX_TMPDIR="$T" tmux -L "$TMUXL" -f /dev/null new-session -d -x 400 -y 10 "bash $T/run.sh" || fail "tmux did not start"
+	screen() { TMUX_TMPDIR="$T" tmux -L "$TMUXL" capture-pane -p; }
+	wait_for 10 follows "$TDLAB_NS_GWA" "$T/a.log" || fail "no follower of a.log on gateway A: $(screen)"
+	wait_for 10 follows "$TDLAB_NS_GWB" "$T/b.log" || fail "no follower of b.log on gateway B: $(screen)"
+	"$PY" "$LIB" write '{file} seq {n}' 0.5 --seconds 250 "$T/a.log" "$T/b.log" >"$T/written" &
+	PIDS+=($!)
+	wrpid=$!
+	sleep 8
+	drop() { ip netns exec "$TDLAB_NS_GWA" iptables "$1" INPUT -p tcp -j DROP && ip netns exec "$TDLAB_NS_GWA" iptables "$1" OUTPUT -p tcp -j DROP; }
+	drop -I || fail "iptables in $TDLAB_NS_GWA failed"
+	sleep 60
+	s1=$(screen | grep -o 'left: [^|]*' | tail -n 1)
+	echo "$s1" | grep -qE 'nothing received for ([5-9][0-9]|1[0-9][0-9]) s' || fail "after 60 s of drop the status line does not say how long nothing came: $s1"
+	sleep 125
+	s2=$(screen | grep -o 'left: [^|]*' | tail -n 1)
+	echo "$s2" | grep -qE 'nothing received for (1[6-9][0-9]|2[0-9][0-9]) s' || fail "after 185 s of drop the status line does not say how long nothing came: $s2"
+	screen | grep -o 'right: [^|]*' | tail -n 1 | grep -q 'nothing received' && fail "the right side (never dropped) says nothing came: $(screen)"
+	drop -D || fail "could not lift the drop"
+	wait "$wrpid" || fail "the writer failed"
+	wait_for 60 eval 'screen | grep -q "EXIT:"' || fail "tunneldoc did not end: $(screen)"
+	screen | grep -q "EXIT:0" || fail "tunneldoc failed: $(screen)"
+	n=$(cat "$T/written")
+	for side in left right; do
+		f=a.log
+		[ $side = right ] && f=b.log
+		why=$("$PY" "$LIB" sameseq "$T/$f" "$T/rec/$side.log") || fail "$side did not get $f once and in order: $why; JSON: $(jget "$T/out.json" "d['sides']['$side']['connection']")"
+		[ "$(conn $side lines_received)" = "$n" ] || fail "$side lines_received $(conn $side lines_received), want $n"
+		want_side "$T/out.json" $side streaming
+	done
+	[ "$(conn left reconnects)" -ge 1 ] || fail "left was not reconnected after the drop"
+	ls=$(conn left longest_silence_ms)
+	{ [ "$ls" -ge 185000 ] && [ "$ls" -lt 290000 ]; } || fail "left longest_silence_ms $ls, want the drop (185 s) and the time to reconnect"
+	rs=$(conn right longest_silence_ms)
+	[ "$rs" -lt 15000 ] || fail "right longest_silence_ms $rs: the heartbeat of an idle but healthy stream should keep it short"
+	info "left: silent for $ls ms, reconnects $(conn left reconnects); status during the drop: $s2"
 	;;
 
 *)

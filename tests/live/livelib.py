@@ -13,6 +13,8 @@
   livelib.py gaps TIMES FROM TO   largest gap (ms) between consecutive receive
                                   times that overlaps [FROM, TO], and how many
                                   lines arrived in [FROM, TO]
+  livelib.py follows NS FILE     exit 0 when a process in network namespace NS
+                                  runs tunneldoc's follower of FILE
   livelib.py latency LOG TIMES WRITTEN [PHASE...]   (benchmark) per phase:
                                   median/p99/max latency, rates, lost lines
 """
@@ -28,6 +30,9 @@ def now_ms():
 
 def cmd_write(args):
     start = 1
+    reopen = "--reopen" in args
+    if reopen:
+        args.remove("--reopen")
     if "--from" in args:
         i = args.index("--from")
         start = int(args[i + 1])
@@ -37,7 +42,8 @@ def cmd_write(args):
         count, seconds, files = None, float(args[3]), args[4:]
     else:
         count, seconds, files = int(args[2]), None, args[3:]
-    fds = [os.open(f, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644) for f in files]
+    fds = [None] * len(files) if reopen else \
+        [os.open(f, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644) for f in files]
     names = [os.path.basename(f) for f in files]
     t0 = time.monotonic()
     n = start
@@ -46,8 +52,14 @@ def cmd_write(args):
             break
         if seconds is not None and time.monotonic() - t0 >= seconds:
             break
-        for fd, name in zip(fds, names):
-            os.write(fd, (fmt.format(file=name, n=n, ms=now_ms()) + "\n").encode())
+        for fd, name, path in zip(fds, names, files):
+            data = (fmt.format(file=name, n=n, ms=now_ms()) + "\n").encode()
+            if reopen:
+                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                os.write(fd, data)
+                os.close(fd)
+            else:
+                os.write(fd, data)
         n += 1
         if interval > 0:
             # keep the pace without drifting
@@ -56,7 +68,8 @@ def cmd_write(args):
             if delay > 0:
                 time.sleep(delay)
     for fd in fds:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
     print(n - start)
 
 
@@ -111,6 +124,20 @@ def cmd_gaps(args):
         if b >= lo and a <= hi:
             worst = max(worst, b - a)
     print(worst, inside)
+
+
+def cmd_follows(args):
+    import subprocess
+    ns, path = args[0], args[1]
+    pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True, text=True).stdout.split()
+    for p in pids:
+        try:
+            cmd = open("/proc/%s/cmdline" % p, "rb").read().decode("utf-8", "replace").replace("\0", " ")
+        except OSError:
+            continue
+        if "td_follow" in cmd and path in cmd:
+            sys.exit(0)
+    sys.exit(1)
 
 
 def pct(v, p):
@@ -188,7 +215,7 @@ def cmd_latency(args):
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     {"write": cmd_write, "json": cmd_json, "sameseq": cmd_sameseq, "subseq": cmd_subseq,
-     "gaps": cmd_gaps, "latency": cmd_latency}[cmd](args)
+     "gaps": cmd_gaps, "follows": cmd_follows, "latency": cmd_latency}[cmd](args)
 
 
 if __name__ == "__main__":

@@ -191,6 +191,14 @@ console)
 	TD_PREFIX="ip netns exec $TDLAB_NS_TECH env HOME=$T/home"
 	start 200 45 connect "${ssh_opts[@]}" --record "$T/crec" --report "$T/console.md" "$A" "$B"
 	until_ok all '[ "$(grep -o "lines \[live\]" "$T/screen" | wc -l)" = 2 ]' || fail "both sides should stream"
+	# the log lines on screen are redacted like every other output (full
+	# lines: the planted form is at the end of each line)
+	key 1
+	key w
+	until_ok all 'body_has "***"' || fail "side by side shows no redacted line: $(cat "$T/screen")"
+	body_has TDSEC && fail "side by side shows a planted secret: $(grep TDSEC "$T/screen" | head -3)"
+	body | grep -q "^[^ ]*[A-Za-z0-9+/]\{60,\}$" && fail "side by side shows a key body"
+	key w
 	key 4
 	until_ok all 'view_is checklist && body_has "(mguard 1.3.4.1)"' || fail "4: no checklist at the PSK step"
 	type_text n

@@ -126,6 +126,69 @@ checklist-note)
 		grep -qF -- "$want" "$T/report.md" || { sed 's/^/  report: /' "$T/report.md" | tail -n 40; fail "the report lacks '$want'"; }
 	done
 	;;
+checklist-firewall)
+	# issue 13: the ping procedure with only the two IKE logs loaded asks
+	# the firewall questions and says which log would answer them
+	E="$SRC/kb/samples/lab-established-v1"
+	grep -q fw-vpn "$E/left.log" "$E/right.log" && fail "test setup: the sample has firewall lines"
+	start 220 50 open "$E/left.log" "$E/right.log"
+	until_ok status_has "top finding: established" || fail "the analysis did not finish"
+	key 4
+	open_at() { body | grep -q "^\[?\] .*$1"; }
+	until_ok all 'view_is checklist && body_has "yes (the logs)"' || fail "4: the IPsec SA check is not answered by the logs"
+	# a: remote clients cannot be reached; then the three steps, step 2 failing
+	for k in "a:Which problem remains" "y:Make sure ICMP packets" "y:Step 1: Does a client" "a:Preparing step 2" \
+		"x:Step 2: Does the client" "y:Step 3: Enable VPN firewall logging" "y:Send data (ping)"; do
+		until_ok open_at "${k#*:}" || { body | tail -n 20; fail "the walk is not open at '${k#*:}'"; }
+		sleep 0.6
+		type_text "${k%%:*}"
+	done
+	until_ok open_at "Does the local mGuard log entries" || fail "the firewall check is answered without a firewall log"
+	body | grep "Does the local mGuard log entries" | grep -q "(the logs)" && fail "the firewall check says 'the logs'"
+	until_ok body_has "left gateway's VPN firewall log is not loaded" || fail "the open check does not say which log would answer"
+	body_has "Logging >> Browse" || fail "the open check does not say how to get that log"
+	sleep 0.6
+	type_text y
+	until_ok open_at "Does the remote mGuard log entries" || fail "y did not answer the firewall check"
+	until_ok body_has "right gateway's VPN firewall log is not loaded" || fail "the arrival check does not say which log would answer"
+	q_exits
+	;;
+checklist-remote-trace)
+	# issue 13: one LANCOM trace loaded: the remote trace question is asked
+	E="$SRC/kb/samples/lancom-0x1106-no-response"
+	start 220 50 open "$E/left.log"
+	until_ok status_has "top finding: peer-unreachable" || fail "the analysis did not finish"
+	key 4
+	until_ok all 'view_is checklist && body | grep -q "^\[?\] Run a VPN trace on the remote site"' || fail "4: the walk does not start at the remote trace step"
+	type_text y
+	until_ok all 'body | grep -q "^\[?\] Does the remote site.s VPN trace show"' ||
+		{ body | tail -n 20; fail "the remote trace question is not asked"; }
+	body | grep "VPN trace show the LANCOM" | grep -q "(the logs)" && fail "the remote trace question is answered by the logs"
+	body_has "right gateway's log is not loaded" || fail "the question does not say which log would answer it"
+	body_has "trace + vpn-status" || fail "the question does not say how to get that trace"
+	q_exits
+	;;
+checklist-override)
+	# issue 13: the technician overrides an answer of the logs; the walk
+	# follows the technician and the report keeps both, with the time
+	start 220 40 "${OPEN[@]}" --report "$T/report.md"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish"
+	key 4
+	until_ok all 'view_is checklist && body | grep -q "^\[y\] .*(mguard 1.3.3) — yes (the logs)"' ||
+		fail "4: the entry check is not answered by the logs"
+	type_text g
+	sleep 1.6
+	type_text x
+	until_ok all 'body | grep -q "^\[x\] .*(mguard 1.3.3) — no (the technician)"' || { body | head -n 20; fail "x on an evidence answer did nothing"; }
+	type_text g
+	until_ok body_has "answer (the logs): yes; overridden by the technician at" || fail "the override does not show what the logs said"
+	body_has "evidence: " || fail "the override does not show the line the logs answered with"
+	q_exits
+	for want in "no (the technician)" "answer (the logs): yes; overridden by the technician at" "max number of retransmissions" \
+		"## Summary" "answers: 1 by the technician (1 of them overriding the evidence)"; do
+		grep -qF -- "$want" "$T/report.md" || { sed 's/^/  report: /' "$T/report.md" | head -n 60; fail "the report lacks '$want'"; }
+	done
+	;;
 progress)
 	# a large log: the batch command shows progress on stderr (a terminal
 	# here), the console on its status line; never into a pipe or file

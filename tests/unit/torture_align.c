@@ -232,6 +232,96 @@ static void test_lost_message_marked(void **st)
 	sb_free(&r);
 }
 
+static enum row_status status_of(const struct group *g, enum step st)
+{
+	for (int k = 0; k < g->nrows; k++)
+		if (g->rows[k].step == st)
+			return g->rows[k].status;
+	fail_msg("no row %s", step_name(st));
+	return RS_OK;
+}
+
+/* The same unanswered MI3, but the responder's log ends before it could
+ * arrive, or its daemon stops first, or nothing has timestamps: never LOST. */
+static void test_lost_needs_proof(void **st)
+{
+	static const char *const init[] = {
+		"\"A_1\" #5: initiating Main Mode",
+		"\"A_1\" #5: STATE_MAIN_I2: sent MI2, expecting MR2",
+		"\"A_1\" #5: STATE_MAIN_I3: sent MI3, expecting MR3",
+		"\"A_1\" #5: max number of retransmissions (2) reached STATE_MAIN_I3.  Possible authentication failure: no acceptable response to our first encrypted message",
+	};
+	static const char *const resp[] = {
+		"\"B_1\"[1] 77.245.32.68 #6: responding to Main Mode from unknown peer 77.245.32.68",
+		"\"B_1\"[1] 77.245.32.68 #6: STATE_MAIN_R1: sent MR1, expecting MI2",
+		"\"B_1\"[1] 77.245.32.68 #6: STATE_MAIN_R2: sent MR2, expecting MI3",
+	};
+	long long ti[] = { 1000, 1090, 1170, 71170 }, tr[] = { 1040, 1050, 1130 };
+
+	(void)st;
+	for (int c = 0; c < 3; c++) {
+		struct strbuf l = {0}, r = {0};
+		struct analysis *a;
+		const struct group *g;
+
+		for (int k = 0; k < 4; k++)
+			if (c == 2)
+				sb_addf(&l, "%s\n", init[k]);
+			else
+				line(&l, ti[k], "%s", init[k]);
+		for (int k = 0; k < 3; k++)
+			if (c == 2)
+				sb_addf(&r, "%s\n", resp[k]);
+			else
+				line(&r, tr[k], "%s", resp[k]);
+		if (c == 1)
+			line(&r, 1150, "shutting down");
+		a = tdt_run(tdt_kb_g, l.s, r.s);
+		g = group_of(a, 5);
+		assert_non_null(g);
+		assert_int_equal(status_of(g, S_MI1), RS_OK);
+		assert_int_equal(status_of(g, S_MI2), RS_OK);
+		/* 0: the responder's log ends at MR2; 1: it stops; 2: no times */
+		assert_int_equal(status_of(g, S_MI3), c == 0 ? RS_LOG_ENDED : RS_NOT_LOGGED);
+		for (int k = 0; k < g->nrows; k++)
+			if (g->rows[k].step == S_MI3)
+				assert_int_equal(g->rows[k].why, c == 0 ? M_WHY_ENDED : c == 1 ? M_WHY_GONE : M_WHY_NO_TIME);
+		analysis_free(a);
+		sb_free(&l);
+		sb_free(&r);
+	}
+}
+
+/* A responder that rejects MI1 makes a new state for every retransmission:
+ * still one negotiation, its MI1 received (each repeat counted). */
+static void test_retransmitted_mi1_one_negotiation(void **st)
+{
+	struct strbuf l = {0}, r = {0};
+	struct analysis *a;
+	const struct group *g;
+
+	(void)st;
+	line(&l, 1000, "\"A_1\" #5: initiating Main Mode");
+	for (int k = 0; k < 3; k++) {
+		line(&r, 1040 + k * 500, "\"B_1\"[1] 77.245.32.68 #%d: responding to Main Mode from unknown peer 77.245.32.68", 6 + k);
+		line(&r, 1041 + k * 500, "\"B_1\"[1] 77.245.32.68 #%d: deleting state (STATE_MAIN_R0)", 6 + k);
+		if (k > 0)
+			line(&l, 1000 + k * 500, "\"A_1\" #5: STATE_MAIN_I1: retransmission; will wait 0.5 seconds for response");
+	}
+	line(&l, 12000, "\"A_1\" #5: max number of retransmissions (2) reached STATE_MAIN_I1.  No response (or no acceptable response) to our first IKEv1 message");
+	line(&r, 12100, "\"B_1\": added IKEv1 connection");
+	a = tdt_run(tdt_kb_g, l.s, r.s);
+	assert_int_equal(analysis_alignment(a)->ngroups, 1);
+	g = group_of(a, 5);
+	assert_non_null(g->n[1]);
+	assert_int_equal(g->nextra[1], 2);
+	assert_int_equal(status_of(g, S_MI1), RS_OK);
+	assert_int_equal(g->rows[0].dup[1], 2);
+	analysis_free(a);
+	sb_free(&l);
+	sb_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +330,8 @@ int main(void)
 		cmocka_unit_test(test_distractor_and_vote),
 		cmocka_unit_test(test_reordered_and_backwards),
 		cmocka_unit_test(test_lost_message_marked),
+		cmocka_unit_test(test_lost_needs_proof),
+		cmocka_unit_test(test_retransmitted_mi1_one_negotiation),
 	};
 
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);

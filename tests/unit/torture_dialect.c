@@ -183,6 +183,91 @@ static void test_detection_of_samples(void **st)
 	}
 }
 
+/* One real line per step and role: the step, the direction and what it
+ * proves (ack), under the dialect of the daemon that wrote it. */
+struct vline {
+	const char *dialect, *line;
+	enum step step;
+	enum dir dir;
+	enum step ack;
+	int retrans, dup;
+};
+
+static void check_vocabulary(const struct vline *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct parsed p;
+
+		parse(v[i].dialect, v[i].line, &p);
+		if (p.ev == NULL)
+			fail_msg("no event for: %s", v[i].line);
+		if (p.ev->step != v[i].step || p.ev->dir != v[i].dir || p.ev->ack != v[i].ack ||
+		    p.ev->retrans != v[i].retrans || p.ev->dup != v[i].dup)
+			fail_msg("%s: step %s dir %d ack %s retrans %d dup %d", v[i].line, step_name(p.ev->step),
+			    (int)p.ev->dir, step_name(p.ev->ack), p.ev->retrans, p.ev->dup);
+	}
+}
+
+/* strongSwan 5.9.8 IKEv1 (lab-established-v1): both roles, Main and Quick Mode. */
+static void test_strongswan_ikev1_roles(void **st)
+{
+	static const struct vline v[] = {
+		{ "strongswan", "Nov 23 17:47:34.714 11[ENC] <lab|1> generating ID_PROT request 0 [ SA V V V V V ]", S_MI1, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.714 12[ENC] <1> parsed ID_PROT request 0 [ SA V V V V V ]", S_MI1, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.714 12[ENC] <1> generating ID_PROT response 0 [ SA V V V V ]", S_MR1, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.715 13[ENC] <lab|1> parsed ID_PROT response 0 [ SA V V V V ]", S_MR1, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.718 13[ENC] <lab|1> generating ID_PROT request 0 [ KE No NAT-D NAT-D ]", S_MI2, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.725 13[ENC] <1> generating ID_PROT response 0 [ KE No NAT-D NAT-D ]", S_MR2, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.729 10[ENC] <1> parsed ID_PROT request 0 [ ID HASH ]", S_MI3, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.729 09[ENC] <lab|1> parsed ID_PROT response 0 [ ID HASH ]", S_MR3, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.730 09[ENC] <lab|1> generating QUICK_MODE request 1250692532 [ HASH SA No ID ID ]", S_QI1, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.730 11[ENC] <lab|1> generating QUICK_MODE response 1250692532 [ HASH SA No ID ID ]", S_QR1, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:34.731 01[ENC] <lab|1> generating QUICK_MODE request 1250692532 [ HASH ]", S_QI2, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Apr 29 00:43:22 internetmosquito-PE72-7RD NetworkManager[19586]: sending retransmit 1 of request message ID 0, seq 3", STEP_NONE, DIR_NONE, STEP_NONE, 1, 0 },
+	};
+
+	(void)st;
+	check_vocabulary(v, sizeof v / sizeof v[0]);
+}
+
+/* strongSwan 5.9.8 IKEv2 (lab samples): both roles. */
+static void test_strongswan_ikev2_roles(void **st)
+{
+	static const struct vline v[] = {
+		{ "strongswan", "Nov 23 17:47:28.620 12[ENC] <lab|1> generating IKE_SA_INIT request 0 [ SA KE No N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) N(HASH_ALG) N(REDIR_SUP) ]", S_SA_INIT_I, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:48:07.166 11[ENC] <lab|1> parsed IKE_SA_INIT response 0 [ N(NO_PROP) ]", S_SA_INIT_R, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:28.635 12[ENC] <lab|1> parsed IKE_AUTH response 1 [ IDr AUTH SA TSi TSr ]", S_AUTH_R, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:32.635 11[ENC] <lab|1> parsed INFORMATIONAL request 0 [ ]", S_INFO2_I, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "strongswan", "Nov 23 17:47:32.635 11[ENC] <lab|1> generating INFORMATIONAL response 0 [ ]", S_INFO2_R, DIR_SENT, STEP_NONE, 0, 0 },
+	};
+
+	(void)st;
+	check_vocabulary(v, sizeof v / sizeof v[0]);
+}
+
+/* libreswan IKEv2 (corpus: test-suite and field logs of 3.x, 4.x, 5.x):
+ * initiator and responder, including messages that arrived and were
+ * rejected. The corpus holds no 4.x IKEv2 responder log: the last three
+ * lines are the 4.10 source formats (ikev2.c, ikev2_ike_auth.c) filled in
+ * with lab values. */
+static void test_libreswan_ikev2_roles(void **st)
+{
+	static const struct vline v[] = {
+		{ "libreswan", "\"westnet-eastnet-mismatch\" #1: sent IKE_SA_INIT request to 192.1.2.23:UDP/500", S_SA_INIT_I, DIR_SENT, STEP_NONE, 0, 0 },
+		{ "libreswan", "\"westnet-eastnet-mismatch\" #1: processed IKE_SA_INIT response from 192.1.2.23:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 ke=DH19}, initiating IKE_AUTH", S_SA_INIT_R, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "libreswan", "\"westnet-eastnet-mismatch\" #1: sent IKE_AUTH request to 192.1.2.23:UDP/500 with shared-key-mac and FQDN '@west'; Child SA #2 {ESP <0xESPESP} [192.0.1.0/24===192.0.2.0/24]", S_AUTH_I, DIR_SENT, S_SA_INIT_R, 0, 0 },
+		{ "libreswan", "003 \"westnet-eastnet-ikev2\" #3: dropping unexpected IKE_SA_INIT message containing NO_PROPOSAL_CHOSEN notification; message payloads: N; missing payloads: SA,KE,Ni", S_SA_INIT_R, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "libreswan", "Nov 20 15:30:40.941085: \"testconn\" #82: STATE_PARENT_I1: received unauthenticated v2N_NO_PROPOSAL_CHOSEN - ignored", S_SA_INIT_R, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "libreswan", "Oct 25 18:52:28.892273: packet from 54.166.242.47:500: responding to IKE_SA_INIT (34) message (Message ID 0) from 54.166.242.47:500 with unencrypted notification NO_PROPOSAL_CHOSEN", S_SA_INIT_R, DIR_SENT, S_SA_INIT_I, 0, 0 },
+		{ "libreswan", "\"lab\" #1: sent IKE_SA_INIT response to 198.51.100.10:UDP/500", S_SA_INIT_R, DIR_SENT, S_SA_INIT_I, 0, 0 },
+		{ "libreswan", "\"lab\" #1: processing decrypted IKE_AUTH request: SK{IDi,AUTH,SA,TSi,TSr}", S_AUTH_I, DIR_RECV, STEP_NONE, 0, 0 },
+		{ "libreswan", "\"lab\" #1: sent IKE_AUTH response to 198.51.100.10:UDP/500 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}", S_AUTH_R, DIR_SENT, S_AUTH_I, 0, 0 },
+	};
+
+	(void)st;
+	check_vocabulary(v, sizeof v / sizeof v[0]);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -195,6 +280,9 @@ int main(void)
 		cmocka_unit_test(test_strongswan),
 		cmocka_unit_test(test_lancom_record),
 		cmocka_unit_test(test_detection_of_samples),
+		cmocka_unit_test(test_strongswan_ikev1_roles),
+		cmocka_unit_test(test_strongswan_ikev2_roles),
+		cmocka_unit_test(test_libreswan_ikev2_roles),
 	};
 
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);

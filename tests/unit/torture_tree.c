@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <regex.h>
 #include <unistd.h>
 
@@ -493,12 +494,19 @@ static void echoes_match_by_id_and_seq(void **st)
 }
 
 /* The guide's own example (1.5): out entries on the local mGuard, no
- * matching in entries on the remote: the walk concludes ESP is blocked. */
+ * matching in entries on the remote. With only the remote's IKE log
+ * loaded, its firewall log is not there: the arrival check is asked and
+ * says which log would answer. With the remote's firewall log loaded
+ * (it logs other echoes), the walk concludes ESP is blocked, and the
+ * "no" names the log and the span that was searched. */
 static void guide_example_concludes_esp_blocked(void **st)
 {
+	static const char *other = "14:57:40.10000 kernel: fw-vpn_MAI1950251842-out-1-x act=ACCEPT IN=eth1 OUT=eth0 "
+				   "SRC=192.168.20.5 DST=192.168.1.9 LEN=60 TOS=0x00 PREC=0x00 TTL=64 ID=1 PROTO=ICMP TYPE=8 CODE=0 ID=77 SEQ=1\n";
 	struct analysis *a = sample("mguard-1.5-fw-in-missing");
 	struct checklist cl;
 	const struct tnode *n;
+	char *hint, *ev, *l, *r, p[512];
 
 	(void)st;
 	checklist_init(&cl, tdt_kb_g);
@@ -507,10 +515,46 @@ static void guide_example_concludes_esp_blocked(void **st)
 	assert_int_equal(cl.echo.dir[LEFT].arrived, 0);
 	n = &cl.tree->nodes[cl.path[0].node];
 	assert_int_equal(n->check, TF_ECHO_IN);
-	assert_int_equal(cl.path[0].ans, ANS_NO);
-	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_NONE);
+	assert_int_equal(cl.path[0].src, SRC_FW);
+	assert_int_equal(cl.path[0].src_side, RIGHT);
+	assert_true(cl.path[0].src_missing);
+	hint = checklist_source_hint(&cl, &cl.path[0], LANG_EN);
+	assert_non_null(strstr(hint, "right gateway's VPN firewall log is not loaded"));
+	free(hint);
 	checklist_clear(&cl);
 	analysis_free(a);
+
+	snprintf(p, sizeof p, "%s/kb/samples/mguard-1.5-fw-in-missing/left.log", TD_SOURCE_DIR);
+	l = slurp(p);
+	snprintf(p, sizeof p, "%s/kb/samples/mguard-1.5-fw-in-missing/right.log", TD_SOURCE_DIR);
+	r = slurp(p);
+	{
+		struct strbuf rb = {0};
+
+		sb_adds(&rb, r);
+		sb_adds(&rb, other);
+		a = tdt_run(tdt_kb_g, l, rb.s);
+		sb_free(&rb);
+	}
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_int_equal(n->check, TF_ECHO_IN);
+	assert_int_equal(cl.path[0].ans, ANS_NO);
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_true(cl.path[0].absent.set);
+	ev = checklist_evidence_text(&cl, &cl.path[0], LANG_EN);
+	assert_non_null(strstr(ev, "the VPN firewall entries of the right log searched from "));
+	assert_non_null(strstr(ev, "fw-vpn_"));
+	free(ev);
+	ev = checklist_evidence_text(&cl, &cl.path[0], LANG_DE);
+	assert_non_null(strstr(ev, "durchsucht von"));
+	free(ev);
+	checklist_clear(&cl);
+	analysis_free(a);
+	free(l);
+	free(r);
 }
 
 /* The status step: the profile's status_match texts read swanctl output. */
@@ -574,6 +618,284 @@ static void status_output_feeds_the_facts(void **st)
 	sb_free(&why);
 }
 
+/* Answer the open node so that the walk can still reach target (by BFS);
+ * 0 when there is nothing left to answer. */
+static int answer_towards(struct checklist *cl, int target, int64_t t)
+{
+	const struct tnode *n = cur(cl);
+	int node = cl->path[checklist_current(cl)].node;
+	char *seen;
+	int r = 0;
+
+	if (n == NULL || n->kind == TN_CONCLUSION || node == target)
+		return 0;
+	seen = calloc((size_t)cl->tree->nnodes, 1);
+	switch (n->kind) {
+	case TN_CHECK:
+		reach(cl->tree, n->yes, seen);
+		checklist_answer(cl, node, seen[target] ? ANS_YES : ANS_NO, 0, BY_TECHNICIAN, NULL, t);
+		r = 1;
+		break;
+	case TN_QUESTION:
+		for (int k = 0; k < n->nopts && !r; k++) {
+			reach(cl->tree, n->opts[k].next, seen);
+			if (seen[target] || k == n->nopts - 1) {
+				checklist_answer(cl, node, ANS_OPTION, k, BY_TECHNICIAN, NULL, t);
+				r = 1;
+			}
+		}
+		break;
+	case TN_STEP:
+		checklist_answer(cl, node, ANS_DONE, 0, BY_TECHNICIAN, NULL, t);
+		r = 1;
+		break;
+	default:
+		break;
+	}
+	free(seen);
+	return r;
+}
+
+/* Every answer by the logs, status or ping rests on a line, or on an
+ * absence that names the log searched: on every sample, walked deep. */
+static void evidence_answers_name_their_evidence(void **st)
+{
+	const char *root = TD_SOURCE_DIR "/kb/samples";
+	DIR *d = opendir(root);
+	struct dirent *e;
+	int samples = 0, answered = 0;
+
+	(void)st;
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		struct analysis *a;
+		struct checklist cl;
+
+		if (e->d_name[0] == '.')
+			continue;
+		a = sample(e->d_name);
+		samples++;
+		for (int complete = 0; complete < 2; complete++) {
+			checklist_init(&cl, tdt_kb_g);
+			cl_sync(&cl, a, complete, 1000);
+			for (int step = 0; step < 80 && cl.tree != NULL; step++) {
+				int target = (step % 2) ? tree_node_index(cl.tree, "echo-in") : tree_node_index(cl.tree, "c-l-1106-unknown");
+
+				for (int i = 0; i < cl.npath; i++) {
+					const struct cl_item *it = &cl.path[i];
+					char *ev;
+
+					if (it->ans == ANS_NONE || it->by == BY_TECHNICIAN || cl.tree->nodes[it->node].kind == TN_CONCLUSION)
+						continue;
+					ev = checklist_evidence_text(&cl, it, LANG_EN);
+					if (ev == NULL)
+						fail_msg("%s: %s answered by %s without evidence", e->d_name, cl.tree->nodes[it->node].id,
+						    cl_by_name(it->by));
+					free(ev);
+					answered++;
+				}
+				if (target < 0)
+					target = cl.tree->root;
+				if (!answer_towards(&cl, target, 1000 + step))
+					break;
+				cl_sync(&cl, a, complete, 2000 + step * 100);
+			}
+			checklist_clear(&cl);
+		}
+		analysis_free(a);
+	}
+	closedir(d);
+	assert_true(samples >= 20);
+	assert_true(answered >= samples);
+}
+
+/* The walk to a node, the technician answering what is asked. */
+static void walk_to(struct checklist *cl, struct analysis *a, const char *id)
+{
+	int target = tree_node_index(cl->tree, id);
+
+	assert_true(target >= 0);
+	for (int i = 0; i < 40 && answer_towards(cl, target, 1000 + i); i++)
+		cl_sync(cl, a, 1, 1100 + i);
+	assert_string_equal(cl->tree->nodes[cl->path[checklist_current(cl)].node].id, id);
+}
+
+/* Issue 13: the ping procedure with only the two IKE logs loaded asks the
+ * firewall questions; it does not answer them "no (the logs)". */
+static void ping_procedure_asks_for_the_firewall_log(void **st)
+{
+	struct analysis *a = sample("lab-established-v1");
+	struct checklist cl;
+	const struct cl_item *it;
+	char *hint;
+
+	(void)st;
+	{
+		char *l = slurp(TD_SOURCE_DIR "/kb/samples/lab-established-v1/left.log");
+
+		assert_non_null(l);
+		assert_null(strstr(l, "fw-vpn"));
+		free(l);
+	}
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	walk_to(&cl, a, "echo-out");
+	it = &cl.path[checklist_current(&cl)];
+	assert_int_equal(it->ans, ANS_NONE);
+	assert_int_equal(it->src, SRC_FW);
+	assert_int_equal(it->src_side, LEFT);
+	assert_true(it->src_missing);
+	hint = checklist_source_hint(&cl, it, LANG_DE);
+	assert_non_null(strstr(hint, "VPN-Firewall-Log des Gateways links ist nicht geladen"));
+	free(hint);
+	/* the technician answers it: the walk goes on with their answer */
+	checklist_answer(&cl, it->node, ANS_YES, 0, BY_TECHNICIAN, NULL, 5000);
+	cl_sync(&cl, a, 1, 5000);
+	assert_string_equal(cur(&cl)->id, "echo-in");
+	assert_true(cl.path[checklist_current(&cl)].src_missing);
+	assert_int_equal(cl.path[checklist_current(&cl)].src_side, RIGHT);
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+/* Issue 13: one LANCOM trace loaded: whether the remote site's trace shows
+ * the request is asked, naming the right gateway's log. */
+static void one_sided_trace_asks_the_remote_question(void **st)
+{
+	struct analysis *a = sample("lancom-0x1106-no-response");
+	struct checklist cl;
+	const struct cl_item *it;
+	char *hint;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	assert_string_equal(cl.tree->id, "lancom");
+	walk_to(&cl, a, "l-1106-recv");
+	it = &cl.path[checklist_current(&cl)];
+	assert_int_equal(it->ans, ANS_NONE);
+	assert_int_equal(it->src, SRC_IKE_REMOTE);
+	assert_int_equal(it->src_side, RIGHT);
+	hint = checklist_source_hint(&cl, it, LANG_EN);
+	assert_non_null(strstr(hint, "the right gateway's log is not loaded"));
+	assert_non_null(strstr(hint, "trace + vpn-status"));
+	free(hint);
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
+/* Issue 13: the technician overrides an answer of the logs; the walk
+ * follows the technician, and the report and the saved session keep what
+ * the logs said (with the line), what was decided, and when. */
+static void evidence_answer_overridden_and_kept(void **st)
+{
+	struct analysis *a = sample("mguard-1.3.3-udp4500");
+	struct checklist cl, c2;
+	struct report_opts ro;
+	struct sreport r;
+	char *line, *md = NULL, *err = NULL, path[] = "/tmp/tdovXXXXXX";
+	size_t mdlen = 0;
+	int node, fd;
+	FILE *f;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	node = cl.path[0].node;
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_YES);
+	line = strdup(cl.path[0].evidence);
+	checklist_answer(&cl, node, ANS_NO, 0, BY_TECHNICIAN, NULL, 1796000000000);
+	cl_sync(&cl, a, 1, 1796000000000);
+	assert_int_equal(cl.path[0].ans, ANS_NO);
+	assert_int_equal(cl.path[0].by, BY_TECHNICIAN);
+	assert_true(cl.path[0].over);
+	assert_int_equal(cl.path[0].was, ANS_YES);
+	assert_int_equal(cl.path[0].was_by, BY_LOGS);
+	assert_string_equal(cl.path[0].was_ev, line);
+	assert_int_equal(cl.path[1].node, cl.tree->nodes[node].no);
+
+	memset(&ro, 0, sizeof ro);
+	ro.lang = LANG_EN;
+	ro.version = "test";
+	r = (struct sreport){ a, &cl, &ro, 1796000000000, 1796000060000 };
+	f = open_memstream(&md, &mdlen);
+	assert_int_equal(sreport_md(f, &r), 0);
+	fclose(f);
+	assert_non_null(strstr(md, "answer (the logs): yes; overridden by the technician at "));
+	assert_non_null(strstr(md, "no (the technician)"));
+	{
+		/* the log line itself (the report escapes pipes) */
+		char head[40];
+
+		snprintf(head, sizeof head, "%.30s", line);
+		assert_non_null(strstr(md, head));
+	}
+	free(md);
+	/* German: "19 Zeilen", a period, not "mal:"; the summary first */
+	ro.lang = LANG_DE;
+	md = NULL;
+	f = open_memstream(&md, &mdlen);
+	assert_int_equal(sreport_md(f, &r), 0);
+	fclose(f);
+	assert_non_null(strstr(md, "19 Zeilen"));
+	assert_null(strstr(md, "Zeilen 19"));
+	assert_null(strstr(md, "mal:"));
+	assert_non_null(strstr(md, "- Zeitraum: "));
+	assert_true(strstr(md, "## Zusammenfassung") < strstr(md, "## Befunde"));
+	assert_non_null(strstr(md, "wichtigster Befund: "));
+	assert_non_null(strstr(md, "Antwort (die Logs): ja; vom Techniker überschrieben um "));
+	free(md);
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(checklist_save(&cl, path), 0);
+	checklist_init(&c2, tdt_kb_g);
+	assert_int_equal(checklist_restore(&c2, path, LANG_EN, &err), 0);
+	cl_sync(&c2, a, 1, 1796000100000);
+	assert_true(c2.path[0].over);
+	assert_int_equal(c2.path[0].ans, ANS_NO);
+	assert_int_equal(c2.path[0].was, ANS_YES);
+	unlink(path);
+	checklist_clear(&c2);
+	checklist_clear(&cl);
+	free(line);
+	analysis_free(a);
+}
+
+/* Issue 13, 7: no question whose answer is in the top finding's line. */
+static void the_finding_answers_its_questions(void **st)
+{
+	struct analysis *a = sample("lab-psk-mismatch-v2");
+	struct checklist cl;
+	const struct tnode *n;
+
+	(void)st;
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	assert_int_equal(cl.start_cause, kb_cause_index(tdt_kb_g, "psk-mismatch"));
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_string_equal(n->id, "p1-psk");
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_YES);
+	assert_non_null(strstr(cl.path[0].evidence, "MAC mismatched"));
+	checklist_clear(&cl);
+	analysis_free(a);
+
+	a = sample("mguard-1.3.4.1-no-suitable-conn");
+	checklist_init(&cl, tdt_kb_g);
+	cl_sync(&cl, a, 1, 1000);
+	n = &cl.tree->nodes[cl.path[0].node];
+	assert_string_equal(n->id, "p1-cert-which");
+	assert_int_equal(cl.path[0].by, BY_LOGS);
+	assert_int_equal(cl.path[0].ans, ANS_OPTION);
+	assert_int_equal(cl.path[0].opt, 0);
+	assert_non_null(strstr(cl.path[0].evidence, "no suitable connection for peer"));
+	checklist_clear(&cl);
+	analysis_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -588,6 +910,11 @@ int main(void)
 		cmocka_unit_test(echoes_match_by_id_and_seq),
 		cmocka_unit_test(guide_example_concludes_esp_blocked),
 		cmocka_unit_test(status_output_feeds_the_facts),
+		cmocka_unit_test(evidence_answers_name_their_evidence),
+		cmocka_unit_test(ping_procedure_asks_for_the_firewall_log),
+		cmocka_unit_test(one_sided_trace_asks_the_remote_question),
+		cmocka_unit_test(evidence_answer_overridden_and_kept),
+		cmocka_unit_test(the_finding_answers_its_questions),
 	};
 
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);

@@ -97,10 +97,24 @@ static int draw_selected(struct app *a, const struct rect *r, int y, int i)
 		sb_addf(&s, "    %s: %s", msg(M_CL_RUNNING, l), run_shown(a));
 		y += draw_wrapped(a, r, y, s.s, color_attr(a, C_WARNING));
 	}
-	if (it->evidence != NULL && y < r->y + r->h) {
-		sb_reset(&s);
-		sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), it->evidence);
-		y += draw_wrapped(a, r, y, s.s, color_attr(a, C_DIM));
+	{
+		/* the line or searched absence an answer rests on, which log
+		 * would answer an open check, what an override replaced */
+		char *ev = checklist_evidence_text(cl, it, l), *hint = checklist_source_hint(cl, it, l);
+		char *over = checklist_override_text(cl, it, l);
+
+		if (ev != NULL && y < r->y + r->h) {
+			sb_reset(&s);
+			sb_addf(&s, "    %s: %s", msg(M_EVIDENCE, l), ev);
+			y += draw_wrapped(a, r, y, s.s, color_attr(a, C_DIM));
+		}
+		if (hint != NULL && y < r->y + r->h)
+			y += draw_wrapped(a, r, y, hint, color_attr(a, C_WARNING));
+		if (over != NULL && y < r->y + r->h)
+			y += draw_wrapped(a, r, y, over, A_BOLD);
+		free(ev);
+		free(hint);
+		free(over);
 	}
 	if (an != NULL && an->note != NULL && y < r->y + r->h) {
 		sb_reset(&s);

@@ -83,6 +83,11 @@ static const char *status_word(const struct app *a, enum row_status s)
 	static const char *const en[] = { "ok", "LOST", "send not logged", "no log", "one side only", "local" };
 	static const char *const de[] = { "ok", "VERLOREN", "Senden nicht protokolliert", "kein Log", "nur eine Seite", "lokal" };
 
+	static const enum msg more[] = { M_SHORT_NOT_LOGGED, M_SHORT_LOG_ENDED,
+		M_SHORT_NOT_UNDERSTOOD, M_SHORT_IN_PROGRESS };
+
+	if (s >= RS_NOT_LOGGED && s < RS_COUNT)
+		return msg(more[s - RS_NOT_LOGGED], a->o->lang);
 	return (a->o->lang == LANG_DE ? de : en)[s];
 }
 
