@@ -8,6 +8,16 @@
 #   - the ladder shows the step where the negotiation stopped (e2e.tsv),
 #   - the evidence names both gateways (a line, or "nothing logged"),
 #   - both sides streamed over SSH.
+# Issue 11: the lab as judge. Both gateways' WAN interfaces are captured
+# (lab.sh), the daemons are stopped once the evidence is in (lab.sh stop),
+# and tests/lab/judge.py checks every ladder row against the captures.
+#
+# CHECKS (environment, default "diag judge") says which checks decide the
+# exit status: diag (cause, chapter, stop step, both sides), judge (the
+# ladder against the captures). Both always run and print their result; the
+# last line is "RESULT <scenario> diag=ok|FAIL judge=ok|FAIL". With
+# E2E_KEEP=DIR the JSON report, the captures, the logs and the judge's
+# table are kept in DIR/<scenario>/.
 set -u
 BIN=$1
 SRC=$2
@@ -39,6 +49,7 @@ PY
 row=$(awk -F'\t' -v s="$SCEN" '$1 == s' "$SRC/tests/lab/e2e.tsv")
 [ -n "$row" ] || fail "no row for this scenario in tests/lab/e2e.tsv"
 IFS=$'\t' read -r _ want_cause want_chapter want_step _ <<<"$row"
+CHECKS=${CHECKS:-diag judge}
 
 "$LAB" up "$SCEN" >"$T/vars" 2>"$T/up.err" || { cat "$T/up.err"; fail "lab.sh up failed"; }
 set -a
@@ -46,13 +57,8 @@ set -a
 . "$T/vars"
 set +a
 LABDIR=$TDLAB_DIR
-case $TDLAB_DAEMON in
-libreswan) profile=libreswan ;;
-*) profile=strongswan ;;
-esac
-
-ip netns exec "$TDLAB_NS_TECH" env HOME="$T" "$BIN" --kb "$SRC/kb" connect --batch --duration 90 --json \
-	--profile "$profile" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
+ip netns exec "$TDLAB_NS_TECH" env HOME="$T" "$BIN" --kb "$SRC/kb" connect --batch --duration 120 --json \
+	--left-profile "$TDLAB_DAEMON_A" --right-profile "$TDLAB_DAEMON_B" -i "$TDLAB_SSH_KEY" --known-hosts "$TDLAB_KNOWN_HOSTS" \
 	--left-log-file "$TDLAB_LOG_A" --right-log-file "$TDLAB_LOG_B" --record "$T/rec" \
 	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "$TDLAB_SSH_USER@$TDLAB_MGMT_B" >"$T/out.json" 2>"$T/err" &
 TDPID=$!
@@ -68,6 +74,8 @@ TDLAB_DIR=$LABDIR "$LAB" wait 60 >/dev/null 2>&1 || fail "the scenario's evidenc
 case $SCEN in
 working-tunnel-v2 | esp-dropped-v2) TDLAB_DIR=$LABDIR "$LAB" ping 3 >/dev/null 2>&1 ;;
 esac
+# the evidence is in: stop both daemons at once, then the captures
+TDLAB_DIR=$LABDIR "$LAB" stop >/dev/null 2>&1 || fail "lab.sh stop failed"
 sleep 2 # the last lines travel over SSH
 kill -INT "$TDPID"
 wait "$TDPID"
@@ -75,7 +83,21 @@ rc=$?
 TDPID=""
 [ "$rc" -eq 0 ] || fail "tunneldoc exited $rc"
 
-python3 - "$T/out.json" "$want_cause" "$want_chapter" "$want_step" <<'PY' || fail "report does not match"
+if [ -n "${E2E_KEEP:-}" ]; then
+	K="$E2E_KEEP/$SCEN"
+	rm -rf "$K" && mkdir -p "$K"
+	cp "$T/out.json" "$K/report.json"
+	cp "$TDLAB_PCAP_A" "$K/a.pcap"
+	cp "$TDLAB_PCAP_B" "$K/b.pcap"
+	cp "$TDLAB_LOG_A" "$K/left.log"
+	cp "$TDLAB_LOG_B" "$K/right.log"
+fi
+verdict_diag=ok verdict_judge=ok
+echo "judge [$SCEN]: the ladder against the captures"
+python3 "$SRC/tests/lab/judge.py" ${E2E_KEEP:+--json "$E2E_KEEP/$SCEN/judge.json"} \
+	"$T/out.json" "$TDLAB_PCAP_A" "$TDLAB_LOCAL_A" "$TDLAB_PCAP_B" "$TDLAB_WAN_B" || verdict_judge=FAIL
+echo "diagnosis [$SCEN]: want $want_cause, $want_chapter, ladder step $want_step"
+python3 - "$T/out.json" "$want_cause" "$want_chapter" "$want_step" <<'PY' || verdict_diag=FAIL
 import json, sys
 d = json.load(open(sys.argv[1]))
 cause, chapter, step = sys.argv[2], sys.argv[3], sys.argv[4]
@@ -107,4 +129,18 @@ for e in err:
     print("  " + e)
 sys.exit(1 if err else 0)
 PY
-echo "ok [$SCEN]"
+[ "$verdict_diag" = ok ] || python3 - "$T/out.json" <<'PY' 2>/dev/null
+import json,sys
+d=json.load(open(sys.argv[1]))
+print("  got:", d["cause"], d["chapter"])
+for f in d["findings"][:4]:
+    print("   ", f["cause"], f["chapters"], f["source"])
+PY
+echo "RESULT $SCEN diag=$verdict_diag judge=$verdict_judge"
+for c in $CHECKS; do
+	case $c in
+	diag) [ "$verdict_diag" = ok ] || fail "the diagnosis does not match (see above)" ;;
+	judge) [ "$verdict_judge" = ok ] || fail "the ladder does not match the captures (see above)" ;;
+	esac
+done
+echo "ok [$SCEN] ($CHECKS)"

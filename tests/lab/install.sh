@@ -13,11 +13,11 @@ PREFIX="${LAB_LIBRESWAN_PREFIX:-/opt/tunneldoc-lab/libreswan}"
 export DEBIAN_FRONTEND=noninteractive
 
 PKGS=(
-  iproute2 iptables iputils-ping procps openssh-server openssh-client
+  iproute2 iptables iputils-ping procps openssh-server openssh-client tcpdump python3
   strongswan-charon strongswan-swanctl libcharon-extra-plugins
   libnss3-tools libnss3 libnspr4 libevent-core-2.1-7 libevent-pthreads-2.1-7
   libunbound8 libldns3 libcurl3-nss libcap-ng0 libaudit1 dns-root-data
-  libcrypt1 libldap-2.5-0 libpam0g libselinux1 libsystemd0
+  libcrypt1 libldap-2.5-0 libpam0g libselinux1 libsystemd0 python3-cryptography
 )
 
 # Print a message on stderr.
@@ -115,7 +115,7 @@ verify() {
   }
   [[ -x /usr/lib/ipsec/charon ]] || { say "charon missing"; return 1; }
   [[ -e /usr/lib/ipsec/plugins/libstrongswan-kernel-libipsec.so ]] || { say "kernel-libipsec plugin missing"; return 1; }
-  for c in swanctl certutil ssh ping iptables ip; do
+  for c in swanctl certutil ssh ping iptables ip tcpdump python3; do
     command -v "$c" >/dev/null || { say "$c missing"; return 1; }
   done
   [[ -x /usr/sbin/sshd ]] || { say "sshd missing"; return 1; }

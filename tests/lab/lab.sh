@@ -6,16 +6,21 @@
 #   lab.sh initiate        gateway A (left) starts the negotiation; for
 #                          scenarios with traffic it also waits for the tunnel,
 #                          applies a post-establishment fault and pings
-#   lab.sh wait [SECS]     wait until the scenario's expected evidence is in
-#                          both logs (default: the scenario's EVIDENCE_TIMEOUT)
+#   lab.sh wait [--quiet] [SECS]
+#                          wait until the scenario's expected evidence is in
+#                          both logs (default: the scenario's EVIDENCE_TIMEOUT);
+#                          --quiet: then until both sides are quiet
 #   lab.sh ping [COUNT]    client in LAN A pings the client in LAN B
 #   lab.sh ping-gw [COUNT] client in LAN A pings gateway A's LAN address
 #                          (step 1 of the ping procedure, mGuard guide 1.5)
 #   lab.sh ping-remote-gw [COUNT]
 #                          client in LAN A pings gateway B's LAN address
 #                          through the tunnel (step 2)
-#   lab.sh fault NAME      set the router fault: none|drop-udp500|drop-udp4500|drop-esp
+#   lab.sh fault NAME      set the router fault: none|drop-udp500|drop-udp4500|
+#                          drop-esp|drop-replies|drop-all
 #   lab.sh site-fault NAME set the fault at the sites: none|fwdrop-b|badroute-a
+#   lab.sh stop            kill both daemons, then stop the captures (the
+#                          logs and DIR/gw[ab]/wan.pcap stay until `down`)
 #   lab.sh logs            print both gateways' IKE logs (and VPN firewall logs)
 #   lab.sh env             print the lab's shell variables
 #   lab.sh status          print the daemons' view of the tunnel
@@ -39,6 +44,7 @@ CONN=lab
 
 # Fixed lab addressing (inside namespaces only).
 WAN_A=198.51.100.10 RTR_WAN_A=198.51.100.1   # 198.51.100.0/28
+NATIN_A=10.20.0.2 NAT_GW_A=10.20.0.1         # NAT_A=yes: gwa behind a masquerading router
 WAN_B=198.51.100.20 RTR_WAN_B=198.51.100.17  # 198.51.100.16/28
 TECH_MGMT_A=203.0.113.1 MGMT_A=203.0.113.2   # 203.0.113.0/30
 TECH_MGMT_B=203.0.113.5 MGMT_B=203.0.113.6   # 203.0.113.4/30
@@ -80,11 +86,43 @@ wait_for() {
   done
 }
 
+# Print the scenario file of a name: scenarios/NAME.conf, or for a matrix
+# name CASE-XY (X, Y: l = libreswan, s = strongSwan on gateway A, B) the
+# case file scenarios/matrix/CASE.conf.
+scenario_file() {
+  local name="$1"
+  if [[ -f "$SCENARIO_DIR/$name.conf" ]]; then
+    printf '%s\n' "$SCENARIO_DIR/$name.conf"
+  elif [[ $name =~ ^(.+)-([ls])([ls])$ && -f "$SCENARIO_DIR/matrix/${BASH_REMATCH[1]}.conf" ]]; then
+    printf '%s\n' "$SCENARIO_DIR/matrix/${BASH_REMATCH[1]}.conf"
+  else
+    return 1
+  fi
+}
+
+# Daemon name of a matrix letter (l, s).
+daemon_of() { if [[ $1 == l ]]; then echo libreswan; else echo strongswan; fi; }
+
+# A matrix case's evidence for the pair being run: EVIDENCE_A_L/_S is
+# gateway A's pattern when A runs libreswan/strongSwan, EVIDENCE_B_L/_S
+# gateway B's (set but empty: B logs nothing); EXPECT_CAUSE_XY and
+# EXPECT_CHAPTER_XY override the case's expectation for one pair.
+matrix_evidence() {
+  local a="${pair:0:1}" b="${pair:1:1}" v
+  v="EVIDENCE_A_${a^^}"; [[ -n ${!v+x} ]] && EVIDENCE_A="${!v}"
+  v="EVIDENCE_B_${b^^}"; [[ -n ${!v+x} ]] && EVIDENCE_B="${!v}"
+  v="EXPECT_CAUSE_$pair"; [[ -n ${!v+x} ]] && EXPECT_CAUSE="${!v}"
+  v="EXPECT_CHAPTER_$pair"; [[ -n ${!v+x} ]] && EXPECT_CHAPTER="${!v}"
+  return 0
+}
+
 # Load a scenario file on top of the defaults.
 scenario_load() {
-  local name="$1" file="$SCENARIO_DIR/$1.conf"
-  [[ -f "$file" ]] || die "unknown scenario '$name' (no $file)"
-  DAEMON=libreswan IKE=1
+  local name="$1" file pair=""
+  file="$(scenario_file "$name")" || die "unknown scenario '$name' (no $SCENARIO_DIR/$name.conf, no matrix case)"
+  [[ $file == */matrix/* ]] && pair="${name##*-}"
+  DAEMON=libreswan IKE=1 DAEMON_A="" DAEMON_B="" PAIRS="ll ss ls sl"
+  NAT_A=no AGGRESSIVE=no DPD_TIMEOUT=6 QUIET=2 CAPTURE=yes
   PSK_A=lab-psk-A-throwaway PSK_B=lab-psk-A-throwaway
   IKE_A="" IKE_B="" ESP_A="" ESP_B="" PFS_A=no PFS_B=no
   LSUBNET_A=$LAN_A RSUBNET_A=$LAN_B LSUBNET_B=$LAN_B RSUBNET_B=$LAN_A
@@ -94,9 +132,23 @@ scenario_load() {
   PING=no FWLOG=no DPD_DELAY=0
   EXPECT_CAUSE="" EXPECT_CHAPTER="" EVIDENCE_A="" EVIDENCE_B="" EVIDENCE_TIMEOUT=30
   DESCRIPTION=""
+  AUTH=psk CERT_A=a CERT_B=b CA_A=ca CA_B=ca PIN_B=""
   # shellcheck disable=SC1090
   source "$file"
-  case "$DAEMON" in libreswan|strongswan) ;; *) die "$file: DAEMON must be libreswan or strongswan" ;; esac
+  if [[ -n $pair ]]; then
+    [[ " $PAIRS " == *" $pair "* ]] || die "matrix case $(basename "$file" .conf) does not run as $pair (PAIRS=$PAIRS)"
+    DAEMON_A="$(daemon_of "${pair:0:1}")" DAEMON_B="$(daemon_of "${pair:1:1}")"
+    matrix_evidence
+  fi
+  DAEMON_A="${DAEMON_A:-$DAEMON}" DAEMON_B="${DAEMON_B:-$DAEMON}"
+  case "$AUTH" in psk) ;; cert)
+    # certificates (certs.py): the IDs are the certificates' names
+    ID_A="${ID_A:-@gwa.lab}" PEERID_A="${PEERID_A:-@gwb.lab}"
+    ID_B="${ID_B:-@gwb.lab}" PEERID_B="${PEERID_B:-@gwa.lab}" ;;
+    *) die "$file: AUTH must be psk or cert" ;; esac
+  if [[ $DAEMON_A == "$DAEMON_B" ]]; then DAEMON=$DAEMON_A; else DAEMON=mixed; fi
+  case "$DAEMON_A$DAEMON_B" in libreswanlibreswan|strongswanstrongswan|libreswanstrongswan|strongswanlibreswan) ;;
+    *) die "$file: DAEMON must be libreswan or strongswan" ;; esac
   case "$IKE" in 1|2) ;; *) die "$file: IKE must be 1 or 2" ;; esac
   case "$SITE_FAULT" in none|fwdrop-b|badroute-a) ;;
     *) die "$file: SITE_FAULT must be none, fwdrop-b or badroute-a" ;; esac
@@ -122,7 +174,9 @@ share_socket() {
 # Create the six namespaces and the veth links between them.
 net_create() {
   local n
-  for n in tech gwa gwb rtr lana lanb; do
+  local nss=(tech gwa gwb rtr lana lanb)
+  [[ $NAT_A == yes ]] && nss+=(nata)
+  for n in "${nss[@]}"; do
     ip netns add "$ID-$n"
     echo "$ID-$n" >>"$DIR/namespaces"
     ip -n "$ID-$n" link set lo up
@@ -132,8 +186,13 @@ net_create() {
   # management links tech <-> gateways
   ip -n "$NS_TECH" link add mgmta type veth peer name mgmt netns "$NS_GWA"
   ip -n "$NS_TECH" link add mgmtb type veth peer name mgmt netns "$NS_GWB"
-  # WAN: gateways <-> router
-  ip -n "$NS_GWA" link add wan type veth peer name wana netns "$NS_RTR"
+  # WAN: gateways <-> router (NAT_A: gateway A <-> NAT router <-> router)
+  if [[ $NAT_A == yes ]]; then
+    ip -n "$NS_GWA" link add wan type veth peer name lan netns "$NS_NATA"
+    ip -n "$NS_NATA" link add wan type veth peer name wana netns "$NS_RTR"
+  else
+    ip -n "$NS_GWA" link add wan type veth peer name wana netns "$NS_RTR"
+  fi
   ip -n "$NS_GWB" link add wan type veth peer name wanb netns "$NS_RTR"
   # LANs: gateways <-> clients
   ip -n "$NS_GWA" link add lan type veth peer name eth0 netns "$NS_LANA"
@@ -143,7 +202,18 @@ net_create() {
   ip -n "$NS_TECH" addr add "$TECH_MGMT_B/30" dev mgmtb
   ip -n "$NS_GWA" addr add "$MGMT_A/30" dev mgmt
   ip -n "$NS_GWB" addr add "$MGMT_B/30" dev mgmt
-  ip -n "$NS_GWA" addr add "$WAN_A/28" dev wan
+  if [[ $NAT_A == yes ]]; then
+    ip -n "$NS_GWA" addr add "$NATIN_A/24" dev wan
+    ip -n "$NS_NATA" addr add "$NAT_GW_A/24" dev lan
+    ip -n "$NS_NATA" addr add "$WAN_A/28" dev wan
+    ip -n "$NS_NATA" link set lan up
+    ip -n "$NS_NATA" link set wan up
+    ip -n "$NS_NATA" route add default via "$RTR_WAN_A"
+    nsx "$NS_NATA" sysctl -qw net.ipv4.ip_forward=1
+    nsx "$NS_NATA" iptables -t nat -A POSTROUTING -o wan -j MASQUERADE
+  else
+    ip -n "$NS_GWA" addr add "$WAN_A/28" dev wan
+  fi
   ip -n "$NS_GWB" addr add "$WAN_B/28" dev wan
   ip -n "$NS_RTR" addr add "$RTR_WAN_A/28" dev wana
   ip -n "$NS_RTR" addr add "$RTR_WAN_B/28" dev wanb
@@ -156,7 +226,8 @@ net_create() {
            "$NS_GWA:lan" "$NS_GWB:lan" "$NS_LANA:eth0" "$NS_LANB:eth0"; do
     ip -n "${n%%:*}" link set "${n#*:}" up
   done
-  ip -n "$NS_GWA" route add default via "$RTR_WAN_A"
+  if [[ $NAT_A == yes ]]; then ip -n "$NS_GWA" route add default via "$NAT_GW_A"
+  else ip -n "$NS_GWA" route add default via "$RTR_WAN_A"; fi
   ip -n "$NS_GWB" route add default via "$RTR_WAN_B"
   ip -n "$NS_LANA" route add default via "$GW_LAN_A"
   ip -n "$NS_LANB" route add default via "$GW_LAN_B"
@@ -176,6 +247,12 @@ fault_set() {
     none) ;;
     drop-udp500) nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 500 -j DROP ;;
     drop-udp4500) nsx "$NS_RTR" iptables -A TDFAULT -p udp --dport 4500 -j DROP ;;
+    drop-replies)
+      # the responder's (gateway B's) IKE messages to A; A's requests pass
+      nsx "$NS_RTR" iptables -A TDFAULT -i wanb -p udp --sport 500 -j DROP
+      nsx "$NS_RTR" iptables -A TDFAULT -i wanb -p udp --sport 4500 -j DROP
+      ;;
+    drop-all) nsx "$NS_RTR" iptables -A TDFAULT -j DROP ;;
     drop-esp)
       # raw ESP, and ESP in UDP 4500 (kernel-libipsec always encapsulates);
       # IKE on 4500 (non-ESP marker 0) and NAT-T keepalives still pass
@@ -187,6 +264,50 @@ fault_set() {
     *) die "unknown fault '$f'" ;;
   esac
   say "router fault: $f"
+}
+
+# Capture the IKE traffic (UDP 500/4500, ESP) on both gateways' WAN
+# interfaces, from before the daemons start: DIR/gwX/wan.pcap. The router
+# between them drops the faults, so the captures show what each side sent
+# and what arrived.
+capture_start() {
+  local gw ns
+  for gw in gwa gwb; do
+    if [[ $gw == gwa ]]; then ns=$NS_GWA; else ns=$NS_GWB; fi
+    nsx "$ns" tcpdump -i wan -n -s 0 -U -Z root -w "$DIR/$gw/wan.pcap" \
+      'udp port 500 or udp port 4500 or esp' </dev/null >/dev/null 2>"$DIR/$gw/tcpdump.err" &
+    echo $! >"$DIR/$gw/tcpdump.pid"
+  done
+  for gw in gwa gwb; do
+    wait_for 10 grep -q "listening on wan" "$DIR/$gw/tcpdump.err" \
+      || die "tcpdump on $gw did not start (see $DIR/$gw/tcpdump.err)"
+  done
+  chmod 0644 "$DIR/gwa/wan.pcap" "$DIR/gwb/wan.pcap" 2>/dev/null || true
+}
+
+# Stop a process of this lab by its pid file (signal, pid file); waits
+# (bounded) until it is gone.
+stop_pidfile() {
+  local sig="$1" f="$2" pid
+  [[ -f $f ]] || return 0
+  pid="$(cat "$f")"
+  rm -f "$f"
+  [[ $pid =~ ^[0-9]+$ ]] || return 0
+  kill "-$sig" "$pid" 2>/dev/null || return 0
+  wait_for 5 sh -c "! kill -0 $pid 2>/dev/null" || kill -KILL "$pid" 2>/dev/null || true
+}
+
+# Freeze the evidence: kill both daemons at once (no goodbye messages, the
+# logs end where they are), then stop the captures once the last packets
+# in flight are in them. Logs and captures stay in DIR; `down` removes them.
+cmd_stop() {
+  state_load
+  local gw
+  for gw in gwa gwb; do stop_pidfile KILL "$DIR/$gw/daemon.pid" & done
+  wait
+  sleep 0.5
+  for gw in gwa gwb; do stop_pidfile INT "$DIR/$gw/tcpdump.pid"; done
+  say "daemons and captures stopped"
 }
 
 # Create the ssh test user key, host keys, known_hosts and start both sshd.
@@ -220,16 +341,33 @@ X11Forwarding no
 Subsystem sftp internal-sftp
 LogLevel VERBOSE
 EOF
-    nsx "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" </dev/null
-    wait_for 5 test -s "$d/sshd.pid" || die "sshd in $ns did not start (see $d/sshd.log)"
+    # /run/sshd again right before: other tests on the machine may remove it
+    mkdir -p /run/sshd
+    nsx "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" </dev/null ||
+      say "sshd in $ns: $(tail -n 2 "$d/sshd.log" 2>/dev/null | tr '\n' ' ')"
+    wait_for 10 test -s "$d/sshd.pid" || die "sshd in $ns did not start: $(tail -n 3 "$d/sshd.log" 2>/dev/null | tr '\n' ' ')"
   done
+}
+
+# Print an algorithm list in libreswan's words: the scenarios may use
+# strongSwan's (sha256 is libreswan's sha2_256).
+lsw_alg() { sed -E 's/sha(256|384|512)/sha2_\1/g' <<<"$1"; }
+
+# Print strongSwan's ESP proposal for a side: with PFS the DH group is part
+# of the proposal (modp2048 unless the proposal names one).
+sws_esp() {
+  local esp="$1" pfs="$2"
+  [[ $pfs == yes ]] || { printf '%s' "$esp"; return; }
+  [[ -n $esp ]] || esp=aes128-sha256
+  [[ $esp == *modp* || $esp == *ecp* || $esp == *curve* ]] || esp="$esp-modp2048"
+  printf '%s' "$esp"
 }
 
 # Write a libreswan configuration for one gateway (arguments: a or b).
 lsw_config() {
-  local side="$1" d="$2" me peer lsub rsub ike esp pfs id peerid natt conn psk
+  local side="$1" d="$2" me peer lsub rsub ike esp pfs id peerid natt conn psk gwname=gw$1
   if [[ $side == a ]]; then
-    me=$WAN_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
+    me=$LOCAL_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
     pfs=$PFS_A id=$ID_A peerid=$PEERID_A natt=$NATT_A conn=yes psk=$PSK_A
   else
     me=$WAN_B peer=$WAN_A lsub=$LSUBNET_B rsub=$RSUBNET_B ike=$IKE_B esp=$ESP_B
@@ -248,7 +386,14 @@ lsw_config() {
       echo
       echo "conn $CONN"
       if [[ $IKE == 1 ]]; then echo "    ikev2=no"; else echo "    ikev2=yes"; fi
-      echo "    authby=secret"
+      if [[ $AUTH == cert ]]; then
+        echo "    authby=rsasig"
+        echo "    leftcert=$gwname"
+        echo "    leftsendcert=always"
+        [[ $side == b && -n $PIN_B ]] && echo "    rightcert=gwa-old"
+      else
+        echo "    authby=secret"
+      fi
       echo "    type=tunnel"
       echo "    left=$me"
       [[ -n $id ]] && echo "    leftid=$id"
@@ -256,9 +401,15 @@ lsw_config() {
       echo "    right=$peer"
       [[ -n $peerid ]] && echo "    rightid=$peerid"
       echo "    rightsubnet=$rsub"
-      [[ -n $ike ]] && echo "    ike=$ike"
-      [[ -n $esp ]] && echo "    esp=$esp"
+      [[ -n $ike ]] && echo "    ike=$(lsw_alg "$ike")"
+      [[ -n $esp ]] && echo "    esp=$(lsw_alg "$esp")"
       echo "    pfs=$pfs"
+      [[ $AGGRESSIVE == yes ]] && echo "    aggressive=yes"
+      if [[ $DPD_DELAY != 0 ]]; then
+        echo "    dpddelay=${DPD_DELAY%s}"
+        echo "    dpdtimeout=${DPD_TIMEOUT%s}"
+        echo "    dpdaction=clear"
+      fi
       echo "    encapsulation=$natt"
       echo "    keyingtries=1"
       echo "    retransmit-interval=500"
@@ -270,12 +421,40 @@ lsw_config() {
   chmod 0600 "$d/ipsec.secrets"
 }
 
+# Put a gateway's certificate, key and trusted CA (and, PIN_B, A's old
+# certificate on B) into its NSS database (arguments: a|b DIR).
+lsw_certs() {
+  local side="$1" d="$2" own ca
+  if [[ $side == a ]]; then own=$CERT_A ca=$CA_A; else own=$CERT_B ca=$CA_B; fi
+  pk12util -i "$DIR/pki/$own.p12" -d "sql:$d/nss" -W '' >/dev/null
+  certutil -A -d "sql:$d/nss" -n labca -t 'CT,,' -a -i "$DIR/pki/$ca.pem"
+  if [[ $side == b && -n $PIN_B ]]; then
+    certutil -A -d "sql:$d/nss" -n gwa-old -t 'P,,' -a -i "$DIR/pki/$PIN_B.pem"
+  fi
+}
+
+# Put a gateway's certificate, key and trusted CA (and, PIN_B, A's old
+# certificate on B) where swanctl reads them: x509/, private/, x509ca/ next
+# to swanctl.conf (arguments: a|b DIR).
+sws_certs() {
+  local side="$1" d="$2" own ca
+  if [[ $side == a ]]; then own=$CERT_A ca=$CA_A; else own=$CERT_B ca=$CA_B; fi
+  mkdir -p "$d/x509" "$d/x509ca" "$d/private"
+  chmod 0700 "$d/private"
+  cp "$DIR/pki/$own.pem" "$d/x509/own.pem"
+  install -m 0600 "$DIR/pki/$own.key" "$d/private/own.key"
+  cp "$DIR/pki/$ca.pem" "$d/x509ca/ca.pem"
+  [[ $side == b && -n $PIN_B ]] && cp "$DIR/pki/$PIN_B.pem" "$d/x509/peer-old.pem"
+  return 0
+}
+
 # Start pluto in one gateway namespace (arguments: a|b).
 lsw_start() {
   local side="$1" ns d
   if [[ $side == a ]]; then ns=$NS_GWA d=$DIR/gwa; else ns=$NS_GWB d=$DIR/gwb; fi
   mkdir -p "$d/nss" "$d/run" "$d/ipsec.d"
   certutil -N -d "sql:$d/nss" --empty-password
+  [[ $AUTH == cert ]] && lsw_certs "$side" "$d"
   lsw_config "$side" "$d"
   : >"$d/pluto.log"
   chmod 0644 "$d/pluto.log"
@@ -295,13 +474,13 @@ lsw_start() {
 
 # Write strongswan.conf and swanctl.conf for one gateway (arguments: a|b DIR).
 sws_config() {
-  local side="$1" d="$2" me peer lsub rsub ike esp id peerid natt psk esplevel=1
+  local side="$1" d="$2" me peer lsub rsub ike esp id peerid natt psk pfs esplevel=1
   if [[ $side == a ]]; then
-    me=$WAN_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
-    id=$ID_A peerid=$PEERID_A natt=$NATT_A psk=$PSK_A
+    me=$LOCAL_A peer=$WAN_B lsub=$LSUBNET_A rsub=$RSUBNET_A ike=$IKE_A esp=$ESP_A
+    id=$ID_A peerid=$PEERID_A natt=$NATT_A psk=$PSK_A pfs=$PFS_A
   else
     me=$WAN_B peer=$WAN_A lsub=$LSUBNET_B rsub=$RSUBNET_B ike=$IKE_B esp=$ESP_B
-    id=$ID_B peerid=$PEERID_B natt=$NATT_B psk=$PSK_B
+    id=$ID_B peerid=$PEERID_B natt=$NATT_B psk=$PSK_B pfs=$PFS_B
   fi
   [[ $PING == yes ]] && esplevel=2
   cat >"$d/strongswan.conf" <<EOF
@@ -312,6 +491,8 @@ charon {
   retransmit_tries = 3
   retransmit_timeout = 1.0
   retransmit_base = 1.4
+  # AGGRESSIVE=yes: strongSwan answers Aggressive Mode with PSK only with this
+  i_dont_care_about_security_and_use_aggressive_mode_psk = $AGGRESSIVE
   syslog {
     daemon {
       default = -1
@@ -378,22 +559,32 @@ EOF
     echo "    local_addrs = $me"
     echo "    remote_addrs = $peer"
     [[ -n $ike ]] && echo "    proposals = $ike"
-    echo "    encap = $natt"
+    [[ $AGGRESSIVE == yes ]] && echo "    aggressive = yes"
+    # strongSwan detects NAT by itself ("auto"); yes forces UDP encapsulation
+    if [[ $natt == yes ]]; then echo "    encap = yes"; else echo "    encap = no"; fi
     echo "    mobike = no"
     echo "    keyingtries = 1"
     echo "    dpd_delay = $DPD_DELAY"
+    [[ $DPD_DELAY == 0 ]] || echo "    dpd_timeout = ${DPD_TIMEOUT%s}s"
     echo "    local {"
-    echo "      auth = psk"
+    if [[ $AUTH == cert ]]; then
+      echo "      auth = pubkey"
+      echo "      certs = own.pem"
+    else
+      echo "      auth = psk"
+    fi
     [[ -n $id ]] && echo "      id = $id"
     echo "    }"
     echo "    remote {"
-    echo "      auth = psk"
+    if [[ $AUTH == cert ]]; then echo "      auth = pubkey"; else echo "      auth = psk"; fi
+    [[ $AUTH == cert && $side == b && -n $PIN_B ]] && echo "      certs = peer-old.pem"
     [[ -n $peerid ]] && echo "      id = $peerid"
     echo "    }"
     echo "    children {"
     echo "      $CONN {"
     echo "        local_ts = $lsub"
     echo "        remote_ts = $rsub"
+    esp="$(sws_esp "$esp" "$pfs")"
     [[ -n $esp ]] && echo "        esp_proposals = $esp"
     echo "        start_action = none"
     echo "      }"
@@ -415,6 +606,7 @@ sws_start() {
   if [[ $side == a ]]; then ns=$NS_GWA d=$DIR/gwa rsub=$RSUBNET_A gwlan=$GW_LAN_A
   else ns=$NS_GWB d=$DIR/gwb rsub=$RSUBNET_B gwlan=$GW_LAN_B; fi
   sws_config "$side" "$d"
+  [[ $AUTH == cert ]] && sws_certs "$side" "$d"
   : >"$d/charon.log"
   chmod 0644 "$d/charon.log"
   # a private /run per charon keeps pid files and sockets apart
@@ -456,7 +648,8 @@ fwname_pick() {
   local used="" ns tok chars=abcdefghijklmnopqrstuvwxyz0123456789
   for ns in $(ip netns list 2>/dev/null | cut -d' ' -f1); do
     [[ $ns =~ ^td[0-9a-z]+-gw[ab]$ ]] || continue
-    used+=" $(ip netns exec "$ns" iptables -S 2>/dev/null | grep -o 'fw-vpn_[^ "-]*' | tr '\n' ' ')"
+    # (a lab without VPN firewall log has no prefix: grep finds nothing)
+    used+=" $({ ip netns exec "$ns" iptables -S 2>/dev/null | grep -o 'fw-vpn_[^ "-]*' || true; } | tr '\n' ' ')"
   done
   for _ in $(seq 1 100); do
     tok=""
@@ -607,18 +800,21 @@ cmd_up() {
   trap 'rc=$?; if ((rc != 0)); then say "up failed, cleaning up"; teardown; rm -rf "$DIR"; fi' EXIT
   trap 'exit 130' INT TERM
   NS_TECH="$ID-tech" NS_GWA="$ID-gwa" NS_GWB="$ID-gwb" NS_RTR="$ID-rtr"
-  NS_LANA="$ID-lana" NS_LANB="$ID-lanb"
-  for n in DIR ID SCENARIO NS_TECH NS_GWA NS_GWB NS_RTR NS_LANA NS_LANB DAEMON IKE \
+  NS_LANA="$ID-lana" NS_LANB="$ID-lanb" NS_NATA=""
+  [[ $NAT_A == yes ]] && NS_NATA="$ID-nata"
+  LOCAL_A=$WAN_A
+  [[ $NAT_A == yes ]] && LOCAL_A=$NATIN_A
+  PCAP_A="" PCAP_B=""
+  [[ $CAPTURE == yes ]] && PCAP_A="$DIR/gwa/wan.pcap" PCAP_B="$DIR/gwb/wan.pcap"
+  for n in DIR ID SCENARIO NS_TECH NS_GWA NS_GWB NS_RTR NS_LANA NS_LANB NS_NATA DAEMON IKE \
+           DAEMON_A DAEMON_B NAT_A LOCAL_A PCAP_A PCAP_B QUIET \
            FAULT FAULT_AFTER_UP SITE_FAULT SITE_FAULT_AFTER_UP PING FWLOG \
            EXPECT_CAUSE EXPECT_CHAPTER \
            EVIDENCE_A EVIDENCE_B EVIDENCE_TIMEOUT DESCRIPTION; do
     state_set "$n" "${!n}"
   done
-  if [[ $DAEMON == libreswan ]]; then
-    LOG_A="$DIR/gwa/pluto.log" LOG_B="$DIR/gwb/pluto.log"
-  else
-    LOG_A="$DIR/gwa/charon.log" LOG_B="$DIR/gwb/charon.log"
-  fi
+  if [[ $DAEMON_A == libreswan ]]; then LOG_A="$DIR/gwa/pluto.log"; else LOG_A="$DIR/gwa/charon.log"; fi
+  if [[ $DAEMON_B == libreswan ]]; then LOG_B="$DIR/gwb/pluto.log"; else LOG_B="$DIR/gwb/charon.log"; fi
   state_set LOG_A "$LOG_A"
   state_set LOG_B "$LOG_B"
   FWLOG_A="" FWLOG_B="" FWNAME_A="" FWNAME_B=""
@@ -634,13 +830,12 @@ cmd_up() {
   ensure_user
   net_create
   ssh_setup
-  if [[ $DAEMON == libreswan ]]; then
-    lsw_start a
-    lsw_start b
-  else
-    sws_start a
-    sws_start b
+  [[ $CAPTURE == yes ]] && capture_start
+  if [[ $AUTH == cert ]]; then
+    python3 "$LAB_HOME/certs.py" "$DIR/pki" || die "certs.py could not make the lab's certificates"
   fi
+  if [[ $DAEMON_A == libreswan ]]; then lsw_start a; else sws_start a; fi
+  if [[ $DAEMON_B == libreswan ]]; then lsw_start b; else sws_start b; fi
   [[ $FWLOG == yes ]] && fwlog_setup
   if [[ $FAULT_AFTER_UP == yes ]]; then fault_set none; else fault_set "$FAULT"; fi
   if [[ $SITE_FAULT_AFTER_UP != yes && $SITE_FAULT != none ]]; then site_fault_set "$SITE_FAULT"; fi
@@ -652,8 +847,9 @@ cmd_up() {
 # Print the shell command that shows a gateway's daemon status (a|b); run
 # by the ssh test user on the gateway.
 status_cmd() {
-  local d="$DIR/gw$1"
-  if [[ $DAEMON == strongswan ]]; then
+  local d="$DIR/gw$1" daemon=$DAEMON_A
+  [[ $1 == b ]] && daemon=$DAEMON_B
+  if [[ $daemon == strongswan ]]; then
     printf 'STRONGSWAN_CONF=%q %s --list-sas --uri unix://%q' \
       "$d/swanctl-status.conf" "$SWANCTL" "$d/charon.vici"
   else
@@ -676,6 +872,9 @@ cmd_env() {
   local -A out=(
     [TDLAB_DIR]="$DIR" [TDLAB_ID]="$ID" [TDLAB_SCENARIO]="$SCENARIO"
     [TDLAB_DAEMON]="$DAEMON" [TDLAB_IKE]="$IKE" [TDLAB_CONN]="$CONN"
+    [TDLAB_DAEMON_A]="$DAEMON_A" [TDLAB_DAEMON_B]="$DAEMON_B"
+    [TDLAB_PCAP_A]="$PCAP_A" [TDLAB_PCAP_B]="$PCAP_B" [TDLAB_LOCAL_A]="$LOCAL_A"
+    [TDLAB_NAT_A]="$NAT_A" [TDLAB_NS_NATA]="$NS_NATA"
     [TDLAB_NS_TECH]="$NS_TECH" [TDLAB_NS_GWA]="$NS_GWA" [TDLAB_NS_GWB]="$NS_GWB"
     [TDLAB_NS_RTR]="$NS_RTR" [TDLAB_NS_LANA]="$NS_LANA" [TDLAB_NS_LANB]="$NS_LANB"
     [TDLAB_MGMT_A]="$MGMT_A" [TDLAB_MGMT_B]="$MGMT_B" [TDLAB_WAN_A]="$WAN_A" [TDLAB_WAN_B]="$WAN_B"
@@ -698,21 +897,23 @@ cmd_env() {
   done
 }
 
+# Succeed when a gateway's log shows an established tunnel (CHILD/IPsec
+# SA; arguments: daemon, log).
+side_established() {
+  if [[ $1 == strongswan ]]; then grep -q "CHILD_SA $CONN{[0-9]*} established" "$2"
+  else grep -Eq "IPsec SA established|established Child SA" "$2"; fi
+}
+
 # Succeed when both gateways log an established tunnel (CHILD/IPsec SA).
 tunnel_established() {
-  if [[ $DAEMON == strongswan ]]; then
-    grep -q "CHILD_SA $CONN{[0-9]*} established" "$LOG_A" &&
-      grep -q "CHILD_SA $CONN{[0-9]*} established" "$LOG_B"
-  else
-    grep -q "IPsec SA established" "$LOG_A" && grep -q "IPsec SA established" "$LOG_B"
-  fi
+  side_established "$DAEMON_A" "$LOG_A" && side_established "$DAEMON_B" "$LOG_B"
 }
 
 # Start the negotiation on gateway A; run post-establishment steps.
 cmd_initiate() {
   state_load
   local d="$DIR/gwa"
-  if [[ $DAEMON == libreswan ]]; then
+  if [[ $DAEMON_A == libreswan ]]; then
     nsx "$NS_GWA" "$WHACK" --ctlsocket "$d/run/pluto.ctl" --name "$CONN" --initiate --asynchronous >&2
   else
     # detaches after 1 s; the daemon carries on with the negotiation
@@ -739,21 +940,43 @@ cmd_initiate() {
 
 # Succeed when both logs hold the scenario's expected evidence.
 evidence_present() {
-  grep -Eq -- "$EVIDENCE_A" "$LOG_A" || return 1
+  [[ -z "$EVIDENCE_A" ]] || grep -Eq -- "$EVIDENCE_A" "$LOG_A" || return 1
   [[ -z "$EVIDENCE_B" ]] || grep -Eq -- "$EVIDENCE_B" "$LOG_B"
 }
 
-# Wait (bounded) until the scenario's evidence is in both gateways' logs.
+# Succeed when neither log nor capture has grown for QUIET seconds (the
+# daemons gave up or are done).
+quiet() {
+  local now f m newest=0
+  now="$(date +%s)"
+  for f in "$LOG_A" "$LOG_B" ${PCAP_A:+"$PCAP_A"} ${PCAP_B:+"$PCAP_B"}; do
+    m="$(stat -c %Y "$f" 2>/dev/null || echo 0)"
+    ((m > newest)) && newest=$m
+  done
+  ((now - newest >= QUIET))
+}
+
+# Wait (bounded) until the scenario's evidence is in both gateways' logs;
+# with --quiet, or when the scenario names no evidence, also until both
+# sides have been quiet for QUIET seconds.
 cmd_wait() {
   state_load
-  local limit="${1:-$EVIDENCE_TIMEOUT}"
-  [[ -n "$EVIDENCE_A" ]] || die "scenario $SCENARIO defines no EVIDENCE_A"
-  if wait_for "$limit" evidence_present; then
-    say "evidence of $SCENARIO is in the logs"
-  else
+  local limit="$EVIDENCE_TIMEOUT" q=0 end
+  while (($#)); do
+    case "$1" in --quiet) q=1 ;; *) limit="$1" ;; esac
+    shift
+  done
+  [[ -n "$EVIDENCE_A$EVIDENCE_B" ]] || q=1
+  end=$((SECONDS + limit))
+  if ! wait_for "$limit" evidence_present; then
     say "no evidence of $SCENARIO after ${limit}s (A: /$EVIDENCE_A/, B: /${EVIDENCE_B:-}/)"
     return 1
   fi
+  say "evidence of $SCENARIO is in the logs"
+  if ((q)); then
+    wait_for $((end - SECONDS > 1 ? end - SECONDS : 1)) quiet || say "still not quiet after ${limit}s"
+  fi
+  return 0
 }
 
 # Ping an address from the LAN A client (arguments: address, count).
@@ -783,6 +1006,9 @@ cmd_logs() {
   fi
 }
 
+# Print the daemon of a gateway (gwa|gwb).
+gw_daemon() { if [[ $1 == gwa ]]; then echo "$DAEMON_A"; else echo "$DAEMON_B"; fi; }
+
 # Print the daemons' status of the tunnel on both gateways.
 cmd_status() {
   state_load
@@ -791,7 +1017,7 @@ cmd_status() {
     d="$DIR/$gw"
     if [[ $gw == gwa ]]; then ns=$NS_GWA; else ns=$NS_GWB; fi
     printf '==> %s <==\n' "$gw"
-    if [[ $DAEMON == libreswan ]]; then
+    if [[ "$(gw_daemon "$gw")" == libreswan ]]; then
       nsx "$ns" "$WHACK" --ctlsocket "$d/run/pluto.ctl" --trafficstatus || true
       nsx "$ns" "$WHACK" --ctlsocket "$d/run/pluto.ctl" --status | grep -E "^000 #|STATE_" || true
     else
@@ -805,7 +1031,7 @@ cmd_status() {
 # Set the router's fault from the command line.
 cmd_fault() {
   state_load
-  fault_set "${1:?usage: lab.sh fault none|drop-udp500|drop-udp4500|drop-esp}"
+  fault_set "${1:?usage: lab.sh fault none|drop-udp500|drop-udp4500|drop-esp|drop-replies|drop-all}"
 }
 
 # Set the fault at the sites from the command line.
@@ -872,6 +1098,7 @@ main() {
     up) cmd_up "$@" ;;
     down) cmd_down ;;
     initiate) cmd_initiate ;;
+    stop) cmd_stop ;;
     wait) cmd_wait "$@" ;;
     ping) state_load; cmd_ping "$@" ;;
     ping-gw) state_load; ping_from_lana "$GW_LAN_A" "$@" ;;
