@@ -43,6 +43,8 @@ static const char connect_help_en[] =
     "  --ssh-config FILE    ssh config file (default ~/.ssh/config)\n"
     "  --backlog N     lines of history on first contact (default 1000)\n"
     "  --record DIR    record both streams with receive times (open DIR replays)\n"
+    "  --ascii         console: plain ASCII line drawing\n"
+    "  --no-mouse      console: no mouse (clicks select rows, the wheel scrolls)\n"
     "  --batch         no console: stream for --duration seconds, then report\n"
     "  --duration S    seconds to stream in batch mode (default 30; Ctrl-C or\n"
     "                  SIGTERM ends it earlier and still reports)\n"
@@ -98,6 +100,8 @@ static const char connect_help_de[] =
     "  --ssh-config DATEI   ssh-Konfiguration (Standard ~/.ssh/config)\n"
     "  --backlog N     Zeilen Vorgeschichte beim ersten Kontakt (Standard 1000)\n"
     "  --record VERZ   beide Ströme mit Empfangszeiten aufzeichnen (open VERZ spielt ab)\n"
+    "  --ascii         Konsole: einfache ASCII-Linien\n"
+    "  --no-mouse      Konsole: keine Maus (Klick wählt Zeilen, das Rad scrollt)\n"
     "  --batch         ohne Konsole: --duration Sekunden verfolgen, dann berichten\n"
     "  --duration S    Sekunden im Batch-Betrieb (Standard 30; Strg-C oder\n"
     "                  SIGTERM beendet früher und berichtet trotzdem)\n"
@@ -159,7 +163,7 @@ static const char snapshot_help_de[] =
 
 enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
 	O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT,
-	O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP };
+	O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP, O_ASCII, O_NOMOUSE };
 
 static const struct option opts[] = {
 	{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
@@ -178,6 +182,7 @@ static const struct option opts[] = {
 	{ "left-status-cmd", required_argument, NULL, O_LSTATUS }, { "right-status-cmd", required_argument, NULL, O_RSTATUS },
 	{ "jump", required_argument, NULL, O_JUMP }, { "left-jump", required_argument, NULL, O_LJUMP },
 	{ "right-jump", required_argument, NULL, O_RJUMP },
+	{ "ascii", no_argument, NULL, O_ASCII }, { "no-mouse", no_argument, NULL, O_NOMOUSE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -252,6 +257,8 @@ static int on_option(void *st, int c, const char *arg)
 	case O_ACCEPT: so->accept_new = 1; break;
 	case O_SSHCFG: so->ssh_config = arg; break;
 	case O_BATCH: A->batch = 1; break;
+	case O_ASCII: A->ascii = 1; break;
+	case O_NOMOUSE: A->no_mouse = 1; break;
 	case O_REPORT: A->report = arg; break;
 	case O_JSON: A->json = 1; break;
 	default: return on_checked(A, c, arg);
@@ -306,8 +313,8 @@ static int snapshot_checks(struct connect_args *A)
 /* The live session in the console. */
 static int console(struct connect_args *A, const struct cli_ctx *x)
 {
-	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, A->lang, 0, 1.0, 0, NULL, &A->so, A->report,
-		{ A->lan[0], A->lan[1] }, 0 };
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, A->lang, 0, 1.0, A->ascii, NULL, &A->so, A->report,
+		{ A->lan[0], A->lan[1] }, A->no_mouse };
 	struct kb *kb;
 	int rc;
 

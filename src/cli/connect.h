@@ -20,6 +20,7 @@ struct connect_args {
 	const char *prof, *logcmd, *logfile, *statuscmd, *jump;
 	const char *report, *lan[2];
 	int batch, json, ntargets;
+	int ascii, no_mouse;             /* the console's --ascii, --no-mouse */
 	double duration;
 };
 
