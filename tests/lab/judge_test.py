@@ -101,6 +101,20 @@ def main():
         rc_, out = run(d, bad2, "never-arrived-not-lost")
         if rc_ != 1 or "MI2 from A never arrived, the ladder says one-sided" not in out:
             fails.append("a message that never arrived and is not marked lost is not caught:\n" + out)
+        # MI2 last sent at the captures' end: "in progress" is the truth
+        young = json.loads(json.dumps(good))
+        young["rows"][2]["status"] = "in-progress"
+        rc_, out = run(d, young, "in-progress-young")
+        if rc_ != 0 or "in-progress is the truth" not in out:
+            fails.append("a message sent just before the captures end may be in progress:\n" + out)
+        # ... but not when the captures go on 20 s longer (a later packet)
+        pcap(os.path.join(d, "a.pcap"), a + [(T0 + 21.5, mi1)])
+        pcap(os.path.join(d, "b.pcap"), b + [(T0 + 21.501, mi1)])
+        rc_, out = run(d, young, "in-progress-old")
+        if rc_ != 1 or "MI2 from A never arrived, the ladder says in-progress" not in out:
+            fails.append("an old message that never arrived may not be in progress:\n" + out)
+        pcap(os.path.join(d, "a.pcap"), a)
+        pcap(os.path.join(d, "b.pcap"), b)
         bad3 = json.loads(json.dumps(good))
         bad3["rows"] = bad3["rows"][:2]
         rc_, out = run(d, bad3, "no-row")
