@@ -127,20 +127,6 @@ static int64_t day(const struct alignment *al, int64_t t)
 	return al->time_of_day ? ((t % DAY_US) + DAY_US) % DAY_US : t;
 }
 
-static int64_t diff(const struct alignment *al, int64_t a, int64_t b)
-{
-	int64_t d = a - b;
-
-	if (al->time_of_day) {
-		d %= DAY_US;
-		if (d > DAY_US / 2)
-			d -= DAY_US;
-		if (d < -DAY_US / 2)
-			d += DAY_US;
-	}
-	return d;
-}
-
 static void set(struct row *r, enum row_status st, enum msg why, uint64_t line, int side)
 {
 	r->status = st;
@@ -155,7 +141,7 @@ static const struct lifemark *life_before(const struct alignment *al, const stru
 	const struct lifemark *m = NULL;
 
 	for (int i = 0; i < s->nlife; i++)
-		if (s->life[i].has_t && diff(al, day(al, s->life[i].t), t) <= 0)
+		if (s->life[i].has_t && align_tdiff(al, day(al, s->life[i].t), t) <= 0)
 			m = &s->life[i];
 	return m;
 }
@@ -187,14 +173,14 @@ static void prove(const struct side sides[2], const struct alignment *al, const 
 	t_late = t_arr + (al->rtt_known ? al->rtt_us : 0) + SLACK_US;
 	rend = day(al, R->t_last);
 	send = day(al, S->t_last) + (snd == 0 ? off : -off);
-	latest = diff(al, rend, send) > 0 ? rend : send;
+	latest = align_tdiff(al, rend, send) > 0 ? rend : send;
 	/* a daemon whose start the log shows and no stop after it was running
 	 * (and logging) as long as the other log runs: its silence is the
 	 * daemon's, not the end of an excerpt */
 	if (R->nlife > 0 && R->life[R->nlife - 1].up)
 		rend = latest;
 	if (rn != NULL && rn->deleted.line != 0 && rn->deleted.has_t &&
-	    diff(al, day(al, rn->deleted.t), t_late) <= 0) {
+	    align_tdiff(al, day(al, rn->deleted.t), t_late) <= 0) {
 		set(r, RS_NOT_LOGGED, M_WHY_GONE, rn->deleted.line, rcv);
 		return;
 	}
@@ -202,19 +188,19 @@ static void prove(const struct side sides[2], const struct alignment *al, const 
 		set(r, RS_NOT_LOGGED, M_WHY_GONE, m->line, rcv);
 		return;
 	}
-	if (diff(al, day(al, R->t_first), t_arr) > 0) {
+	if (align_tdiff(al, day(al, R->t_first), t_arr) > 0) {
 		set(r, RS_NOT_LOGGED, M_WHY_BEGINS, 1, rcv);
 		return;
 	}
-	if (diff(al, rend, t_late) < 0) {
-		if (diff(al, latest, t_arr) < RETRANS_US)
+	if (align_tdiff(al, rend, t_late) < 0) {
+		if (align_tdiff(al, latest, t_arr) < RETRANS_US)
 			set(r, RS_IN_PROGRESS, M_WHY_PROGRESS, e->line, snd);
 		else
 			set(r, RS_LOG_ENDED, M_WHY_ENDED, R->nlines, rcv);
 		return;
 	}
 	if (rn != NULL && rn->nunmapped > 0 &&
-	    (!rn->unmapped.has_t || diff(al, day(al, rn->unmapped.t), t_arr - SLACK_US) >= 0)) {
+	    (!rn->unmapped.has_t || align_tdiff(al, day(al, rn->unmapped.t), t_arr - SLACK_US) >= 0)) {
 		set(r, RS_NOT_UNDERSTOOD, M_WHY_UNMAPPED, rn->unmapped.line, rcv);
 		return;
 	}
