@@ -109,9 +109,14 @@ if [ "$rc" = 0 ]; then
 elif [ "$SCEN" = ping-fwdrop-v2 ]; then
 	# the client's echoes left A and never arrived at B: the analysis
 	# finds that by itself and the walk moves to step 3's check (no key:
-	# the answer to step 2 is overtaken by the evidence)
-	until_ok all 'body | grep -q "^\[x\] Does the remote mGuard log entries for packets arriving" && body_has "— no (the logs)"' ||
-		fail "the walk did not move to step 3's firewall check, answered no by the logs"
+	# the answer to step 2 is overtaken by the evidence). B's firewall log
+	# shows no entry at all, so nothing proves it is being read: the check
+	# is asked, says which log would answer it, and shows the echoes
+	# counted so far (issue 13: evidence answers only from a loaded source)
+	until_ok all 'body | grep -q "^\[?\] Does the remote mGuard log entries for packets arriving" &&
+		body_has "VPN firewall log is not loaded" && body_has "arrived at right (same ICMP ID/SEQ): 0"' ||
+		fail "the walk did not move to step 3's firewall check, asked with the missing log named"
+	answer x
 else
 	answer x
 	# step 3: nothing in the firewall logs yet; the technician confirms
@@ -167,8 +172,8 @@ if scen == "ping-ok-v2":
 elif scen == "ping-fwdrop-v2":
     if e["out"] == 0 or e["arrived"] != 0:
         err.append(f"echoes should leave A and none arrive, got {e}")
-    if nodes.get("echo-in", {}).get("answer") != "no" or nodes["echo-in"]["by"] != "logs":
-        err.append(f"echo-in not answered no by the logs: {nodes.get('echo-in')}")
+    if nodes.get("echo-in", {}).get("answer") != "no" or nodes["echo-in"]["by"] != "technician":
+        err.append(f"echo-in not answered no by the technician (B's firewall log shows nothing, so the logs cannot): {nodes.get('echo-in')}")
     if not any(h["event"] == "moved" and h.get("cause") == "esp-blocked" for h in c["history"]):
         err.append(f"the history has no move to esp-blocked: {c['history']}")
     if c["path"][-1]["node"] != "esp-reverse" or c["path"][-1]["answer"] != "open":
