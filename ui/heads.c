@@ -75,24 +75,38 @@ static int has_serial(const struct nego *n, int serial)
 }
 
 /* The side's negotiation line (1-based) belongs to: with the serial when
- * one is known, else the only one whose lines span it (NULL: none, or
- * more than one). */
+ * one is known, the newest with that serial (serials are unique while the
+ * daemon runs), else the only one whose lines span it (NULL: none, or more
+ * than one). Negotiations are kept in the order they began (new_nego):
+ * those that began after the line are skipped by a binary search. */
 static const struct nego *line_nego(const struct side *sd, uint64_t line, int serial)
 {
 	const struct nego *found = NULL;
+	int lo = 0, hi = sd->nnegos;
 
-	for (int k = sd->nnegos - 1; k >= 0; k--) {
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+
+		if (sd->negos[mid]->first_line <= line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (int k = lo - 1; k >= 0; k--) {
 		const struct nego *n = sd->negos[k];
 
-		if (n->kind == NK_TRAFFIC || line < n->first_line || line > n->last_line)
+		if (n->kind == NK_TRAFFIC || line < n->first_line)
 			continue;
-		if (serial >= 0 && has_serial(n, serial))
-			return n;
-		if (serial < 0) {
-			if (found != NULL)
-				return NULL;
-			found = n;
+		if (serial >= 0) {
+			if (has_serial(n, serial))
+				return line <= n->last_line ? n : NULL;
+			continue;
 		}
+		if (line > n->last_line)
+			continue;
+		if (found != NULL)
+			return NULL;
+		found = n;
 	}
 	return found;
 }
@@ -116,7 +130,11 @@ static size_t format_head(const struct app *a, const struct headparts *hp, char 
 /* The parts the negotiation knows and the prefix did not carry. */
 static void from_nego(const struct app *a, int s, size_t i, struct headparts *hp)
 {
-	const struct nego *n = line_nego(&analysis_sides(a->an)[s], (uint64_t)i + 1, hp->serial);
+	const struct nego *n;
+
+	if (hp->nconn > 0 && hp->npeer > 0)
+		return;
+	n = line_nego(&analysis_sides(a->an)[s], (uint64_t)i + 1, hp->serial);
 
 	if (n == NULL)
 		return;
@@ -138,8 +156,20 @@ static size_t lancom_head(const struct app *a, int s, size_t i, char *buf, size_
 
 	if (n == NULL || n->kind != NK_LANCOM || n->conn[0] == '\0')
 		return 0;
-	from_nego(a, s, i, &hp);
+	hp.conn = n->conn;
+	hp.nconn = strlen(n->conn);
+	if (n->peer[0] != '\0') {
+		hp.peer = n->peer;
+		hp.npeer = strlen(n->peer);
+	}
 	return format_head(a, &hp, buf, sz);
+}
+
+int head_per_line(const struct app *a, int s)
+{
+	int d = analysis_sides(a->an)[s].dialect;
+
+	return d >= 0 && a->kb->dialects[d].record == REC_TIMESTAMP_LINE;
 }
 
 size_t head_label(const struct app *a, int s, size_t i, char *buf, size_t sz)

@@ -14,4 +14,8 @@ struct app;
  * into buf (NUL-terminated). Returns its length, 0: the line starts none. */
 size_t head_label(const struct app *a, int s, size_t i, char *buf, size_t sz);
 
+/* 1: side s has no prefix (LANCOM): every line's header is looked up
+ * (else only where the prefix as logged changes). */
+int head_per_line(const struct app *a, int s);
+
 #endif

@@ -177,8 +177,10 @@ static void draw_head(struct app *a, const struct rect *L, const struct rect *G,
  * row is on it. Returns the entries (rows, heads) filled into d. */
 static int plan(struct app *a, size_t top, int h, size_t *d, int *head, int *cur_shown)
 {
+	const char *lp[2] = { NULL, NULL };
+	size_t ln[2] = { 0, 0 };
 	char last[2][160] = { "", "" };
-	int n = 0;
+	int n = 0, per_line[2] = { head_per_line(a, 0), head_per_line(a, 1) };
 
 	*cur_shown = 0;
 	for (size_t row = top; row < a->nvis && n < h; row++) {
@@ -186,9 +188,17 @@ static int plan(struct app *a, size_t top, int h, size_t *d, int *head, int *cur
 
 		for (int s = 0; s < 2 && !a->full_lines; s++) {
 			int32_t idx = row_idx(a, s, row);
+			const char *p = NULL;
 			char lab[160];
-			size_t k = idx < 0 ? 0 : head_label(a, s, (size_t)idx, lab, sizeof lab);
+			size_t k = idx < 0 || per_line[s] ? 0 : parts_prefix(a, s, (size_t)idx, &p);
 
+			/* the header only where the prefix as logged changes (<1>
+			 * and <lab|1> are one negotiation: the same header) */
+			if (idx < 0 || (!per_line[s] && (k == 0 || (k == ln[s] && memcmp(p, lp[s], k) == 0))))
+				continue;
+			lp[s] = p;
+			ln[s] = k;
+			k = head_label(a, s, (size_t)idx, lab, sizeof lab);
 			if (k > 0 && strcmp(lab, last[s]) != 0) {
 				changed = 1;
 				memcpy(last[s], lab, k + 1);
