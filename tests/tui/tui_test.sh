@@ -546,7 +546,7 @@ single-log)
 		q_exits
 	done
 	# a LANCOM trace alone: its ladder names the phases in words, in both languages
-	for lw in "en|phase 1 started|timeout" "de|Phase 1 gestartet|Zeitüberschreitung"; do
+	for lw in "en|phase 1 started|timeout" "de|Phase I gestartet|Zeitüberschreitung"; do
 		IFS='|' read -r lang w1 w2 <<<"$lw"
 		start 80 24 --lang "$lang" open "$SRC/kb/samples/lancom-0x1106-no-response/left.log"
 		key 2
