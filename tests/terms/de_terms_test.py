@@ -23,6 +23,10 @@ FORBIDDEN = [
     (r'\bentfernte[nms]? Netz\w*', 'Remote-Netzwerk (as on the mGuard)'),
     (r'Zertifikate >> Maschinenzertifikat\b(?!e)', 'Authentifizierung >> Zertifikate >> Maschinenzertifikate'),
     (r'\bLogdatei\w*', 'Log-Datei'),
+    (r'(?<!DPD-)(?<!Detection-)\bNachricht\w*', 'Meldung (Nachricht only in DPD-Nachrichten, as the guide)'),
+    (r'\bVerhandlung\w*', 'Aushandlung'),
+    (r'Authentisierung', 'Authentifizierung (the mGuard menu)'),
+    (r'\b(IPsec|ISAKMP|IKE|Child)-SA\b(?!-)', 'IPsec SA / ISAKMP SA (die SA, without a hyphen)'),
 ]
 QUOTED = re.compile(r'„[^“]*“|"[^"]*"|“[^”]*”|»[^«]*«')
 
