@@ -8,8 +8,8 @@
  *   LANCOM  (no prefix; the connection attempt)     ->  BUGFIX → 213.23.254.24
  *
  * The parts come from the dialect's prefix patterns (kb/formats) and, for
- * what the prefix does not carry, from the side's negotiation that the
- * line belongs to (its serial, within its first and last line). A part
+ * what the prefix does not carry, from the side's negotiation with the
+ * line's serial (LANCOM: the one attempt whose lines span it). A part
  * nobody logged is left out, never guessed.
  */
 #include <stdio.h>
@@ -132,7 +132,9 @@ static void from_nego(const struct app *a, int s, size_t i, struct headparts *hp
 {
 	const struct nego *n;
 
-	if (hp->nconn > 0 && hp->npeer > 0)
+	/* only by the serial: a line without one (pluto's "packet from"
+	 * before the state exists) is not claimed for a negotiation */
+	if (hp->serial < 0 || (hp->nconn > 0 && hp->npeer > 0))
 		return;
 	n = line_nego(&analysis_sides(a->an)[s], (uint64_t)i + 1, hp->serial);
 

@@ -74,6 +74,12 @@ mguard-1.3.3-udp4500|STATE_MAIN_I2: sent MI2|MAI1950251842_1 #55|MAI0874627901_1
 lab-psk-mismatch-v1|sent Main Mode I2|lab #1|lab #1|"lab" #1:
 lab-psk-mismatch-v2|initiating IKE_SA|lab #1 → 198.51.100.20|lab #1 → 198.51.100.10|<lab|1>
 PAIRS
+		# pluto's "packet from PEER:PORT:" before the state exists: the
+		# peer only, not claimed for a negotiation
+		start "$w" "$h" open "$SAM/mguard-1.3.3-udp4500/left.log" "$SAM/mguard-1.3.3-udp4500/right.log"
+		key g
+		until_ok all 'head_row right "→ 77.245.32.68"' || fail "$size: the 'packet from' lines have no header row '→ 77.245.32.68'"
+		q_exits
 		# LANCOM: no prefix; the connection attempt's name and peer
 		start "$w" "$h" open "$SAM/lancom-0x1106-no-response/left.log"
 		key g
