@@ -29,23 +29,6 @@ static size_t anchor_at(const uint64_t (*v)[2], size_t n, size_t i)
 	return lo;
 }
 
-/* Left line i (0-based) shares a row with a right line. */
-static int is_anchor(const uint64_t (*v)[2], size_t n, size_t i)
-{
-	size_t k = anchor_at(v, n, i);
-
-	return k < n && v[k][0] == i + 1;
-}
-
-/* Lines i (left) and j (right, 0-based) are the same step of the same
- * negotiation: a pair of align_anchors() (1-based lines). */
-static int same_step(const uint64_t (*v)[2], size_t n, size_t i, size_t j)
-{
-	size_t k = anchor_at(v, n, i);
-
-	return k < n && v[k][0] == i + 1 && v[k][1] == j + 1;
-}
-
 /* Interleave left[i..ie) and right[j..je) by (corrected) time. */
 static void interleave(struct app *a, size_t i, size_t ie, size_t j, size_t je, int64_t off, int timed)
 {
@@ -105,12 +88,20 @@ static void merge_rows(struct app *a)
 		timed = linestore_get(L, k)->has_t;
 	a->built_partial = 0;
 	nanc = align_anchors(al, &anc);
-	for (size_t i = pi; i < nl; i++) {
-		const struct lineinfo *l = linestore_get(L, i);
-		size_t j;
+	/* the anchors are sorted by left line: one cursor walks them along i
+	 * (a binary search per left line and per right candidate was most of
+	 * the load time at a million lines) */
+	for (size_t i = pi, k = anchor_at(anc, nanc, pi); i < nl && k < nanc; i++) {
+		const struct lineinfo *l;
+		size_t j, want;
 
-		if (!is_anchor(anc, nanc, i))
+		while (k < nanc && anc[k][0] < i + 1)
+			k++;
+		if (k >= nanc || anc[k][0] != i + 1)
 			continue;
+		/* the first anchor of left line i names its right line */
+		want = (size_t)anc[k][1] - 1;
+		l = linestore_get(L, i);
 		/* the right side has not caught up: anchor later */
 		if (nr - pj < ANCHOR_LOOKAHEAD && a->side[1].fd >= 0) {
 			a->built_partial = 1;
@@ -121,7 +112,7 @@ static void merge_rows(struct app *a)
 
 			if (timed && r->has_t && l->has_t && r->t - off > l->t + PAIR_WINDOW_US)
 				break;
-			if (!same_step(anc, nanc, i, j) || (timed && r->has_t && l->has_t && llabs(r->t - off - l->t) > PAIR_WINDOW_US))
+			if (j != want || (timed && r->has_t && l->has_t && llabs(r->t - off - l->t) > PAIR_WINDOW_US))
 				continue;
 			interleave(a, pi, i, pj, j, off, timed);
 			*VEC_PUSH(a->rows_all, a->nrows_all, a->caprows_all) = (struct mrow){ (int32_t)i, (int32_t)j };

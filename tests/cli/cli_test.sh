@@ -409,7 +409,7 @@ config-diff)
 	td config-diff --all "$C/lsw-west.conf" "$C/sw-b.swanctl.conf" >"$T/a" || fail "--all: exit $?"
 	grep -q 'not known' "$T/a" || fail "--all does not show what the files leave to the default"
 	! grep -q 'do-not-print-me' "$T/o" "$T/j" "$T/a" || fail "a secret reached the output"
-	td --lang de config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" | grep -q '^UNTERSCHIED *IKE-Vorschläge' || fail "German output"
+	td --lang de config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" | grep -q '^UNTERSCHIED *IKE-Proposals' || fail "German output"
 	td config-diff "$C/bad-outside.conf" "$C/lsw-east.conf" >/dev/null 2>"$T/e"; rc=$?
 	[ $rc = 1 ] || fail "malformed: exit $rc, want 1"
 	grep -q 'bad-outside.conf:3:' "$T/e" || fail "malformed file not named by line: $(cat "$T/e")"

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "heads.h"
 #include "base/util.h"
 
 /* The panes of this screen: left | gutter | right, or one log alone. */
@@ -162,11 +163,11 @@ static void draw_head(struct app *a, const struct rect *L, const struct rect *G,
 	for (int s = 0; s < 2; s++) {
 		const struct rect *r = s ? R : L;
 		int32_t idx = row_idx(a, s, row);
-		const char *p = "";
-		size_t n = idx < 0 ? 0 : parts_prefix(a, s, (size_t)idx, &p);
+		char lab[160];
+		size_t n = idx < 0 ? 0 : head_label(a, s, (size_t)idx, lab, sizeof lab);
 
 		if (r->w > 0)
-			draw_text(a, y, r->x, r->w, p, n, attr);
+			draw_text(a, y, r->x, r->w, lab, n, attr);
 	}
 	draw_gutter(a, G, y, (size_t)-1, 0);
 }
@@ -178,7 +179,8 @@ static int plan(struct app *a, size_t top, int h, size_t *d, int *head, int *cur
 {
 	const char *lp[2] = { NULL, NULL };
 	size_t ln[2] = { 0, 0 };
-	int n = 0;
+	char last[2][160] = { "", "" };
+	int n = 0, per_line[2] = { head_per_line(a, 0), head_per_line(a, 1) };
 
 	*cur_shown = 0;
 	for (size_t row = top; row < a->nvis && n < h; row++) {
@@ -186,13 +188,20 @@ static int plan(struct app *a, size_t top, int h, size_t *d, int *head, int *cur
 
 		for (int s = 0; s < 2 && !a->full_lines; s++) {
 			int32_t idx = row_idx(a, s, row);
-			const char *p;
-			size_t k = idx < 0 ? 0 : parts_prefix(a, s, (size_t)idx, &p);
+			const char *p = NULL;
+			char lab[160];
+			size_t k = idx < 0 || per_line[s] ? 0 : parts_prefix(a, s, (size_t)idx, &p);
 
-			if (k > 0 && (k != ln[s] || memcmp(p, lp[s], k) != 0)) {
+			/* the header only where the prefix as logged changes (<1>
+			 * and <lab|1> are one negotiation: the same header) */
+			if (idx < 0 || (!per_line[s] && (k == 0 || (k == ln[s] && memcmp(p, lp[s], k) == 0))))
+				continue;
+			lp[s] = p;
+			ln[s] = k;
+			k = head_label(a, s, (size_t)idx, lab, sizeof lab);
+			if (k > 0 && strcmp(lab, last[s]) != 0) {
 				changed = 1;
-				lp[s] = p;
-				ln[s] = k;
+				memcpy(last[s], lab, k + 1);
 			}
 		}
 		if (changed) {
