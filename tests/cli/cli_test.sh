@@ -427,6 +427,35 @@ config-diff)
 	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
 	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
 	;;
+kb-error-languages)
+	# a broken kb field: kb-check names the file, the field and what to write
+	# instead, in the language asked for, and exits 1
+	cp -r "$KB" "$T/kb"
+	f=$(ls "$T/kb/signatures/"*.json | head -n 1)
+	python3 - "$f" <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][1]["cause"]="no-such-cause"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	for l in en de; do
+		"$BIN" --kb "$T/kb" --lang $l kb-check >/dev/null 2>"$T/e.$l"; rc=$?
+		[ $rc = 1 ] || fail "$l: exit $rc, want 1: $(cat "$T/e.$l")"
+		grep -q "$(basename "$f"): signatures\[1\]\.cause: " "$T/e.$l" || fail "$l: file and field not named: $(cat "$T/e.$l")"
+		grep -q '"no-such-cause"' "$T/e.$l" || fail "$l: the wrong value is not named: $(cat "$T/e.$l")"
+	done
+	grep -q 'unknown cause "no-such-cause": use an id from kb/causes.json' "$T/e.en" || fail "en: no English message: $(cat "$T/e.en")"
+	grep -q 'unbekannte Ursache "no-such-cause": eine ID aus kb/causes.json verwenden' "$T/e.de" || fail "de: no German message: $(cat "$T/e.de")"
+	# the JSON helpers' messages too: a number out of its range
+	cp -r "$KB" "$T/kb2"
+	python3 - "$T/kb2/signatures/"*.json <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][0]["severity"]="fatal"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	"$BIN" --kb "$T/kb2" --lang de kb-check >/dev/null 2>"$T/e2"; rc=$?
+	[ $rc = 1 ] || fail "severity: exit $rc"
+	grep -q 'signatures\[0\]\.severity: unbekannter Wert "fatal" (erlaubt: ' "$T/e2" || fail "de: enum message not German: $(cat "$T/e2")"
+	"$BIN" --kb "$T/kb2" --lang en kb-check >/dev/null 2>"$T/e2"
+	grep -q 'signatures\[0\]\.severity: unknown value "fatal" (one of: ' "$T/e2" || fail "en: enum message: $(cat "$T/e2")"
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac
