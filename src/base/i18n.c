@@ -512,7 +512,7 @@ static const char *const *pair(enum msg id)
 	if (id >= M_KB_FIRST && id <= M_KB_LAST)
 		return i18n_kb[id - M_KB_FIRST];
 	if (id >= M_H_FIRST && id <= M_H_LAST)
-		return i18n_help[id - M_H_FIRST];
+		return i18n_cli[id - M_H_FIRST];
 	return table[id];
 }
 

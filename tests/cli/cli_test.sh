@@ -456,6 +456,36 @@ PY
 	"$BIN" --kb "$T/kb2" --lang en kb-check >/dev/null 2>"$T/e2"
 	grep -q 'signatures\[0\]\.severity: unknown value "fatal" (one of: ' "$T/e2" || fail "en: enum message: $(cat "$T/e2")"
 	;;
+connect-batch-unreachable)
+	# connect --batch to two gateways nobody answers on: exit 1, and per
+	# gateway on standard error what failed and what to do, in en and de
+	for l in en de; do
+		TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" --lang $l connect --batch --duration 2 \
+			--connect-timeout 1 127.0.0.1:1 127.0.0.1:2 >"$T/o.$l" 2>"$T/e.$l"; rc=$?
+		[ $rc = 1 ] || fail "$l: exit $rc, want 1: $(cat "$T/e.$l")"
+	done
+	for gw in 1 2; do
+		grep -q "^tunneldoc: .* gateway 127.0.0.1:$gw was not reached, no log came from it; the last attempt: 127.0.0.1:$gw: cannot connect: .*; check the address, the port and that sshd runs" "$T/e.en" ||
+			fail "en: gateway $gw not reported: $(cat "$T/e.en")"
+		grep -q "^tunneldoc: Gateway .* (127.0.0.1:$gw) wurde nicht erreicht, von ihm kam kein Log; der letzte Versuch: 127.0.0.1:$gw: keine Verbindung: .*; Adresse, Port und laufenden sshd prüfen" "$T/e.de" ||
+			fail "de: gateway $gw not reported: $(cat "$T/e.de")"
+	done
+	grep -q "^tunneldoc: left gateway 127.0.0.1:1 " "$T/e.en" && grep -q "^tunneldoc: right gateway 127.0.0.1:2 " "$T/e.en" || fail "en: sides not named: $(cat "$T/e.en")"
+	# a gateway that takes the connection and never speaks SSH: nothing has
+	# failed yet when the session ends, which is said as such
+	python3 -c 'import socket,sys,time
+s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(4); print(s.getsockname()[1], flush=True)
+c=[s.accept()[0] for _ in range(2)]; time.sleep(30)' >"$T/port" & lpid=$!
+	for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/port" ] && break; sleep 0.2; done
+	p=$(cat "$T/port")
+	[ -n "$p" ] || { kill $lpid; fail "test setup: no listener"; }
+	TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" connect --batch --duration 1 \
+		--connect-timeout 10 127.0.0.1:$p 127.0.0.1:1 >/dev/null 2>"$T/e"; rc=$?
+	kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
+	[ $rc = 1 ] || fail "silent gateway: exit $rc, want 1: $(cat "$T/e")"
+	grep -q "^tunneldoc: left gateway 127.0.0.1:$p was not reached within the session (1 s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration" "$T/e" ||
+		fail "silent gateway not reported: $(cat "$T/e")"
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac

@@ -1,9 +1,10 @@
 /*
- * i18n_help.c - the commands' help texts in English and German (the part
+ * i18n_cli.c - the commands' help texts in English and German (the part
  * of the message table for src/cli/, see i18n_tab.h): the usage and the
  * global options of 'tunneldoc --help', each command's line in it
- * (_SUMMARY) and its own 'tunneldoc COMMAND --help'. Printed as they are
- * (fputs), not as printf formats.
+ * (_SUMMARY) and its own 'tunneldoc COMMAND --help', printed as they are
+ * (fputs), not as printf formats; then messages of src/cli/ added since
+ * the help moved here (printf formats, as in i18n.c).
  */
 #include "base/i18n.h"
 #include "base/i18n_tab.h"
@@ -12,7 +13,7 @@
 
 #define H(id) [(id) - M_H_FIRST]
 
-const char *const i18n_help[M_H_LAST - M_H_FIRST + 1][2] = {
+const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	H(M_H_USAGE) = {
 	    "Usage: tunneldoc [--kb DIR] [--lang de|en] COMMAND [OPTIONS]\n"
 	    "       tunneldoc --version | --help\n"
@@ -485,5 +486,14 @@ const char *const i18n_help[M_H_LAST - M_H_FIRST + 1][2] = {
 	H(M_H_CONFIG_DIFF_SUMMARY) = {
 	    "compare both gateways' IPsec configuration",
 	    "die IPsec-Konfiguration beider Gateways vergleichen",
+	},
+	/* connect --batch, snapshot: a gateway never reached in the session */
+	H(M_CLI_GW_NOT_REACHED) = {
+	    "%s gateway %s was not reached, no log came from it; the last attempt: %s",
+	    "Gateway %s (%s) wurde nicht erreicht, von ihm kam kein Log; der letzte Versuch: %s",
+	},
+	H(M_CLI_GW_NO_ANSWER) = {
+	    "%s gateway %s was not reached within the session (%g s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration",
+	    "Gateway %s (%s) wurde während der Sitzung (%g s) nicht erreicht, von ihm kam kein Log; Adresse und SSH-Freigabe prüfen oder eine längere --duration angeben",
 	},
 };
