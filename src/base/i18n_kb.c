@@ -94,8 +94,6 @@ const char *const i18n_kb[M_KB_LAST - M_KB_FIRST + 1][2] = {
 	K(M_KB_OBJECT) = { "must be an object", "muss ein Objekt sein" },
 	K(M_KB_RULE_NO_SIDE) = { "a rule needs an \"initiator\" or a \"responder\" condition",
 	    "eine Regel braucht eine Bedingung \"initiator\" oder \"responder\"" },
-	K(M_KB_UNKNOWN_CAUSE_PLAIN) = { "unknown cause \"%s\": use an id from kb/causes.json",
-	    "unbekannte Ursache \"%s\": eine ID aus kb/causes.json verwenden" },
 	/* signatures (signatures.c) */
 	K(M_KB_SIG_CAUSES) = { "must be a list of {\"de\", \"en\"} texts", "muss eine Liste von {\"de\", \"en\"}-Texten sein" },
 	K(M_KB_SIG_PATTERNS) = { "needs at least one pattern", "braucht mindestens ein Muster" },

@@ -159,7 +159,7 @@ static int load_rule(struct kbj *c, json_object *e, void *item)
 	for (int i = 0; i < ru->nalternatives; i++)
 		if (kb_cause_index(c->kb, ru->alternatives[i]) < 0) {
 			kbj_strs_free(cons, ncons);
-			return kbj_fail(c, "alternatives", M_KB_UNKNOWN_CAUSE_PLAIN, ru->alternatives[i]);
+			return kbj_fail(c, "alternatives", M_KB_UNKNOWN_CAUSE, ru->alternatives[i]);
 		}
 	return rule_consumes(c, ru, cons, ncons);
 }
