@@ -122,4 +122,16 @@ const char *const i18n_kb[M_KB_LAST - M_KB_FIRST + 1][2] = {
 	K(M_KB_TR_NO_ENTRY) = { "cause \"%s\" has no entry node in any tree", "Ursache \"%s\" hat in keinem Baum einen Einstiegsknoten" },
 	K(M_KB_TR_UNCITED) = { "chapter \"%s\" is cited by no node of any tree",
 	    "Kapitel \"%s\" wird von keinem Knoten eines Baums zitiert" },
+	/* patterns (match/pattern.c), inside "bad pattern" above */
+	K(M_KB_PAT_UNCLOSED) = { "unclosed '{' at offset %zu (write {{ for a literal brace)",
+	    "nicht geschlossene '{' an Position %zu ({{ schreiben für eine Klammer als Text)" },
+	K(M_KB_PAT_NAME_LONG) = { "capture name too long at offset %zu", "Name des Platzhalters an Position %zu zu lang" },
+	K(M_KB_PAT_TWO_CAPS) = { "two captures without literal text between them at offset %zu",
+	    "zwei Platzhalter ohne festen Text dazwischen an Position %zu" },
+	K(M_KB_PAT_CAP_TYPE) = { "unknown capture type '%s' (int, word, hex)", "unbekannter Platzhaltertyp '%s' (int, word, hex)" },
+	K(M_KB_PAT_CAP_NAME) = { "bad capture name '%s' (letters, digits and _ only)",
+	    "ungültiger Platzhaltername '%s' (nur Buchstaben, Ziffern und _)" },
+	K(M_KB_PAT_STRAY) = { "stray '}' at offset %zu (write }} for a literal brace)",
+	    "einzelne '}' an Position %zu (}} schreiben für eine Klammer als Text)" },
+	K(M_KB_PAT_NO_LITERAL) = { "pattern has no literal text", "das Muster hat keinen festen Text" },
 };

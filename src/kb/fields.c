@@ -22,7 +22,7 @@ int kbf_compile(struct kbj *c, const char *field, const char *src, struct patter
 {
 	char *why = NULL;
 
-	if (pattern_compile(p, src, &why) != 0) {
+	if (pattern_compile_lang(p, src, c->lang, &why) != 0) {
 		kbj_fail(c, field, M_KB_BAD_PATTERN, src, why);
 		free(why);
 		return -1;

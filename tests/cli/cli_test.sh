@@ -455,6 +455,16 @@ PY
 	grep -q 'signatures\[0\]\.severity: unbekannter Wert "fatal" (erlaubt: ' "$T/e2" || fail "de: enum message not German: $(cat "$T/e2")"
 	"$BIN" --kb "$T/kb2" --lang en kb-check >/dev/null 2>"$T/e2"
 	grep -q 'signatures\[0\]\.severity: unknown value "fatal" (one of: ' "$T/e2" || fail "en: enum message: $(cat "$T/e2")"
+	# and the pattern compiler's, inside the loader's
+	cp -r "$KB" "$T/kb3"
+	python3 - "$T/kb3/signatures/"*.json <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][0]["patterns"][0]="{x:float} y"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	"$BIN" --kb "$T/kb3" --lang de kb-check >/dev/null 2>"$T/e3"; rc=$?
+	[ $rc = 1 ] || fail "pattern: exit $rc"
+	grep -q "signatures\[0\]\.patterns.*: fehlerhaftes Muster \"{x:float} y\": unbekannter Platzhaltertyp 'float' (int, word, hex)" "$T/e3" ||
+		fail "de: pattern message not German: $(cat "$T/e3")"
 	;;
 connect-batch-unreachable)
 	# connect --batch to two gateways nobody answers on: exit 1, and per
