@@ -496,4 +496,7 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "%s gateway %s was not reached within the session (%g s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration",
 	    "Gateway %s (%s) wurde während der Sitzung (%g s) nicht erreicht, von ihm kam kein Log; Adresse und SSH-Freigabe prüfen oder eine längere --duration angeben",
 	},
+	/* tunneldoc --version */
+	H(M_CLI_VERSION) = { "tunneldoc %s\nknowledge base: %s\n", "tunneldoc %s\nWissensbasis: %s\n" },
+	H(M_CLI_KB_NOT_FOUND) = { "(not found)", "(nicht gefunden)" },
 };

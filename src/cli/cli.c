@@ -33,7 +33,7 @@ static int print_version(const struct cli_ctx *x)
 {
 	struct kb *kb = cli_load_kb(x);
 
-	printf("tunneldoc %s\nknowledge base: %s\n", TD_VERSION, kb ? kb->revision : "(not found)");
+	printf(msg(M_CLI_VERSION, x->lang), TD_VERSION, kb ? kb->revision : msg(M_CLI_KB_NOT_FOUND, x->lang));
 	kb_free(kb);
 	return TD_EXIT_OK;
 }
