@@ -510,9 +510,9 @@ static const char *const *pair(enum msg id)
 	if (id < 0 || id >= M_COUNT)
 		return NULL;
 	if (id >= M_KB_FIRST && id <= M_KB_LAST)
-		return i18n_kb[id - M_KB_FIRST];
+		return i18n_kb[id];
 	if (id >= M_H_FIRST && id <= M_H_LAST)
-		return i18n_cli[id - M_H_FIRST];
+		return i18n_cli[id];
 	return table[id];
 }
 

@@ -11,10 +11,8 @@
 
 #include <stddef.h>
 
-#define H(id) [(id) - M_H_FIRST]
-
-const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
-	H(M_H_USAGE) = {
+const char *const i18n_cli[M_H_LAST + 1][2] = {
+	[M_H_USAGE] = {
 	    "Usage: tunneldoc [--kb DIR] [--lang de|en] COMMAND [OPTIONS]\n"
 	    "       tunneldoc --version | --help\n"
 	    "\n"
@@ -32,7 +30,7 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "\n"
 	    "Befehle:\n",
 	},
-	H(M_H_GLOBAL) = {
+	[M_H_GLOBAL] = {
 	    "\nGlobal options:\n"
 	    "  --kb DIR        knowledge base directory (default: $TUNNELDOC_KB, the kb/\n"
 	    "                  next to the program, or the installed one)\n"
@@ -54,7 +52,7 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "\nRückgabewert: 0 Analyse gelaufen, 1 eine Eingabe oder die Wissensbasis ist\n"
 	    "nicht lesbar, 2 Aufruffehler.\n",
 	},
-	H(M_H_ANALYZE) = {
+	[M_H_ANALYZE] = {
 	    "Usage: tunneldoc analyze [OPTIONS] LEFT [RIGHT]\n"
 	    "       tunneldoc analyze [OPTIONS] --left FILE [--right FILE]\n"
 	    "\n"
@@ -119,11 +117,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
 	    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n",
 	},
-	H(M_H_ANALYZE_SUMMARY) = {
+	[M_H_ANALYZE_SUMMARY] = {
 	    "analyse two VPN logs (or one) and print ladder and findings",
 	    "zwei VPN-Logs (oder eines) analysieren, Ablauf und Befunde ausgeben",
 	},
-	H(M_H_OPEN) = {
+	[M_H_OPEN] = {
 	    "Usage: tunneldoc open [OPTIONS] LEFT [RIGHT]\n"
 	    "\n"
 	    "Open the console on the VPN logs of the two gateways (files, support\n"
@@ -166,11 +164,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "  -h, --help      diese Hilfe\n"
 	    "\nFarben sind aus, wenn NO_COLOR gesetzt ist oder das Terminal keine hat.\n",
 	},
-	H(M_H_OPEN_SUMMARY) = {
+	[M_H_OPEN_SUMMARY] = {
 	    "open the console on two VPN logs (files, snapshots, recordings)",
 	    "die Konsole mit zwei VPN-Logs öffnen (Dateien, Snapshots, Aufzeichnungen)",
 	},
-	H(M_H_CONNECT) = {
+	[M_H_CONNECT] = {
 	    "Usage: tunneldoc connect [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
 	    "       tunneldoc connect [OPTIONS] SITE\n"
 	    "\n"
@@ -283,11 +281,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "VERZ/checklist.json für 'tunneldoc report VERZ'.\n"
 	    "\nRückgabewert: 0 Sitzung gelaufen, 1 kein Gateway erreichbar, 2 Aufruffehler.\n",
 	},
-	H(M_H_CONNECT_SUMMARY) = {
+	[M_H_CONNECT_SUMMARY] = {
 	    "log in to both gateways over SSH and stream their VPN logs live",
 	    "sich per SSH an beiden Gateways anmelden und ihre VPN-Logs live verfolgen",
 	},
-	H(M_H_SNAPSHOT) = {
+	[M_H_SNAPSHOT] = {
 	    "Usage: tunneldoc snapshot --out DIR [OPTIONS] [USER@]GW-A[:PORT] [USER@]GW-B[:PORT]\n"
 	    "       tunneldoc snapshot --out DIR [OPTIONS] SITE\n"
 	    "\n"
@@ -323,11 +321,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "STANDORT des Standortbuchs. LANCOM-Konsolen: mit 'connect --record' aufzeichnen.\n"
 	    "\nRückgabewert: 0 geschrieben, 1 kein Gateway erreichbar, 2 Aufruffehler.\n",
 	},
-	H(M_H_SNAPSHOT_SUMMARY) = {
+	[M_H_SNAPSHOT_SUMMARY] = {
 	    "fetch both gateways' recent VPN logs and IPsec status into one directory",
 	    "die letzten VPN-Logs und den IPsec-Status beider Gateways in ein Verzeichnis holen",
 	},
-	H(M_H_REPORT) = {
+	[M_H_REPORT] = {
 	    "Usage: tunneldoc report [--json] [-o FILE] SESSION_DIR\n"
 	    "\n"
 	    "Write the session report of a recorded session ('connect --record DIR')\n"
@@ -354,11 +352,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "  -h, --help      diese Hilfe\n"
 	    "\nRückgabewert: 0 geschrieben, 1 Sitzung nicht lesbar, 2 Aufruffehler.\n",
 	},
-	H(M_H_REPORT_SUMMARY) = {
+	[M_H_REPORT_SUMMARY] = {
 	    "write the session report (Markdown or JSON) of a recorded session",
 	    "den Sitzungsbericht (Markdown oder JSON) einer aufgezeichneten Sitzung schreiben",
 	},
-	H(M_H_SITES) = {
+	[M_H_SITES] = {
 	    "Usage: tunneldoc sites [--json | --names]\n"
 	    "\n"
 	    "List the site book: named tunnels with their two gateways, so that\n"
@@ -398,11 +396,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "  -h, --help      diese Hilfe\n"
 	    "\nRückgabewert: 0 aufgelistet (ein fehlendes Buch ist leer), 1 Buch fehlerhaft.\n",
 	},
-	H(M_H_SITES_SUMMARY) = {
+	[M_H_SITES_SUMMARY] = {
 	    "list the site book (named tunnels: tunneldoc connect NAME)",
 	    "das Standortbuch auflisten (benannte Tunnel: tunneldoc connect NAME)",
 	},
-	H(M_H_PROFILES) = {
+	[M_H_PROFILES] = {
 	    "Usage: tunneldoc profiles\n"
 	    "\n"
 	    "List the device profiles of the knowledge base (kb/devices): the id for\n"
@@ -412,11 +410,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "Listet die Geräteprofile der Wissensbasis (kb/devices): die ID für\n"
 	    "--profile, ein Tabulator und für welche Art Gateway es ist.\n",
 	},
-	H(M_H_PROFILES_SUMMARY) = {
+	[M_H_PROFILES_SUMMARY] = {
 	    "list the device profiles of the knowledge base",
 	    "die Geräteprofile der Wissensbasis auflisten",
 	},
-	H(M_H_KBCHECK) = {
+	[M_H_KBCHECK] = {
 	    "Usage: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
 	    "\n"
 	    "Load and validate the knowledge base (every file and field), then run\n"
@@ -442,11 +440,11 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "\nRückgabewert: 0 gültig, 1 ungültig oder nicht ladbar (Datei und Feld\n"
 	    "genannt), 2 Aufruffehler.\n",
 	},
-	H(M_H_KBCHECK_SUMMARY) = {
+	[M_H_KBCHECK_SUMMARY] = {
 	    "validate the knowledge base and test every signature example",
 	    "Wissensbasis prüfen und jedes Signatur-Beispiel testen",
 	},
-	H(M_H_CONFIG_DIFF) = {
+	[M_H_CONFIG_DIFF] = {
 	    "Usage: tunneldoc config-diff [--json] [--all] [--left-conn NAME] [--right-conn NAME] LEFT RIGHT\n"
 	    "\n"
 	    "Read the IPsec configuration of both gateways (ipsec.conf of libreswan,\n"
@@ -483,20 +481,20 @@ const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2] = {
 	    "\nRückgabewert: 0 verglichen, 1 eine Datei nicht lesbar oder fehlerhaft\n"
 	    "(Datei und Zeile genannt) oder kein Tunnel zwischen ihnen, 2 Aufruffehler.\n",
 	},
-	H(M_H_CONFIG_DIFF_SUMMARY) = {
+	[M_H_CONFIG_DIFF_SUMMARY] = {
 	    "compare both gateways' IPsec configuration",
 	    "die IPsec-Konfiguration beider Gateways vergleichen",
 	},
 	/* connect --batch, snapshot: a gateway never reached in the session */
-	H(M_CLI_GW_NOT_REACHED) = {
+	[M_CLI_GW_NOT_REACHED] = {
 	    "%s gateway %s was not reached, no log came from it; the last attempt: %s",
 	    "Gateway %s (%s) wurde nicht erreicht, von ihm kam kein Log; der letzte Versuch: %s",
 	},
-	H(M_CLI_GW_NO_ANSWER) = {
+	[M_CLI_GW_NO_ANSWER] = {
 	    "%s gateway %s was not reached within the session (%g s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration",
 	    "Gateway %s (%s) wurde während der Sitzung (%g s) nicht erreicht, von ihm kam kein Log; Adresse und SSH-Freigabe prüfen oder eine längere --duration angeben",
 	},
 	/* tunneldoc --version */
-	H(M_CLI_VERSION) = { "tunneldoc %s\nknowledge base: %s\n", "tunneldoc %s\nWissensbasis: %s\n" },
-	H(M_CLI_KB_NOT_FOUND) = { "(not found)", "(nicht gefunden)" },
+	[M_CLI_VERSION] = { "tunneldoc %s\nknowledge base: %s\n", "tunneldoc %s\nWissensbasis: %s\n" },
+	[M_CLI_KB_NOT_FOUND] = { "(not found)", "(nicht gefunden)" },
 };

@@ -11,9 +11,9 @@
 #ifndef TD_I18N_TAB_H
 #define TD_I18N_TAB_H
 
-/* [id - M_KB_FIRST] = { English, German } */
-extern const char *const i18n_kb[M_KB_LAST - M_KB_FIRST + 1][2];
-/* [id - M_H_FIRST] = { English, German } */
-extern const char *const i18n_cli[M_H_LAST - M_H_FIRST + 1][2];
+/* [id] = { English, German }, as in i18n.c (ids before the part's first
+ * stay empty: a few KB, for one way of writing every entry). */
+extern const char *const i18n_kb[M_KB_LAST + 1][2];
+extern const char *const i18n_cli[M_H_LAST + 1][2];
 
 #endif
