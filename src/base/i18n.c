@@ -2,6 +2,7 @@
  * i18n.c - the program's own messages in English and German.
  */
 #include "base/i18n.h"
+#include "base/i18n_tab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -502,14 +503,28 @@ static const char *const table[M_COUNT][2] = {
 
 };
 
+/* The English and German text of id, from the part of the table that
+ * holds it (i18n_tab.h); NULL for an id out of range. */
+static const char *const *pair(enum msg id)
+{
+	if (id < 0 || id >= M_COUNT)
+		return NULL;
+	if (id >= M_KB_FIRST && id <= M_KB_LAST)
+		return i18n_kb[id];
+	if (id >= M_H_FIRST && id <= M_H_LAST)
+		return i18n_cli[id];
+	return table[id];
+}
+
 const char *msg(enum msg id, enum lang lang)
 {
+	const char *const *p = pair(id);
 	const char *s;
 
-	if (id < 0 || id >= M_COUNT)
+	if (p == NULL)
 		return "";
-	s = table[id][lang == LANG_DE ? 1 : 0];
-	return s != NULL ? s : (table[id][0] != NULL ? table[id][0] : "");
+	s = p[lang == LANG_DE ? 1 : 0];
+	return s != NULL ? s : (p[0] != NULL ? p[0] : "");
 }
 
 /* The next printf conversion in *s (its type letters), advancing *s; 0 at the end. */
@@ -548,13 +563,14 @@ static int next_conv(const char **s, char *out, size_t outsz)
 
 int msg_formats_agree(enum msg id)
 {
+	const char *const *p = pair(id);
 	const char *en, *de;
 	char ce[16], cd[16];
 
-	if (id < 0 || id >= M_COUNT || table[id][0] == NULL || table[id][1] == NULL)
+	if (p == NULL || p[0] == NULL || p[1] == NULL)
 		return 0;
-	en = table[id][0];
-	de = table[id][1];
+	en = p[0];
+	de = p[1];
 	for (;;) {
 		int a = en != NULL && next_conv(&en, ce, sizeof ce);
 		int b = de != NULL && next_conv(&de, cd, sizeof cd);
@@ -570,7 +586,7 @@ int msg_formats_agree(enum msg id)
 
 int msg_complete(enum msg id)
 {
-	if (id < 0 || id >= M_COUNT)
-		return 0;
-	return table[id][0] != NULL && table[id][0][0] != '\0' && table[id][1] != NULL && table[id][1][0] != '\0';
+	const char *const *p = pair(id);
+
+	return p != NULL && p[0] != NULL && p[0][0] != '\0' && p[1] != NULL && p[1][0] != '\0';
 }

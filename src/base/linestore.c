@@ -53,15 +53,6 @@ static struct lineinfo *new_line(struct linestore *ls)
 	return li;
 }
 
-size_t linestore_add_ref(struct linestore *ls, const char *s, size_t len)
-{
-	struct lineinfo *li = new_line(ls);
-
-	li->text = s;
-	li->len = (uint32_t)(len > MAX_LINE ? MAX_LINE : len);
-	return ls->n - 1;
-}
-
 size_t linestore_add(struct linestore *ls, const char *s, size_t len)
 {
 	struct lineinfo *li;

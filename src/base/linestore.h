@@ -29,9 +29,6 @@ struct linestore *linestore_new(void);
 void linestore_free(struct linestore *ls);
 /* Append a line; returns its index (0-based). Lines over 64 KiB are cut. */
 size_t linestore_add(struct linestore *ls, const char *s, size_t len);
-/* Append a line whose text stays where it is (a mapped file that outlives
- * the store); nothing is copied. */
-size_t linestore_add_ref(struct linestore *ls, const char *s, size_t len);
 size_t linestore_count(const struct linestore *ls);
 struct lineinfo *linestore_at(struct linestore *ls, size_t i);
 const struct lineinfo *linestore_get(const struct linestore *ls, size_t i);

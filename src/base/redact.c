@@ -35,6 +35,7 @@ static const struct kw keys[] = {
 	KW("passwort", 1), KW("kennwort", 1), KW("schl\xc3\xbcssel", 1), KW("presharedkey", 1),
 	KW("pre-shared-key", 1), KW("pre_shared_key", 1), KW("preshared-key", 1), KW("preshared_key", 1),
 	KW("privatekey", 1), KW("private-key", 1), KW("private_key", 1), KW("shared-sec", 1),
+	KW("xauthpass", 1),
 	KW("pass", 0), KW("pin", 0), KW("pwd", 0),
 	/* the fields of Openswan's raw RSA key in ipsec.secrets */
 	KW("privateexponent", 0), KW("prime1", 0), KW("prime2", 0), KW("exponent1", 0),
@@ -131,6 +132,11 @@ static int is_key(const char *p, size_t n, char sep)
 			return 1;
 	}
 	return 0;
+}
+
+int redact_key_is_secret(const char *key, size_t len)
+{
+	return len > 0 && is_key(key, len, '=');
 }
 
 /* End of the value at v: a quoted string (with \ escapes) or a bare word. */

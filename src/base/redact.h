@@ -6,7 +6,7 @@
  *
  * One redactor with a table of forms (redact.c has the table):
  *  - a secret keyword as a key, alone or as the end of a longer key
- *    (psk, leftpsk, ike_psk, secret, password, passwd, passphrase, pass,
+ *    (psk, leftpsk, ike_psk, secret, password, passwd, passphrase, pass, xauthpass,
  *    pin, preshared_key, pre-shared-key, private_key, Passwort, Kennwort,
  *    Schlüssel, Shared-Sec, the fields of an Openswan raw RSA key), then
  *    = or : and the value, quoted or bare; also "key": "value" (JSON),
@@ -67,6 +67,12 @@ void redact_into(struct strbuf *out, const char *s, size_t len, int *changed);
 char *redact_dup(const char *s, size_t len);
 /* The same; *changed says whether anything was redacted. */
 char *redact_dup2(const char *s, size_t len, int *changed);
+
+/*
+ * 1 when key[0..len) names a secret by the key words above, as a key
+ * followed by = (the one list: configuration readers ask here too).
+ */
+int redact_key_is_secret(const char *key, size_t len);
 
 /* Replace invalid UTF-8 and control bytes (except tab) in place-copy. */
 char *utf8_clean_dup(const char *s);

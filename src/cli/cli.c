@@ -20,63 +20,20 @@ const struct cmd_entry *const cmd_table[] = {
 };
 const int cmd_count = (int)(sizeof cmd_table / sizeof cmd_table[0]);
 
-/* The help of 'tunneldoc --help': before the command list and after it. */
-static const char *const usage_en =
-    "Usage: tunneldoc [--kb DIR] [--lang de|en] COMMAND [OPTIONS]\n"
-    "       tunneldoc --version | --help\n"
-    "\n"
-    "tunneldoc reads the VPN logs of both gateways of an IPsec tunnel, lines\n"
-    "them up by IKE exchange, recognises the messages of the mGuard and LANCOM\n"
-    "troubleshooting guides and says what is wrong, with the evidence.\n"
-    "\n"
-    "Commands:\n";
-static const char *const usage_de =
-    "Aufruf: tunneldoc [--kb VERZ] [--lang de|en] BEFEHL [OPTIONEN]\n"
-    "        tunneldoc --version | --help\n"
-    "\n"
-    "tunneldoc liest die VPN-Logs beider Gateways eines IPsec-Tunnels, ordnet\n"
-    "sie nach IKE-Austausch einander zu, erkennt die Meldungen der mGuard- und\n"
-    "LANCOM-Leitfäden zur Fehlersuche und sagt mit Belegen, was falsch ist.\n"
-    "\n"
-    "Befehle:\n";
-static const char *const global_en =
-    "\nGlobal options:\n"
-    "  --kb DIR        knowledge base directory (default: $TUNNELDOC_KB, the kb/\n"
-    "                  next to the program, or the installed one)\n"
-    "  --lang de|en    language of all output (default: from LC_ALL/LC_MESSAGES/LANG)\n"
-    "  --demo          open the console on a bundled log pair, replayed at the\n"
-    "                  pace of its timestamps (q quits, ? shows all keys)\n"
-    "  --version       print version and knowledge base revision\n"
-    "  -h, --help      this help; 'tunneldoc COMMAND --help' for a command\n"
-    "\nExit status: 0 analysis ran, 1 an input or the knowledge base cannot be\n"
-    "read, 2 usage error.\n";
-static const char *const global_de =
-    "\nAllgemeine Optionen:\n"
-    "  --kb VERZ       Verzeichnis der Wissensbasis (Standard: $TUNNELDOC_KB, kb/\n"
-    "                  neben dem Programm oder die installierte)\n"
-    "  --lang de|en    Sprache aller Ausgaben (Standard: aus LC_ALL/LC_MESSAGES/LANG)\n"
-    "  --demo          die Konsole mit einem mitgelieferten Log-Paar öffnen, im\n"
-    "                  Takt seiner Zeitstempel abgespielt (q beendet, ? zeigt alle Tasten)\n"
-    "  --version       Version und Revision der Wissensbasis ausgeben\n"
-    "  -h, --help      diese Hilfe; 'tunneldoc BEFEHL --help' für einen Befehl\n"
-    "\nRückgabewert: 0 Analyse gelaufen, 1 eine Eingabe oder die Wissensbasis ist\n"
-    "nicht lesbar, 2 Aufruffehler.\n";
-
+/* The help of 'tunneldoc --help': the usage, the commands, the global options. */
 static void print_usage(FILE *f, enum lang lang)
 {
-	int de = lang == LANG_DE;
-
-	fputs(de ? usage_de : usage_en, f);
+	fputs(msg(M_H_USAGE, lang), f);
 	for (int i = 0; i < cmd_count; i++)
-		fprintf(f, "  %-12s %s\n", cmd_table[i]->name, cmd_table[i]->summary[de]);
-	fputs(de ? global_de : global_en, f);
+		fprintf(f, "  %-12s %s\n", cmd_table[i]->name, msg(cmd_table[i]->summary, lang));
+	fputs(msg(M_H_GLOBAL, lang), f);
 }
 
 static int print_version(const struct cli_ctx *x)
 {
 	struct kb *kb = cli_load_kb(x);
 
-	printf("tunneldoc %s\nknowledge base: %s\n", TD_VERSION, kb ? kb->revision : "(not found)");
+	printf(msg(M_CLI_VERSION, x->lang), TD_VERSION, kb ? kb->revision : msg(M_CLI_KB_NOT_FOUND, x->lang));
 	kb_free(kb);
 	return TD_EXIT_OK;
 }

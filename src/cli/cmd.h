@@ -2,7 +2,8 @@
  * cmd.h - the commands of the command line, one file each (cmd_*.c), behind
  * one table (cli.c), as tmux's cmd-*.c with their cmd_entry. An entry has
  * the command's name, its one-line summary for 'tunneldoc --help', its help
- * (the usage and every option, in English and German), its options and the
+ * (the usage and every option; both texts in English and German in the
+ * i18n table, base/i18n_cli.c), its options and the
  * function that runs it. cli_getopt() walks an entry's options the same
  * way for every command: -h/--help prints the entry's help, an unknown
  * option is a usage error; the command sees only its own options.
@@ -34,8 +35,8 @@ struct cli_ctx {
 
 struct cmd_entry {
 	const char *name;
-	const char *summary[2];            /* en, de: the line in 'tunneldoc --help' */
-	const char *help[2];               /* en, de: 'tunneldoc NAME --help' */
+	enum msg summary;                  /* the line in 'tunneldoc --help' (i18n_cli.c) */
+	enum msg help;                     /* 'tunneldoc NAME --help' (i18n_cli.c) */
 	const char *shortopts;             /* getopt's, "h" at least */
 	const struct option *opts;         /* getopt_long's, with "help" */
 	int (*run)(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv);

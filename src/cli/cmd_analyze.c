@@ -18,72 +18,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc analyze [OPTIONS] LEFT [RIGHT]\n"
-    "       tunneldoc analyze [OPTIONS] --left FILE [--right FILE]\n"
-    "\n"
-    "Analyse the VPN log of each gateway (a file, '-' for standard input, or a\n"
-    "directory holding a support snapshot or a recorded session). Prints the\n"
-    "two logs lined up by IKE exchange step, the clock offset and round-trip\n"
-    "time, and the ranked findings with evidence, guide chapter and remedies.\n"
-    "Which side initiated is read from the logs. With one log, what one side\n"
-    "can tell is reported.\n"
-    "\n"
-    "Options:\n"
-    "  --left FILE, --right FILE   the two logs (instead of LEFT RIGHT)\n"
-    "  --left-dialect ID, --right-dialect ID\n"
-    "                  force a dialect instead of detecting it\n"
-    "                  (ids: see 'tunneldoc kb-check --list')\n"
-    "  --json          print one JSON document instead of text (with the\n"
-    "                  checklist as far as the evidence answers it)\n"
-    "  --report FILE   also write the session report: Markdown, or JSON when\n"
-    "                  FILE ends in .json (for a support ticket)\n"
-    "  --left-config FILE, --right-config FILE\n"
-    "                  both gateways' IPsec configuration (ipsec.conf or\n"
-    "                  swanctl.conf, see 'tunneldoc config-diff --help'): a finding\n"
-    "                  that a configuration difference explains cites it\n"
-    "  --width N       text width (default: the terminal's, else $COLUMNS, else 160)\n"
-    "  --negotiations N  show at most the N newest negotiations (default 20)\n"
-    "  --ascii         plain ASCII arrows in the ladder\n"
-    "  -h, --help      this help\n"
-    "\nExamples:\n"
-    "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
-    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
-    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc analyze [OPTIONEN] LINKS [RECHTS]\n"
-    "        tunneldoc analyze [OPTIONEN] --left DATEI [--right DATEI]\n"
-    "\n"
-    "Analysiert das VPN-Log jedes Gateways (eine Datei, '-' für die\n"
-    "Standardeingabe, oder ein Verzeichnis mit einem Support-Snapshot oder\n"
-    "einer aufgezeichneten Sitzung). Gibt beide Logs nach IKE-Schritt\n"
-    "zugeordnet aus, dazu Uhrenversatz und Umlaufzeit sowie die Befunde nach\n"
-    "Rang mit Belegen, Kapitel im Leitfaden und Abhilfe. Wer initiiert hat,\n"
-    "wird aus den Logs gelesen. Mit nur einem Log wird ausgegeben, was eine\n"
-    "Seite erkennen lässt.\n"
-    "\n"
-    "Optionen:\n"
-    "  --left DATEI, --right DATEI  die beiden Logs (statt LINKS RECHTS)\n"
-    "  --left-dialect ID, --right-dialect ID\n"
-    "                  Dialekt vorgeben statt ihn zu erkennen\n"
-    "                  (IDs: siehe 'tunneldoc kb-check --list')\n"
-    "  --json          ein JSON-Dokument statt Text ausgeben (mit der\n"
-    "                  Checkliste, soweit die Belege sie beantworten)\n"
-    "  --report DATEI  zusätzlich den Sitzungsbericht schreiben: Markdown, oder\n"
-    "                  JSON, wenn DATEI auf .json endet (für ein Support-Ticket)\n"
-    "  --left-config DATEI, --right-config DATEI\n"
-    "                  die IPsec-Konfiguration beider Gateways (ipsec.conf oder\n"
-    "                  swanctl.conf, siehe 'tunneldoc config-diff --help'): ein Befund,\n"
-    "                  den ein Konfigurationsunterschied erklärt, nennt ihn\n"
-    "  --width N       Textbreite (Standard: die des Terminals, sonst $COLUMNS, sonst 160)\n"
-    "  --negotiations N  höchstens die N neuesten Aushandlungen zeigen (Standard 20)\n"
-    "  --ascii         einfache ASCII-Pfeile im Ablauf\n"
-    "  -h, --help      diese Hilfe\n"
-    "\nBeispiele:\n"
-    "  tunneldoc analyze gw-a-vpn.log gw-b-vpn.log\n"
-    "  tunneldoc analyze --json --left initiator.log --right responder.log\n"
-    "  tunneldoc --lang de analyze kb/samples/mguard-1.3.3-udp4500/left.log kb/samples/mguard-1.3.3-udp4500/right.log\n";
-
 enum { O_LEFT = 1000, O_RIGHT, O_LDIA, O_RDIA, O_JSON, O_WIDTH, O_NEG, O_ASCII, O_REPORT, O_LCONF, O_RCONF };
 
 static const struct option opts[] = {
@@ -250,7 +184,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_analyze_entry = {
 	"analyze",
-	{ "analyse two VPN logs (or one) and print ladder and findings",
-	  "zwei VPN-Logs (oder eines) analysieren, Ablauf und Befunde ausgeben" },
-	{ help_en, help_de }, "h", opts, run, NULL,
+	M_H_ANALYZE_SUMMARY,
+	M_H_ANALYZE, "h", opts, run, NULL,
 };

@@ -13,44 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc config-diff [--json] [--all] [--left-conn NAME] [--right-conn NAME] LEFT RIGHT\n"
-    "\n"
-    "Read the IPsec configuration of both gateways (ipsec.conf of libreswan,\n"
-    "Openswan or strongSwan's stroke interface, or swanctl.conf; include,\n"
-    "also= and %default are followed), find the connection on each side that\n"
-    "is the tunnel (its peer address points at the other side), and compare\n"
-    "every parameter the two ends must agree on, mirrored: left's local\n"
-    "network with right's remote one. Each value is shown with its file and\n"
-    "line; a parameter one side leaves to the daemon's default is 'not\n"
-    "known', never a difference. Pre-shared keys are never read.\n"
-    "  --json             the comparison as JSON\n"
-    "  --all              also list the parameters that agree\n"
-    "  --left-conn NAME   the tunnel's connection in LEFT (when several fit)\n"
-    "  --right-conn NAME  the tunnel's connection in RIGHT\n"
-    "  -h, --help         this help\n"
-    "\nExit status: 0 compared, 1 a file unreadable or malformed (file and line\n"
-    "named) or no tunnel between them, 2 usage error.\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc config-diff [--json] [--all] [--left-conn NAME] [--right-conn NAME] LINKS RECHTS\n"
-    "\n"
-    "Liest die IPsec-Konfiguration beider Gateways (ipsec.conf von libreswan,\n"
-    "Openswan oder der stroke-Schnittstelle von strongSwan, oder swanctl.conf;\n"
-    "include, also= und %default werden verfolgt), findet auf jeder Seite die\n"
-    "Verbindung des Tunnels (ihre Gegenstellen-Adresse zeigt auf die andere\n"
-    "Seite) und vergleicht jeden Parameter, in dem beide Enden übereinstimmen\n"
-    "müssen, gespiegelt: das lokale Netz links mit dem entfernten rechts. Jeder\n"
-    "Wert steht mit Datei und Zeile da; ein Parameter, den eine Seite dem\n"
-    "Standardwert des Daemons überlässt, ist 'unbekannt', nie ein Unterschied.\n"
-    "Pre-Shared Keys werden nie gelesen.\n"
-    "  --json             der Vergleich als JSON\n"
-    "  --all              auch die übereinstimmenden Parameter auflisten\n"
-    "  --left-conn NAME   die Verbindung des Tunnels in LINKS (wenn mehrere passen)\n"
-    "  --right-conn NAME  die Verbindung des Tunnels in RECHTS\n"
-    "  -h, --help         diese Hilfe\n"
-    "\nRückgabewert: 0 verglichen, 1 eine Datei nicht lesbar oder fehlerhaft\n"
-    "(Datei und Zeile genannt) oder kein Tunnel zwischen ihnen, 2 Aufruffehler.\n";
-
 static const struct option opts[] = {
 	{ "json", no_argument, NULL, 'j' }, { "all", no_argument, NULL, 'a' },
 	{ "left-conn", required_argument, NULL, 'L' }, { "right-conn", required_argument, NULL, 'R' },
@@ -112,6 +74,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_config_diff_entry = {
 	"config-diff",
-	{ "compare both gateways' IPsec configuration", "die IPsec-Konfiguration beider Gateways vergleichen" },
-	{ help_en, help_de }, "hjaL:R:", opts, run, NULL,
+	M_H_CONFIG_DIFF_SUMMARY,
+	M_H_CONFIG_DIFF, "hjaL:R:", opts, run, NULL,
 };

@@ -10,33 +10,6 @@
 
 #include <stdio.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
-    "\n"
-    "Load and validate the knowledge base (every file and field), then run\n"
-    "every signature's example lines through the parser. Exit 0 when all\n"
-    "examples are recognised, 1 otherwise.\n"
-    "  --list      also list the dialects, causes and chapters\n"
-    "  --verbose   report every example checked\n"
-    "  --coverage  per daemon version (kb/catalogue/), how many of the messages\n"
-    "              its source can log the kb maps, and the list of the rest\n"
-    "  -h, --help  this help\n"
-    "\nExit status: 0 valid, 1 invalid or not loadable (file and field named),\n"
-    "2 usage error.\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc kb-check [--list] [--verbose] [--coverage]\n"
-    "\n"
-    "Lädt und prüft die Wissensbasis (jede Datei, jedes Feld) und testet die\n"
-    "Beispielzeilen jeder Signatur mit dem Parser. Rückgabewert 0, wenn alle\n"
-    "Beispiele erkannt werden, sonst 1.\n"
-    "  --list      zusätzlich Dialekte, Ursachen und Kapitel auflisten\n"
-    "  --verbose   jedes geprüfte Beispiel melden\n"
-    "  --coverage  je Dienstversion (kb/catalogue/), wie viele der Meldungen,\n"
-    "              die ihr Quelltext schreiben kann, die kb zuordnet, und die übrigen\n"
-    "  -h, --help  diese Hilfe\n"
-    "\nRückgabewert: 0 gültig, 1 ungültig oder nicht ladbar (Datei und Feld\n"
-    "genannt), 2 Aufruffehler.\n";
-
 static const struct option opts[] = {
 	{ "list", no_argument, NULL, 'l' }, { "verbose", no_argument, NULL, 'v' },
 	{ "coverage", no_argument, NULL, 'c' }, { "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
@@ -101,7 +74,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_kbcheck_entry = {
 	"kb-check",
-	{ "validate the knowledge base and test every signature example",
-	  "Wissensbasis prüfen und jedes Signatur-Beispiel testen" },
-	{ help_en, help_de }, "hlvc", opts, run, NULL,
+	M_H_KBCHECK_SUMMARY,
+	M_H_KBCHECK, "hlvc", opts, run, NULL,
 };

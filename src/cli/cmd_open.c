@@ -11,50 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc open [OPTIONS] LEFT [RIGHT]\n"
-    "\n"
-    "Open the console on the VPN logs of the two gateways (files, support\n"
-    "snapshot directories or recorded sessions): both logs side by side, the\n"
-    "exchange ladder, the findings and the checklist. Large files load in the\n"
-    "background; the console is usable at once. Press ? for every key.\n"
-    "\n"
-    "Options:\n"
-    "  --replay        replay the logs at the pace of their timestamps\n"
-    "  --speed X       replay speed factor (default 1; + and - change it)\n"
-    "  --left-dialect ID, --right-dialect ID   force a dialect\n"
-    "  --ascii         plain ASCII line drawing\n"
-    "  --no-mouse      no mouse (clicks select rows, the wheel scrolls)\n"
-    "  --report FILE   write the session report when the console ends: the\n"
-    "                  analysis and every checklist answer (Markdown, or JSON\n"
-    "                  when FILE ends in .json)\n"
-    "  --bench FILE    benchmark: render to a virtual 200x50 terminal, time the\n"
-    "                  first frame, the full load and keypresses; write to FILE\n"
-    "  -h, --help      this help\n"
-    "\nColours are off when NO_COLOR is set or the terminal has none.\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc open [OPTIONEN] LINKS [RECHTS]\n"
-    "\n"
-    "Öffnet die Konsole mit den VPN-Logs der beiden Gateways (Dateien,\n"
-    "Support-Snapshot-Verzeichnisse oder aufgezeichnete Sitzungen): beide Logs\n"
-    "nebeneinander, den IKE-Ablauf, die Befunde und die Checkliste. Große\n"
-    "Dateien laden im Hintergrund; die Konsole ist sofort bedienbar. ? zeigt\n"
-    "alle Tasten.\n"
-    "\n"
-    "Optionen:\n"
-    "  --replay        die Logs im Takt ihrer Zeitstempel abspielen\n"
-    "  --speed X       Abspieltempo (Standard 1; + und - ändern es)\n"
-    "  --left-dialect ID, --right-dialect ID   Dialekt vorgeben\n"
-    "  --ascii         einfache ASCII-Linien\n"
-    "  --no-mouse      keine Maus (Klick wählt Zeilen, das Rad scrollt)\n"
-    "  --report DATEI  beim Beenden den Sitzungsbericht schreiben: die Analyse\n"
-    "                  und jede Antwort der Checkliste (Markdown, oder JSON,\n"
-    "                  wenn DATEI auf .json endet)\n"
-    "  --bench DATEI   Benchmark: in ein virtuelles 200x50-Terminal zeichnen,\n"
-    "                  erstes Bild, vollständiges Laden und Tastendrücke messen\n"
-    "  -h, --help      diese Hilfe\n"
-    "\nFarben sind aus, wenn NO_COLOR gesetzt ist oder das Terminal keine hat.\n";
-
 enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH, O_REPORT, O_NOMOUSE };
 
 static const struct option opts[] = {
@@ -152,7 +108,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_open_entry = {
 	"open",
-	{ "open the console on two VPN logs (files, snapshots, recordings)",
-	  "die Konsole mit zwei VPN-Logs öffnen (Dateien, Snapshots, Aufzeichnungen)" },
-	{ help_en, help_de }, "h", opts, run, NULL,
+	M_H_OPEN_SUMMARY,
+	M_H_OPEN, "h", opts, run, NULL,
 };

@@ -8,17 +8,6 @@
 
 #include <stdio.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc profiles\n"
-    "\n"
-    "List the device profiles of the knowledge base (kb/devices): the id for\n"
-    "--profile, a tab, and what kind of gateway it is for.\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc profiles\n"
-    "\n"
-    "Listet die Geräteprofile der Wissensbasis (kb/devices): die ID für\n"
-    "--profile, ein Tabulator und für welche Art Gateway es ist.\n";
-
 static const struct option opts[] = {
 	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 };
@@ -51,6 +40,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_profiles_entry = {
 	"profiles",
-	{ "list the device profiles of the knowledge base", "die Geräteprofile der Wissensbasis auflisten" },
-	{ help_en, help_de }, "h", opts, run, NULL,
+	M_H_PROFILES_SUMMARY,
+	M_H_PROFILES, "h", opts, run, NULL,
 };

@@ -20,34 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc report [--json] [-o FILE] SESSION_DIR\n"
-    "\n"
-    "Write the session report of a recorded session ('connect --record DIR')\n"
-    "or a support snapshot: both gateways, dialects, the aligned ladder, the\n"
-    "findings with evidence, and the checklist with every answer, who or what\n"
-    "gave it, notes and times (from DIR/checklist.json when the console\n"
-    "recorded one). Secrets are redacted. This is what goes into a ticket.\n"
-    "\n"
-    "  -o FILE         write to FILE instead of standard output (.json: JSON)\n"
-    "  --json          JSON instead of Markdown\n"
-    "  -h, --help      this help\n"
-    "\nExit status: 0 written, 1 the session cannot be read, 2 usage error.\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc report [--json] [-o DATEI] SITZUNGS_VERZ\n"
-    "\n"
-    "Schreibt den Sitzungsbericht einer aufgezeichneten Sitzung ('connect\n"
-    "--record VERZ') oder eines Support-Snapshots: beide Gateways, Dialekte, den\n"
-    "zugeordneten Ablauf, die Befunde mit Belegen und die Checkliste mit jeder\n"
-    "Antwort, wer oder was sie gab, Notizen und Zeiten (aus VERZ/checklist.json,\n"
-    "wenn die Konsole eine aufgezeichnet hat). Geheimnisse werden geschwärzt.\n"
-    "Das gehört in ein Ticket.\n"
-    "\n"
-    "  -o DATEI        in DATEI statt auf die Standardausgabe schreiben (.json: JSON)\n"
-    "  --json          JSON statt Markdown\n"
-    "  -h, --help      diese Hilfe\n"
-    "\nRückgabewert: 0 geschrieben, 1 Sitzung nicht lesbar, 2 Aufruffehler.\n";
-
 static const struct option opts[] = {
 	{ "json", no_argument, NULL, 'j' }, { "output", required_argument, NULL, 'o' },
 	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
@@ -197,7 +169,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_report_entry = {
 	"report",
-	{ "write the session report (Markdown or JSON) of a recorded session",
-	  "den Sitzungsbericht (Markdown oder JSON) einer aufgezeichneten Sitzung schreiben" },
-	{ help_en, help_de }, "ho:", opts, run, NULL,
+	M_H_REPORT_SUMMARY,
+	M_H_REPORT, "ho:", opts, run, NULL,
 };

@@ -10,47 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static const char help_en[] =
-    "Usage: tunneldoc sites [--json | --names]\n"
-    "\n"
-    "List the site book: named tunnels with their two gateways, so that\n"
-    "'tunneldoc connect NAME' opens both. The book is $TUNNELDOC_SITES, or\n"
-    "$XDG_CONFIG_HOME/tunneldoc/sites.json (default ~/.config/tunneldoc/sites.json):\n"
-    "\n"
-    "  {\"sites\": {\"berlin-hamburg\": {\"description\": \"Berlin - Hamburg\",\n"
-    "    \"left\":  {\"host\": \"gw-berlin\", \"user\": \"admin\", \"port\": 22,\n"
-    "              \"profile\": \"mguard\", \"jump\": \"admin@bastion\",\n"
-    "              \"lan\": \"10.1.0.1\", \"log_file\": \"/var/log/vpn\"},\n"
-    "    \"right\": {\"host\": \"gw-hamburg\", \"profile\": \"mguard\"}}}}\n"
-    "\n"
-    "Only host is required. host may be a Host alias of ~/.ssh/config, whose\n"
-    "User, Port, IdentityFile and ProxyCommand apply unless the site sets\n"
-    "them. No secrets belong here: keys and passwords stay in ssh-agent and\n"
-    "~/.ssh. A malformed book is reported with its line and field; it never\n"
-    "stops 'connect' with gateways given on the command line.\n"
-    "\n"
-    "  --json          the book as JSON\n"
-    "  --names         only the names, one per line (for completion)\n"
-    "  -h, --help      this help\n"
-    "\nExit status: 0 listed (an absent book is empty), 1 the book is malformed.\n";
-static const char help_de[] =
-    "Aufruf: tunneldoc sites [--json | --names]\n"
-    "\n"
-    "Listet das Standortbuch: benannte Tunnel mit ihren beiden Gateways, damit\n"
-    "'tunneldoc connect NAME' beide öffnet. Das Buch ist $TUNNELDOC_SITES oder\n"
-    "$XDG_CONFIG_HOME/tunneldoc/sites.json (Standard ~/.config/tunneldoc/sites.json);\n"
-    "Format siehe 'tunneldoc --lang en sites --help'. Nur host ist Pflicht. host\n"
-    "darf ein Host-Alias aus ~/.ssh/config sein, dessen User, Port, IdentityFile\n"
-    "und ProxyCommand gelten, wenn der Standort sie nicht setzt. Keine\n"
-    "Geheimnisse: Schlüssel und Passwörter bleiben in ssh-agent und ~/.ssh. Ein\n"
-    "fehlerhaftes Buch wird mit Zeile und Feld gemeldet; es hindert 'connect'\n"
-    "mit Gateways auf der Befehlszeile nie.\n"
-    "\n"
-    "  --json          das Buch als JSON\n"
-    "  --names         nur die Namen, einer pro Zeile (für die Vervollständigung)\n"
-    "  -h, --help      diese Hilfe\n"
-    "\nRückgabewert: 0 aufgelistet (ein fehlendes Buch ist leer), 1 Buch fehlerhaft.\n";
-
 static const struct option opts[] = {
 	{ "json", no_argument, NULL, 'j' }, { "names", no_argument, NULL, 'n' },
 	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
@@ -167,7 +126,6 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 
 const struct cmd_entry cmd_sites_entry = {
 	"sites",
-	{ "list the site book (named tunnels: tunneldoc connect NAME)",
-	  "das Standortbuch auflisten (benannte Tunnel: tunneldoc connect NAME)" },
-	{ help_en, help_de }, "h", opts, run, NULL,
+	M_H_SITES_SUMMARY,
+	M_H_SITES, "h", opts, run, NULL,
 };

@@ -35,7 +35,7 @@ int cli_getopt(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 	optind = 1;
 	while ((c = getopt_long(argc, argv, e->shortopts, e->opts, NULL)) != -1) {
 		if (c == 'h') {
-			fputs(e->help[x->lang == LANG_DE], stdout);
+			fputs(msg(e->help, x->lang), stdout);
 			return TD_EXIT_OK;
 		}
 		if (c == '?' || c == ':') {
@@ -91,7 +91,7 @@ struct kb *cli_load_kb(const struct cli_ctx *x)
 		cli_error(x->lang, M_CLI_NO_KB, msg(M_KB_ERROR, x->lang));
 		return NULL;
 	}
-	kb = kb_load(dir, &cause);
+	kb = kb_load_lang(dir, x->lang, &cause);
 	if (kb == NULL) {
 		cli_error(x->lang, M_CLI_KB_BROKEN, msg(M_KB_ERROR, x->lang), cause);
 		free(cause);

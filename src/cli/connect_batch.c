@@ -88,6 +88,20 @@ static int print_batch(struct connect_args *A, struct analysis *a, const struct 
 	return rc;
 }
 
+/* On standard error: a gateway never reached, with its last error (what
+ * failed and what to do), or a gateway that failed for good later. */
+static void report_side(const struct connect_args *A, const struct session *s, const struct record_side conn[2], int k)
+{
+	const char *side = msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, A->lang);
+
+	if (session_unreached(s, k) && conn[k].error != NULL)
+		cli_error(A->lang, M_CLI_GW_NOT_REACHED, side, conn[k].target, conn[k].error);
+	else if (session_unreached(s, k))
+		cli_error(A->lang, M_CLI_GW_NO_ANSWER, side, conn[k].target, A->duration);
+	else if (conn[k].error != NULL && conn[k].state != NULL && strcmp(conn[k].state, "failed") == 0)
+		fprintf(stderr, "tunneldoc: %s\n", conn[k].error);
+}
+
 /* After the stream: what failed, and the outputs. */
 static int finish(struct connect_args *A, struct session *s, struct analysis *a, const struct kb *kb, int64_t t_start)
 {
@@ -97,9 +111,8 @@ static int finish(struct connect_args *A, struct session *s, struct analysis *a,
 
 	session_conn(s, conn);
 	for (int k = 0; k < 2; k++)
-		if (conn[k].error != NULL && conn[k].state != NULL && strcmp(conn[k].state, "failed") == 0)
-			fprintf(stderr, "tunneldoc: %s\n", conn[k].error);
-	if (session_all_failed(s))
+		report_side(A, s, conn, k);
+	if (session_all_failed(s) || session_none_reached(s))
 		rc = TD_EXIT_INPUT;
 	if (A->snap)
 		print_snapshot(conn, A->lang);

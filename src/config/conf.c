@@ -3,6 +3,7 @@
  * includes, secrets kept out) and the syntax detection.
  */
 #include "config/conf.h"
+#include "base/redact.h"
 #include "base/util.h"
 
 #include <errno.h>
@@ -50,16 +51,14 @@ struct conf_section *conf_add_section(struct conf *c, const char *name, const ch
 	return s;
 }
 
+/* The last part of a dotted key ("secrets.ike-a.secret") by the
+ * redactor's key words (base/redact.h): one list of secret keys. */
 int conf_key_is_secret(const char *key)
 {
-	static const char *const words[] = { "secret", "psk", "password", "passwd", "passphrase", "pin", "xauthpass" };
 	const char *leaf = strrchr(key, '.');
 
 	leaf = leaf != NULL ? leaf + 1 : key;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strstr(leaf, words[i]) != NULL)
-			return 1;
-	return 0;
+	return redact_key_is_secret(leaf, strlen(leaf));
 }
 
 void conf_set(struct conf_section *s, const char *key, const char *value, const char *file, int line)

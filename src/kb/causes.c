@@ -17,7 +17,7 @@ static int load_cause(struct kbj *c, json_object *e, void *item)
 }
 
 static const struct kbj_kind cause_kind = {
-	.what = "cause", .list = "causes", .id_field = "id", .size = sizeof(struct cause),
+	.what = M_KB_W_CAUSE, .list = "causes", .id_field = "id", .size = sizeof(struct cause),
 	.id_off = offsetof(struct cause, id), .dup = KBJ_DUP_PLAIN, .load = load_cause,
 };
 

@@ -18,7 +18,7 @@ static int load_chapter(struct kbj *c, json_object *e, void *item)
 }
 
 static const struct kbj_kind chapter_kind = {
-	.what = "chapter", .list = "chapters", .id_field = "id", .size = sizeof(struct chapter),
+	.what = M_KB_W_CHAPTER, .list = "chapters", .id_field = "id", .size = sizeof(struct chapter),
 	.id_off = offsetof(struct chapter, id), .dup = KBJ_DUP_PLAIN, .load = load_chapter,
 };
 

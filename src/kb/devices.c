@@ -22,7 +22,7 @@ static int device_log(struct kbj *c, json_object *root, struct device *d)
 	int v;
 
 	if (log == NULL || !json_object_is_type(log, json_type_object))
-		return kbj_fail(c, "log", "missing (an object with mode and files/commands or send)");
+		return kbj_fail(c, "log", M_KB_DEV_LOG);
 	kbj_push(c, "log", 0);
 	if (kbj_enum(c, log, "mode", modes, 2, LOG_EXEC, 1, &v) ||
 	    kbj_strs(c, log, "files", 0, &d->files, &d->nfiles) ||
@@ -31,12 +31,12 @@ static int device_log(struct kbj *c, json_object *root, struct device *d)
 		return -1;
 	d->mode = (enum log_mode)v;
 	if (d->mode == LOG_EXEC && d->nfiles + d->ncommands == 0)
-		return kbj_fail(c, NULL, "mode exec needs files or commands");
+		return kbj_fail(c, NULL, M_KB_DEV_EXEC);
 	if (d->mode == LOG_SHELL && d->send == NULL)
-		return kbj_fail(c, "send", "mode shell needs the command to type");
+		return kbj_fail(c, "send", M_KB_DEV_SHELL);
 	for (int i = 0; i < d->nfiles; i++)
 		if (strpbrk(d->files[i], "'\"`$\\\n") != NULL)
-			return kbj_fail(c, "files", "file names must not contain quotes, $, ` or backslashes: \"%s\"", d->files[i]);
+			return kbj_fail(c, "files", M_KB_DEV_FILE_CHARS, d->files[i]);
 	c->path[0] = '\0';
 	return 0;
 }
@@ -51,7 +51,7 @@ static int device_status_match(struct kbj *c, json_object *root, struct device *
 	if (sm == NULL)
 		return 0;
 	if (!json_object_is_type(sm, json_type_object))
-		return kbj_fail(c, "status_match", "must be an object {\"conn_loaded\": [...], \"isakmp_sa\": [...], \"ipsec_sa\": [...]}");
+		return kbj_fail(c, "status_match", M_KB_DEV_STATUS);
 	old = kbj_push(c, "status_match", 0);
 	for (int k = 0; k < 3; k++)
 		if (kbj_strs(c, sm, keys[k], 0, &d->smatch[k], &d->nsmatch[k]))
@@ -73,12 +73,12 @@ static int check_counter(struct kbj *c, const struct pattern *p, const char *src
 			for (int m = 0; m < 4; m++)
 				known |= strcmp(p->pieces[k].name, names[m]) == 0;
 			if (!known)
-				return kbj_fail(c, "counters", "capture {%s} in \"%s\": use bytes_in, packets_in, bytes_out, packets_out",
+				return kbj_fail(c, "counters", M_KB_DEV_CAPTURE,
 				    p->pieces[k].name, src);
 			ok = 1;
 		}
 	if (!ok)
-		return kbj_fail(c, "counters", "\"%s\" captures no counter", src);
+		return kbj_fail(c, "counters", M_KB_DEV_NO_COUNTER, src);
 	return 0;
 }
 
@@ -113,7 +113,7 @@ static int load_one_device(struct kbj *c, json_object *root, void *item)
 	    kbj_str(c, root, "dialect", 0, &dialect))
 		goto out;
 	if (dialect != NULL && (d->dialect = kb_dialect_index(c->kb, dialect)) < 0) {
-		kbj_fail(c, "dialect", "unknown dialect \"%s\" (see kb/formats)", dialect);
+		kbj_fail(c, "dialect", M_KB_UNKNOWN_DIALECT_SEE, dialect);
 		goto out;
 	}
 	if (device_log(c, root, d) ||
@@ -122,7 +122,7 @@ static int load_one_device(struct kbj *c, json_object *root, void *item)
 	    device_status_match(c, root, d) || device_counters(c, root, d))
 		goto out;
 	if (d->ping != NULL && (strstr(d->ping, "{source}") == NULL || strstr(d->ping, "{target}") == NULL)) {
-		kbj_fail(c, "ping", "must contain {source} and {target} (and may contain {count})");
+		kbj_fail(c, "ping", M_KB_DEV_PING);
 		goto out;
 	}
 	r = 0;
@@ -132,7 +132,7 @@ out:
 }
 
 static const struct kbj_kind device_kind = {
-	.what = "device", .list = NULL, .id_field = "id", .size = sizeof(struct device),
+	.what = M_KB_W_DEVICE, .list = NULL, .id_field = "id", .size = sizeof(struct device),
 	.id_off = offsetof(struct device, id), .file_off = offsetof(struct device, file),
 	.has_file = 1, .dup = KBJ_DUP_ALSO_IN, .load = load_one_device,
 };

@@ -25,7 +25,7 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 	int v;
 
 	if (!json_object_is_type(e, json_type_object))
-		return kbj_fail(c, NULL, "must be an object with at least \"p\"");
+		return kbj_fail(c, NULL, M_KB_DL_EVENT);
 	if (kbj_str(c, e, "p", 1, &p) != 0)
 		return -1;
 	if (kbf_compile(c, "p", p, &ev->pat) != 0) {
@@ -41,7 +41,7 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 	if (ev->step != STEP_NONE && ev->dir == DIR_NONE)
 		ev->dir = step_is_local(ev->step) ? DIR_LOCAL : DIR_NONE;
 	if (ev->step != STEP_NONE && ev->dir == DIR_NONE)
-		return kbj_fail(c, "dir", "required with \"step\" (sent, recv or local)");
+		return kbj_fail(c, "dir", M_KB_DL_DIR);
 	if (kbj_enum(c, e, "role", kbf_role_names, 3, 0, 0, &v))
 		return -1;
 	ev->role = (enum role)v;
@@ -65,7 +65,7 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 			ev->established = 2;
 		else {
 			free(est);
-			return kbj_fail(c, "established", "must be \"ike\" or \"ipsec\"");
+			return kbj_fail(c, "established", M_KB_DL_ESTABLISHED);
 		}
 		free(est);
 	}
@@ -80,7 +80,7 @@ static int dialect_states(struct kbj *c, json_object *root, struct dialect *d)
 	if (states == NULL)
 		return 0;
 	if (!json_object_is_type(states, json_type_object))
-		return kbj_fail(c, "states", "must be an object {\"STATE_NAME\": \"STEP\"}");
+		return kbj_fail(c, "states", M_KB_DL_STATES);
 	d->states = xcalloc((size_t)json_object_object_length(states) + 1, sizeof(struct dl_state));
 	json_object_object_foreach(states, key, val) {
 		struct dl_state *st = &d->states[d->nstates];
@@ -89,7 +89,7 @@ static int dialect_states(struct kbj *c, json_object *root, struct dialect *d)
 		(void)val;
 		if (kbf_step(c, states, key, &st->step) != 0 || st->step == STEP_NONE) {
 			if (c->err == NULL)
-				kbj_fail(c, key, "must name a step");
+				kbj_fail(c, key, M_KB_DL_STATE_STEP);
 			return -1;
 		}
 		st->name = xstrdup(key);
@@ -108,7 +108,7 @@ static int dialect_events(struct kbj *c, json_object *root, struct dialect *d)
 	if (arr == NULL && d->extends != NULL)
 		return 0;
 	if (arr == NULL || !json_object_is_type(arr, json_type_array))
-		return kbj_fail(c, "events", "missing (a list of event patterns is required)");
+		return kbj_fail(c, "events", M_KB_DL_EVENTS);
 	len = json_object_array_length(arr);
 	d->events = xcalloc(len + 1, sizeof(struct dl_event));
 	for (size_t i = 0; i < len; i++) {
@@ -130,7 +130,7 @@ static int load_one_dialect(struct kbj *c, json_object *root, void *item)
 	int v;
 
 	if (c->kb->ndialects > MAX_DIALECTS)
-		return kbj_fail(c, NULL, "too many dialects (at most %d)", MAX_DIALECTS);
+		return kbj_fail(c, NULL, M_KB_DL_TOO_MANY, MAX_DIALECTS);
 	if (kbj_str(c, root, "id", 1, &d->id) || kbj_str(c, root, "name", 1, &d->name) ||
 	    kbj_str(c, root, "extends", 0, &d->extends) ||
 	    kbj_int(c, root, "ike", 0, 0, 2, &d->ike) ||
@@ -153,7 +153,7 @@ static int load_one_dialect(struct kbj *c, json_object *root, void *item)
 }
 
 static const struct kbj_kind dialect_kind = {
-	.what = "dialect", .list = NULL, .id_field = "id", .size = sizeof(struct dialect),
+	.what = M_KB_W_DIALECT, .list = NULL, .id_field = "id", .size = sizeof(struct dialect),
 	.id_off = offsetof(struct dialect, id), .file_off = offsetof(struct dialect, file),
 	.has_file = 1, .dup = KBJ_DUP_ALSO_IN, .load = load_one_dialect,
 };
@@ -198,9 +198,9 @@ int resolve_extends(struct kbj *c)
 		c->file = d->file;
 		p = kb_dialect(kb, d->extends);
 		if (p == NULL || p == d)
-			return kbj_fail(c, "extends", "unknown dialect \"%s\"", d->extends);
+			return kbj_fail(c, "extends", M_KB_DL_EXTENDS_UNKNOWN, d->extends);
 		if (p->extends != NULL)
-			return kbj_fail(c, "extends", "\"%s\" extends another dialect itself; one level only", d->extends);
+			return kbj_fail(c, "extends", M_KB_DL_EXTENDS_TWO, d->extends);
 		if (d->ntime == 0) {
 			d->time = xcalloc((size_t)p->ntime + 1, sizeof(char *));
 			for (int i = 0; i < p->ntime; i++)

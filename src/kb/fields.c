@@ -22,8 +22,8 @@ int kbf_compile(struct kbj *c, const char *field, const char *src, struct patter
 {
 	char *why = NULL;
 
-	if (pattern_compile(p, src, &why) != 0) {
-		kbj_fail(c, field, "bad pattern \"%s\": %s", src, why);
+	if (pattern_compile_lang(p, src, c->lang, &why) != 0) {
+		kbj_fail(c, field, M_KB_BAD_PATTERN, src, why);
 		free(why);
 		return -1;
 	}
@@ -40,7 +40,7 @@ int kbf_remedies(struct kbj *c, json_object *o, const char *key, struct remedy *
 	if (v == NULL)
 		return 0;
 	if (!json_object_is_type(v, json_type_array))
-		return kbj_fail(c, key, "must be a list");
+		return kbj_fail(c, key, M_KB_LIST);
 	len = json_object_array_length(v);
 	*out = xcalloc(len + 1, sizeof(struct remedy));
 	old = kbj_push(c, key, 0);
@@ -54,7 +54,7 @@ int kbf_remedies(struct kbj *c, json_object *o, const char *key, struct remedy *
 		    kbj_str(c, e, "de", 1, &r->text.de) || kbj_str(c, e, "en", 1, &r->text.en) ||
 		    kbj_text(c, e, "menu", 0, &r->menu) || kbj_str(c, e, "command", 0, &r->command)) {
 			if (c->err == NULL)
-				kbj_fail(c, NULL, "must be an object with de, en (and optional menu, command)");
+				kbj_fail(c, NULL, M_KB_REMEDY);
 			kbj_pop(c, old);
 			return -1;
 		}
@@ -79,7 +79,7 @@ int kbf_check_chapters(struct kbj *c, char **ids, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (kb_chapter(c->kb, ids[i]) == NULL)
-			return kbj_fail(c, "chapters", "unknown chapter \"%s\" (see kb/chapters.json)", ids[i]);
+			return kbj_fail(c, "chapters", M_KB_UNKNOWN_CHAPTER, ids[i]);
 	return 0;
 }
 
@@ -95,7 +95,7 @@ int kbf_step(struct kbj *c, json_object *o, const char *key, enum step *out)
 		return 0;
 	*out = step_lookup(s);
 	if (*out == STEP_NONE) {
-		kbj_fail(c, key, "unknown step \"%s\" (see kb/SCHEMA.md, Steps)", s);
+		kbj_fail(c, key, M_KB_UNKNOWN_STEP, s);
 		free(s);
 		return -1;
 	}
@@ -145,7 +145,7 @@ int kbf_cause(struct kbj *c, json_object *o, const char *key, int required, int 
 		return 0;
 	*out = kb_cause_index(c->kb, id);
 	if (*out < 0)
-		kbj_fail(c, key, "unknown cause \"%s\" (see kb/causes.json)", id);
+		kbj_fail(c, key, M_KB_UNKNOWN_CAUSE, id);
 	free(id);
 	return *out < 0 ? -1 : 0;
 }

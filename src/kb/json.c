@@ -13,7 +13,7 @@
 #include <string.h>
 
 /* Record the first error as "FILE: FIELD: message". */
-int kbj_fail(struct kbj *c, const char *field, const char *fmt, ...)
+int kbj_fail(struct kbj *c, const char *field, enum msg id, ...)
 {
 	struct strbuf b = {0};
 	va_list ap;
@@ -27,8 +27,8 @@ int kbj_fail(struct kbj *c, const char *field, const char *fmt, ...)
 			sb_addf(&b, "%s%s", c->path[0] ? "." : "", field);
 		sb_adds(&b, ": ");
 	}
-	va_start(ap, fmt);
-	sb_vaddf(&b, fmt, ap);
+	va_start(ap, id);
+	sb_vaddf(&b, msg(id, c->lang), ap);
 	va_end(ap);
 	c->err = sb_steal(&b);
 	return -1;
@@ -67,13 +67,13 @@ int kbj_str(struct kbj *c, json_object *o, const char *key, int required, char *
 	*out = NULL;
 	if (v == NULL) {
 		if (required)
-			return kbj_fail(c, key, "missing (a string is required)");
+			return kbj_fail(c, key, M_KB_STR_MISSING);
 		return 0;
 	}
 	if (!json_object_is_type(v, json_type_string))
-		return kbj_fail(c, key, "must be a string");
+		return kbj_fail(c, key, M_KB_STR_TYPE);
 	if (required && json_object_get_string_len(v) == 0)
-		return kbj_fail(c, key, "must not be empty");
+		return kbj_fail(c, key, M_KB_EMPTY);
 	*out = xstrdup(json_object_get_string(v));
 	return 0;
 }
@@ -86,10 +86,10 @@ int kbj_int(struct kbj *c, json_object *o, const char *key, int def, int lo, int
 	if (v == NULL)
 		return 0;
 	if (!json_object_is_type(v, json_type_int))
-		return kbj_fail(c, key, "must be a whole number");
+		return kbj_fail(c, key, M_KB_INT_TYPE);
 	*out = json_object_get_int(v);
 	if (*out < lo || *out > hi)
-		return kbj_fail(c, key, "must be between %d and %d", lo, hi);
+		return kbj_fail(c, key, M_KB_INT_RANGE, lo, hi);
 	return 0;
 }
 
@@ -101,7 +101,7 @@ int kbj_bool(struct kbj *c, json_object *o, const char *key, int *out)
 	if (v == NULL)
 		return 0;
 	if (!json_object_is_type(v, json_type_boolean))
-		return kbj_fail(c, key, "must be true or false");
+		return kbj_fail(c, key, M_KB_BOOL);
 	*out = json_object_get_boolean(v);
 	return 0;
 }
@@ -115,9 +115,9 @@ int kbj_text(struct kbj *c, json_object *o, const char *key, int required, struc
 
 	memset(t, 0, sizeof *t);
 	if (v == NULL)
-		return required ? kbj_fail(c, key, "missing (needs {\"de\": ..., \"en\": ...})") : 0;
+		return required ? kbj_fail(c, key, M_KB_TEXT_MISSING) : 0;
 	if (!json_object_is_type(v, json_type_object))
-		return kbj_fail(c, key, "must be an object {\"de\": ..., \"en\": ...}");
+		return kbj_fail(c, key, M_KB_TEXT_TYPE);
 	old = kbj_push(c, key, 0);
 	r = kbj_str(c, v, "de", 1, &t->de);
 	if (r == 0)
@@ -141,12 +141,12 @@ int kbj_strs(struct kbj *c, json_object *o, const char *key, int required, char 
 	*out = NULL;
 	*n = 0;
 	if (v == NULL)
-		return required ? kbj_fail(c, key, "missing (a list of strings is required)") : 0;
+		return required ? kbj_fail(c, key, M_KB_STRS_MISSING) : 0;
 	if (!json_object_is_type(v, json_type_array))
-		return kbj_fail(c, key, "must be a list of strings");
+		return kbj_fail(c, key, M_KB_STRS_TYPE);
 	len = json_object_array_length(v);
 	if (required && len == 0)
-		return kbj_fail(c, key, "must not be empty");
+		return kbj_fail(c, key, M_KB_EMPTY);
 	*out = xcalloc(len + 1, sizeof(char *));
 	for (size_t i = 0; i < len; i++) {
 		json_object *e = json_object_array_get_idx(v, i);
@@ -158,7 +158,7 @@ int kbj_strs(struct kbj *c, json_object *o, const char *key, int required, char 
 			kbj_strs_free(*out, *n);	/* a failed list leaves nothing to free */
 			*out = NULL;
 			*n = 0;
-			return kbj_fail(c, f, "must be a string");
+			return kbj_fail(c, f, M_KB_STR_TYPE);
 		}
 		(*out)[i] = xstrdup(json_object_get_string(e));
 		(*n)++;
@@ -195,7 +195,7 @@ int kbj_enum(struct kbj *c, json_object *o, const char *key, const char *const *
 		for (int i = 0; i < count; i++)
 			if (names[i] != NULL)
 				sb_addf(&b, "%s%s", b.len ? ", " : "", names[i]);
-		kbj_fail(c, key, "unknown value \"%s\" (one of: %s)", s, b.s);
+		kbj_fail(c, key, M_KB_ENUM, s, b.s);
 		sb_free(&b);
 	}
 	free(s);
@@ -212,14 +212,14 @@ static json_object *kbj_read(struct kbj *c, const char *path)
 		return o;
 	f = fopen(path, "r");
 	if (f == NULL) {
-		kbj_fail(c, NULL, "cannot open (%s)", strerror(errno));
+		kbj_fail(c, NULL, M_KB_CANNOT_OPEN, strerror(errno));
 		return NULL;
 	}
 	fclose(f);
 	{
 		const char *e = json_util_get_last_err();
 
-		kbj_fail(c, NULL, "not valid JSON (%s)", e != NULL ? e : "parse error");
+		kbj_fail(c, NULL, M_KB_NOT_JSON, e != NULL ? e : msg(M_KB_PARSE_ERROR, c->lang));
 	}
 	return NULL;
 }
@@ -238,14 +238,14 @@ static void check_id(struct kbj *c, const struct kbj_kind *k, void *items, int i
 		return;
 	switch (k->dup) {
 	case KBJ_DUP_PLAIN:
-		kbj_fail(c, k->id_field, "duplicate %s id \"%s\"", k->what, id);
+		kbj_fail(c, k->id_field, M_KB_DUP, msg(k->what, c->lang), id);
 		break;
 	case KBJ_DUP_ALSO_IN:
-		kbj_fail(c, k->id_field, "duplicate %s id \"%s\" (also in %s)", k->what, id,
+		kbj_fail(c, k->id_field, M_KB_DUP_ALSO_IN, msg(k->what, c->lang), id,
 		    FIELD(const char *, ITEM(k, items, prev), k->file_off));
 		break;
 	case KBJ_DUP_TREE:
-		kbj_fail(c, k->id_field, "\"%s\" is also the id of %s", id,
+		kbj_fail(c, k->id_field, M_KB_DUP_TREE, id,
 		    FIELD(const char *, ITEM(k, items, prev), k->file_off));
 		break;
 	}
@@ -281,7 +281,7 @@ void *kbj_file(struct kbj *c, const char *path, const struct kbj_kind *k, void *
 	}
 	arr = kbj_get(root, k->list);
 	if (arr == NULL || !json_object_is_type(arr, json_type_array)) {
-		kbj_fail(c, k->list, "missing (a list of %ss is required)", k->what);
+		kbj_fail(c, k->list, M_KB_LIST_MISSING, msg(k->what, c->lang));
 		goto out;
 	}
 	len = json_object_array_length(arr);

@@ -21,13 +21,15 @@ struct kb;
 
 struct kbj {
 	struct kb *kb;
+	enum lang lang;      /* of the messages */
 	const char *file;
 	char path[256];
 	char *err;           /* the first error, "FILE: FIELD: message" */
 };
 
-int kbj_fail(struct kbj *c, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* Record the first error: "FILE: FIELD: " and the message id of the i18n
+ * table (base/i18n.h, section kb) in c->lang, printf arguments following. */
+int kbj_fail(struct kbj *c, const char *field, enum msg id, ...);
 size_t kbj_push(struct kbj *c, const char *name, int idx);
 void kbj_pop(struct kbj *c, size_t old);
 json_object *kbj_get(json_object *o, const char *key);
@@ -46,7 +48,7 @@ enum kbj_dup { KBJ_DUP_PLAIN, KBJ_DUP_ALSO_IN, KBJ_DUP_TREE };
 
 /* One kind of kb item, for kbj_file(). */
 struct kbj_kind {
-	const char *what;    /* "signature": messages say "duplicate signature id" */
+	enum msg what;       /* M_KB_W_SIGNATURE: "duplicate signature id" */
 	const char *list;    /* the file's list ("signatures"); NULL: the file is one item */
 	const char *id_field; /* the field holding the id ("id") */
 	size_t size;         /* sizeof one item */

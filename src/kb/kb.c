@@ -107,7 +107,7 @@ static int load_kind(struct kbj *c, const char *dir, int k)
 		free(p);
 		if (kinds[k].load == load_dialect && n == 0) {
 			c->file = "kb/formats";
-			kbj_fail(c, NULL, "no dialect files (formats/*.json) in %s", dir);
+			kbj_fail(c, NULL, M_KB_NO_DIALECTS, dir);
 			kbj_strs_free(files, n);
 			return -1;
 		}
@@ -124,13 +124,14 @@ static int load_kind(struct kbj *c, const char *dir, int k)
 	return r;
 }
 
-struct kb *kb_load(const char *dir, char **cause)
+struct kb *kb_load_lang(const char *dir, enum lang lang, char **cause)
 {
 	struct kbj c = {0};
 	struct kb *kb = xcalloc(1, sizeof *kb);
 	uint64_t h = 1469598103934665603ULL;
 
 	c.kb = kb;
+	c.lang = lang;
 	kb->dir = xstrdup(dir);
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
 		if (load_kind(&c, dir, (int)k) != 0)
@@ -144,9 +145,14 @@ struct kb *kb_load(const char *dir, char **cause)
 	kb->revision = xasprintf("%012llx", (unsigned long long)(h & 0xffffffffffffULL));
 	return kb;
 fail:
-	*cause = c.err != NULL ? c.err : xstrdup("knowledge base: unknown error");
+	*cause = c.err != NULL ? c.err : xstrdup(msg(M_KB_UNKNOWN_ERROR, lang));
 	kb_free(kb);
 	return NULL;
+}
+
+struct kb *kb_load(const char *dir, char **cause)
+{
+	return kb_load_lang(dir, LANG_EN, cause);
 }
 
 void kb_free(struct kb *kb)

@@ -240,8 +240,11 @@ struct kb {
 
 /*
  * Load the knowledge base from dir. On error return NULL and set *cause to
- * a message naming the file and the field (allocated).
+ * a message naming the file, the field and what is wrong (allocated), in
+ * lang (messages of the i18n table, section kb); kb_load() says it in
+ * English.
  */
+struct kb *kb_load_lang(const char *dir, enum lang lang, char **cause);
 struct kb *kb_load(const char *dir, char **cause);
 void kb_free(struct kb *kb);
 

@@ -51,7 +51,7 @@ static int parse_atom(struct kbj *c, const char *field, const char *s, struct at
 		a->kind = A_SIG;
 		a->sig = kb_sig_index(c->kb, s + 4);
 		if (a->sig < 0)
-			return kbj_fail(c, field, "unknown signature \"%s\"", s + 4);
+			return kbj_fail(c, field, M_KB_UNKNOWN_SIG, s + 4);
 		return 0;
 	}
 	if (str_startswith(s, "state:")) {
@@ -64,10 +64,10 @@ static int parse_atom(struct kbj *c, const char *field, const char *s, struct at
 			a->kind = steps[i].kind;
 			a->step = step_lookup(s + strlen(steps[i].prefix));
 			if (a->step == STEP_NONE)
-				return kbj_fail(c, field, "unknown step in \"%s\"", s);
+				return kbj_fail(c, field, M_KB_RULE_STEP, s);
 			return 0;
 		}
-	return kbj_fail(c, field, "unknown condition \"%s\" (sig:, sent:, recv:, step:, retrans:, dup:, lost:, state:, established:ike|ipsec, silent, nolog, error, any)", s);
+	return kbj_fail(c, field, M_KB_RULE_COND, s);
 }
 
 static int load_cond(struct kbj *c, json_object *r, const char *side, struct cond *cd)
@@ -80,7 +80,7 @@ static int load_cond(struct kbj *c, json_object *r, const char *side, struct con
 	if (o == NULL)
 		return 0;
 	if (!json_object_is_type(o, json_type_object))
-		return kbj_fail(c, side, "must be an object with all/any/none lists");
+		return kbj_fail(c, side, M_KB_RULE_SIDE);
 	cd->present = 1;
 	old = kbj_push(c, side, 0);
 	for (int l = 0; l < 3; l++) {
@@ -120,7 +120,7 @@ static int rule_consumes(struct kbj *c, struct rule *ru, char **cons, int ncons)
 	for (int i = 0; i < ncons && r == 0; i++) {
 		ru->consumes[i] = kb_sig_index(c->kb, cons[i]);
 		if (ru->consumes[i] < 0)
-			r = kbj_fail(c, "consumes", "unknown signature \"%s\"", cons[i]);
+			r = kbj_fail(c, "consumes", M_KB_UNKNOWN_SIG, cons[i]);
 		else
 			ru->nconsumes++;
 	}
@@ -135,7 +135,7 @@ static int load_rule(struct kbj *c, json_object *e, void *item)
 	int ncons = 0, v;
 
 	if (!json_object_is_type(e, json_type_object))
-		return kbj_fail(c, NULL, "must be an object");
+		return kbj_fail(c, NULL, M_KB_OBJECT);
 	if (kbj_str(c, e, "id", 1, &ru->id) || kbf_cause(c, e, "cause", 1, &ru->cause))
 		return -1;
 	if (kbj_strs(c, e, "chapters", 1, &ru->chapters, &ru->nchapters) ||
@@ -154,18 +154,18 @@ static int load_rule(struct kbj *c, json_object *e, void *item)
 	}
 	if (!ru->init.present && !ru->resp.present) {
 		kbj_strs_free(cons, ncons);
-		return kbj_fail(c, NULL, "a rule needs an \"initiator\" or a \"responder\" condition");
+		return kbj_fail(c, NULL, M_KB_RULE_NO_SIDE);
 	}
 	for (int i = 0; i < ru->nalternatives; i++)
 		if (kb_cause_index(c->kb, ru->alternatives[i]) < 0) {
 			kbj_strs_free(cons, ncons);
-			return kbj_fail(c, "alternatives", "unknown cause \"%s\"", ru->alternatives[i]);
+			return kbj_fail(c, "alternatives", M_KB_UNKNOWN_CAUSE, ru->alternatives[i]);
 		}
 	return rule_consumes(c, ru, cons, ncons);
 }
 
 static const struct kbj_kind rule_kind = {
-	.what = "rule", .list = "rules", .id_field = "id", .size = sizeof(struct rule),
+	.what = M_KB_W_RULE, .list = "rules", .id_field = "id", .size = sizeof(struct rule),
 	.id_off = offsetof(struct rule, id), .file_off = offsetof(struct rule, file),
 	.has_file = 1, .dup = KBJ_DUP_PLAIN, .load = load_rule,
 };

@@ -24,7 +24,7 @@ static int sig_dialects(struct kbj *c, json_object *e, struct signature *s)
 		int di = kb_dialect_index(c->kb, dl[i]);
 
 		if (di < 0) {
-			kbj_fail(c, "dialects", "unknown dialect \"%s\" (see kb/formats)", dl[i]);
+			kbj_fail(c, "dialects", M_KB_UNKNOWN_DIALECT_SEE, dl[i]);
 			kbj_strs_free(dl, ndl);
 			return -1;
 		}
@@ -43,7 +43,7 @@ static int sig_causes(struct kbj *c, json_object *e, struct signature *s)
 	if (ca == NULL)
 		return 0;
 	if (!json_object_is_type(ca, json_type_array))
-		return kbj_fail(c, "causes", "must be a list of {\"de\", \"en\"} texts");
+		return kbj_fail(c, "causes", M_KB_SIG_CAUSES);
 	s->causes = xcalloc(json_object_array_length(ca) + 1, sizeof(struct text));
 	old = kbj_push(c, "causes", 0);
 	for (size_t i = 0; i < json_object_array_length(ca); i++) {
@@ -67,13 +67,13 @@ static int load_signature(struct kbj *c, json_object *e, void *item)
 	int v;
 
 	if (!json_object_is_type(e, json_type_object))
-		return kbj_fail(c, NULL, "must be an object");
+		return kbj_fail(c, NULL, M_KB_OBJECT);
 	if (kbj_str(c, e, "id", 1, &s->id))
 		return -1;
 	if (kbf_patterns(c, e, "patterns", &s->pats, &s->npats))
 		return -1;
 	if (s->npats == 0)
-		return kbj_fail(c, "patterns", "needs at least one pattern");
+		return kbj_fail(c, "patterns", M_KB_SIG_PATTERNS);
 	if (sig_dialects(c, e, s))
 		return -1;
 	if (kbj_enum(c, e, "role", kbf_role_names, 3, 0, 0, &v))
@@ -88,7 +88,7 @@ static int load_signature(struct kbj *c, json_object *e, void *item)
 	if (kbf_cause(c, e, "cause", 0, &s->cause))
 		return -1;
 	if (s->cause < 0 && s->severity >= SEV_WARNING)
-		return kbj_fail(c, "cause", "required for severity %s", severity_name(s->severity));
+		return kbj_fail(c, "cause", M_KB_SIG_CAUSE, severity_name(s->severity));
 	if (kbj_strs(c, e, "chapters", 1, &s->chapters, &s->nchapters) ||
 	    kbf_check_chapters(c, s->chapters, s->nchapters) ||
 	    kbj_text(c, e, "title", 1, &s->title) || kbj_text(c, e, "meaning", 1, &s->meaning) ||
@@ -100,7 +100,7 @@ static int load_signature(struct kbj *c, json_object *e, void *item)
 }
 
 static const struct kbj_kind signature_kind = {
-	.what = "signature", .list = "signatures", .id_field = "id", .size = sizeof(struct signature),
+	.what = M_KB_W_SIGNATURE, .list = "signatures", .id_field = "id", .size = sizeof(struct signature),
 	.id_off = offsetof(struct signature, id), .file_off = offsetof(struct signature, file),
 	.has_file = 1, .dup = KBJ_DUP_ALSO_IN, .load = load_signature,
 };

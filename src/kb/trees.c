@@ -49,7 +49,7 @@ static int node_link(struct kbj *c, const struct tree *t, json_object *o, const 
 		return 0;
 	*out = tree_node_index(t, s);
 	if (*out < 0) {
-		kbj_fail(c, key, "no node \"%s\" in this tree", s);
+		kbj_fail(c, key, M_KB_TR_NO_NODE, s);
 		free(s);
 		return -1;
 	}
@@ -69,7 +69,7 @@ static int load_check(struct kbj *c, struct tnode *n, json_object *o)
 		n->check = TF_CAUSE;
 		n->check_cause = kb_cause_index(c->kb, s + 6);
 		if (n->check_cause < 0) {
-			kbj_fail(c, "check", "unknown cause \"%s\" (see kb/causes.json)", s + 6);
+			kbj_fail(c, "check", M_KB_UNKNOWN_CAUSE, s + 6);
 			free(s);
 			return -1;
 		}
@@ -82,8 +82,7 @@ static int load_check(struct kbj *c, struct tnode *n, json_object *o)
 			free(s);
 			return 0;
 		}
-	kbj_fail(c, "check", "unknown fact \"%s\" (one of: ask, conn_loaded, isakmp_sa, ipsec_sa, "
-	    "cause:ID, responder_received, ping_local_gw, ping_remote_gw, echo_out, echo_in)", s);
+	kbj_fail(c, "check", M_KB_TR_FACT, s);
 	free(s);
 	return -1;
 }
@@ -102,7 +101,7 @@ static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object
 	n->run = (enum trun)v;
 	n->cause = -1;
 	if (n->run != TR_NONE && n->kind != TN_STEP)
-		return kbj_fail(c, "run", "only a step can run something");
+		return kbj_fail(c, "run", M_KB_TR_RUN);
 	switch (n->kind) {
 	case TN_CHECK:
 		if (load_check(c, n, o) != 0 || node_link(c, t, o, "yes", 1, &n->yes) != 0 || node_link(c, t, o, "no", 1, &n->no) != 0)
@@ -115,10 +114,10 @@ static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object
 	case TN_QUESTION:
 		opts = kbj_get(o, "options");
 		if (opts == NULL || !json_object_is_type(opts, json_type_array) || json_object_array_length(opts) < 2)
-			return kbj_fail(c, "options", "a question needs at least two options");
+			return kbj_fail(c, "options", M_KB_TR_TWO_OPTIONS);
 		n->nopts = (int)json_object_array_length(opts);
 		if (n->nopts > TREE_MAX_OPTIONS)
-			return kbj_fail(c, "options", "at most %d options (the console chooses with a-f)", TREE_MAX_OPTIONS);
+			return kbj_fail(c, "options", M_KB_TR_MAX_OPTIONS, TREE_MAX_OPTIONS);
 		n->opts = xcalloc((size_t)n->nopts, sizeof *n->opts);
 		for (int i = 0; i < n->nopts; i++) {
 			size_t old = strlen(c->path);
@@ -135,7 +134,7 @@ static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object
 		break;
 	case TN_CONCLUSION:
 		if (kbj_get(o, "yes") || kbj_get(o, "no") || kbj_get(o, "next") || kbj_get(o, "options"))
-			return kbj_fail(c, NULL, "a conclusion has no way on (no yes/no/next/options)");
+			return kbj_fail(c, NULL, M_KB_TR_DEAD_END);
 		if (kbf_cause(c, o, "cause", 0, &n->cause) != 0)
 			return -1;
 		break;
@@ -209,18 +208,18 @@ static int load_entries(struct kbj *c, struct tree *t, json_object *root)
 	if (e == NULL)
 		return 0;
 	if (!json_object_is_type(e, json_type_object))
-		return kbj_fail(c, "entries", "must be an object {\"cause-id\": \"node-id\"}");
+		return kbj_fail(c, "entries", M_KB_TR_ENTRIES);
 	old = kbj_push(c, "entries", 0);
 	json_object_object_foreach(e, key, val) {
 		int ci = kb_cause_index(c->kb, key), ni;
 
 		if (ci < 0)
-			return kbj_fail(c, key, "unknown cause (see kb/causes.json)");
+			return kbj_fail(c, key, M_KB_TR_ENTRY_CAUSE);
 		if (!json_object_is_type(val, json_type_string))
-			return kbj_fail(c, key, "must be a node id");
+			return kbj_fail(c, key, M_KB_TR_NODE_ID);
 		ni = tree_node_index(t, json_object_get_string(val));
 		if (ni < 0)
-			return kbj_fail(c, key, "no node \"%s\" in this tree", json_object_get_string(val));
+			return kbj_fail(c, key, M_KB_TR_NO_NODE, json_object_get_string(val));
 		t->entry[ci] = ni;
 	}
 	kbj_pop(c, old);
@@ -242,7 +241,7 @@ static int tree_node_ids(struct kbj *c, struct tree *t, json_object *nodes)
 		t->nodes[i].kind = (enum tnode_kind)k;
 		t->nodes[i].yes = t->nodes[i].no = t->nodes[i].next = t->nodes[i].cause = -1;
 		if (kb_ids_put(&t->node_ids, t->nodes[i].id, i) >= 0)
-			return kbj_fail(c, "id", "\"%s\" is used twice", t->nodes[i].id);
+			return kbj_fail(c, "id", M_KB_TR_TWICE, t->nodes[i].id);
 		kbj_pop(c, old);
 	}
 	return 0;
@@ -275,7 +274,7 @@ static int load_one_tree(struct kbj *c, json_object *root, void *item)
 		goto out;
 	nodes = kbj_get(root, "nodes");
 	if (nodes == NULL || !json_object_is_type(nodes, json_type_array) || json_object_array_length(nodes) == 0) {
-		kbj_fail(c, "nodes", "missing (a list of nodes is required)");
+		kbj_fail(c, "nodes", M_KB_TR_NODES);
 		goto out;
 	}
 	t->nnodes = (int)json_object_array_length(nodes);
@@ -284,7 +283,7 @@ static int load_one_tree(struct kbj *c, json_object *root, void *item)
 		goto out;
 	t->root = tree_node_index(t, rootid);
 	if (t->root < 0) {
-		kbj_fail(c, "root", "no node \"%s\" in this tree", rootid);
+		kbj_fail(c, "root", M_KB_TR_NO_NODE, rootid);
 		goto out;
 	}
 	if (load_entries(c, t, root) != 0)
@@ -293,7 +292,7 @@ static int load_one_tree(struct kbj *c, json_object *root, void *item)
 	reach(t, seen);
 	for (int i = 0; i < t->nnodes; i++)
 		if (!seen[i]) {
-			kbj_fail(c, "nodes", "node \"%s\" cannot be reached from the root \"%s\"", t->nodes[i].id, rootid);
+			kbj_fail(c, "nodes", M_KB_TR_UNREACHABLE, t->nodes[i].id, rootid);
 			goto out;
 		}
 	r = 0;
@@ -304,7 +303,7 @@ out:
 }
 
 static const struct kbj_kind tree_kind = {
-	.what = "tree", .list = NULL, .id_field = "tree", .size = sizeof(struct tree),
+	.what = M_KB_W_TREE, .list = NULL, .id_field = "tree", .size = sizeof(struct tree),
 	.id_off = offsetof(struct tree, id), .file_off = offsetof(struct tree, file),
 	.has_file = 1, .dup = KBJ_DUP_TREE, .load = load_one_tree,
 };
@@ -324,14 +323,14 @@ int check_trees(struct kbj *c)
 	c->file = "kb/tree";
 	c->path[0] = '\0';
 	if (kb->ntrees == 0)
-		return kbj_fail(c, NULL, "no decision tree (tree/*.json)");
+		return kbj_fail(c, NULL, M_KB_TR_NONE);
 	for (int ci = 0; ci < kb->ncauses; ci++) {
 		int found = 0;
 
 		for (int i = 0; i < kb->ntrees && !found; i++)
 			found = kb->trees[i].entry[ci] >= 0;
 		if (!found)
-			return kbj_fail(c, "entries", "cause \"%s\" has no entry node in any tree", kb->causes[ci].id);
+			return kbj_fail(c, "entries", M_KB_TR_NO_ENTRY, kb->causes[ci].id);
 	}
 	for (int k = 0; k < kb->nchapters; k++) {
 		int found = 0;
@@ -340,7 +339,7 @@ int check_trees(struct kbj *c)
 			for (int j = 0; j < kb->trees[i].nnodes && !found; j++)
 				found = strcmp(kb->trees[i].nodes[j].chapter, kb->chapters[k].id) == 0;
 		if (!found)
-			return kbj_fail(c, "nodes", "chapter \"%s\" is cited by no node of any tree", kb->chapters[k].id);
+			return kbj_fail(c, "nodes", M_KB_TR_UNCITED, kb->chapters[k].id);
 	}
 	return 0;
 }

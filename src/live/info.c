@@ -78,6 +78,11 @@ int live_reconnects(const struct live *l)
 	return l->reconnects;
 }
 
+int live_ever_streamed(const struct live *l)
+{
+	return l->ever_streamed;
+}
+
 uint64_t live_lines(const struct live *l)
 {
 	return stream_stats(l->stream)->lines;

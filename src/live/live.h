@@ -87,6 +87,9 @@ uint64_t live_lines(const struct live *l);
 int live_run(struct live *l, const char *cmd, int64_t now_ms);
 int live_run_result(const struct live *l, const char **out, int *status);
 int live_reconnects(const struct live *l);
+/* 1 once the log stream has started on some connection (the gateway was
+ * reached: connected, logged in, its log command running). */
+int live_ever_streamed(const struct live *l);
 /* What happened to the followed log file (rotations, truncations ...). */
 const struct stream_stats *live_stream_stats(const struct live *l);
 /* The longest time (ms) nothing came from the gateway, the current

@@ -301,6 +301,25 @@ int session_all_failed(const struct session *s)
 	return any;
 }
 
+int session_unreached(const struct session *s, int side)
+{
+	return side >= 0 && side < 2 && s->live[side] != NULL && !live_ever_streamed(s->live[side]);
+}
+
+int session_none_reached(const struct session *s)
+{
+	int any = 0;
+
+	for (int k = 0; k < 2; k++) {
+		if (s->live[k] == NULL)
+			continue;
+		any = 1;
+		if (!session_unreached(s, k))
+			return 0;
+	}
+	return any;
+}
+
 int session_finished(const struct session *s)
 {
 	for (int k = 0; k < 2; k++)

@@ -61,6 +61,12 @@ const struct device *session_device(const struct session *s, int side);
 void session_conn(struct session *s, struct record_side out[2]);
 /* 1 when every configured side has failed for good. */
 int session_all_failed(const struct session *s);
+/* 1 when side is configured and its log stream never started: the
+ * gateway was not reached (resolve, connect, host key or login failed,
+ * or it did not answer in time). */
+int session_unreached(const struct session *s, int side);
+/* 1 when at least one side is configured and none was reached. */
+int session_none_reached(const struct session *s);
 
 /* Batch: stream for `seconds` (or until *stop becomes non-zero, e.g. set
  * by a SIGINT handler) into the consumer. */

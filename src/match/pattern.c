@@ -61,23 +61,23 @@ static void add_lit(struct pat_piece **v, size_t *n, size_t *cap, const char *s,
  * error set *cause and return -1.
  */
 static int parse_capture(struct pat_piece **v, size_t *n, size_t *cap, const char *src, size_t len,
-    size_t *i, char **cause)
+    size_t *i, enum lang lang, char **cause)
 {
 	const char *close = memchr(src + *i, '}', len - *i);
 	char spec[64], *colon;
 	struct pat_piece *pc;
 
 	if (close == NULL) {
-		*cause = xasprintf("unclosed '{' at offset %zu", *i);
+		*cause = xasprintf(msg(M_KB_PAT_UNCLOSED, lang), *i);
 		return -1;
 	}
 	if ((size_t)(close - (src + *i + 1)) >= sizeof spec) {
-		*cause = xasprintf("capture name too long at offset %zu", *i);
+		*cause = xasprintf(msg(M_KB_PAT_NAME_LONG, lang), *i);
 		return -1;
 	}
 	strlcpy_n(spec, sizeof spec, src + *i + 1, (size_t)(close - (src + *i + 1)));
 	if (*n > 0 && (*v)[*n - 1].lit == NULL) {
-		*cause = xasprintf("two captures without literal text between them at offset %zu", *i);
+		*cause = xasprintf(msg(M_KB_PAT_TWO_CAPS, lang), *i);
 		return -1;
 	}
 	pc = VEC_PUSH(*v, *n, *cap);
@@ -93,13 +93,13 @@ static int parse_capture(struct pat_piece **v, size_t *n, size_t *cap, const cha
 		else if (strcmp(colon + 1, "hex") == 0)
 			pc->kind = CAP_HEX;
 		else {
-			*cause = xasprintf("unknown capture type '%s' (int, word, hex)", colon + 1);
+			*cause = xasprintf(msg(M_KB_PAT_CAP_TYPE, lang), colon + 1);
 			return -1;
 		}
 	}
 	for (char *c = spec; *c; c++)
 		if (!isalnum((unsigned char)*c) && *c != '_') {
-			*cause = xasprintf("bad capture name '%s'", spec);
+			*cause = xasprintf(msg(M_KB_PAT_CAP_NAME, lang), spec);
 			return -1;
 		}
 	if (spec[0] != '\0') {
@@ -110,7 +110,7 @@ static int parse_capture(struct pat_piece **v, size_t *n, size_t *cap, const cha
 	return 0;
 }
 
-int pattern_compile(struct pattern *p, const char *src, char **cause)
+int pattern_compile_lang(struct pattern *p, const char *src, enum lang lang, char **cause)
 {
 	size_t cap = 0, i = 0, len = strlen(src);
 	size_t n = 0;
@@ -138,7 +138,7 @@ int pattern_compile(struct pattern *p, const char *src, char **cause)
 			continue;
 		}
 		if (src[i] == '{') {
-			if (parse_capture(&v, &n, &cap, src, len, &i, cause) != 0)
+			if (parse_capture(&v, &n, &cap, src, len, &i, lang, cause) != 0)
 				goto fail;
 			continue;
 		}
@@ -148,7 +148,7 @@ int pattern_compile(struct pattern *p, const char *src, char **cause)
 			while (j < len && src[j] != '{' && !(src[j] == '}' && j + 1 < len && src[j + 1] == '}'))
 				j++;
 			if (j == i) {
-				*cause = xasprintf("stray '}' at offset %zu", i);
+				*cause = xasprintf(msg(M_KB_PAT_STRAY, lang), i);
 				goto fail;
 			}
 			add_lit(&v, &n, &cap, src + i, j - i);
@@ -156,7 +156,7 @@ int pattern_compile(struct pattern *p, const char *src, char **cause)
 		}
 	}
 	if (n == 0 || (n == 1 && v[0].lit == NULL)) {
-		*cause = xstrdup("pattern has no literal text");
+		*cause = xstrdup(msg(M_KB_PAT_NO_LITERAL, lang));
 		goto fail;
 	}
 	p->pieces = v;
@@ -172,6 +172,11 @@ fail:
 	p->npieces = (int)n;
 	pattern_free(p);
 	return -1;
+}
+
+int pattern_compile(struct pattern *p, const char *src, char **cause)
+{
+	return pattern_compile_lang(p, src, LANG_EN, cause);
 }
 
 void pattern_free(struct pattern *p)

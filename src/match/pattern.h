@@ -17,6 +17,8 @@
 
 #include <stddef.h>
 
+#include "base/i18n.h"
+
 /* Capture names with a meaning to the engine. */
 enum field {
 	F_OTHER = 0,
@@ -55,7 +57,9 @@ struct capture {
 
 #define PAT_MAXCAPS 16
 
-/* Compile src; on error return -1 and set *cause (allocated). */
+/* Compile src; on error return -1 and set *cause (allocated), in lang
+ * (the i18n table, section kb); pattern_compile() says it in English. */
+int pattern_compile_lang(struct pattern *p, const char *src, enum lang lang, char **cause);
 int pattern_compile(struct pattern *p, const char *src, char **cause);
 void pattern_free(struct pattern *p);
 

@@ -427,6 +427,75 @@ config-diff)
 	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
 	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
 	;;
+kb-error-languages)
+	# a broken kb field: kb-check names the file, the field and what to write
+	# instead, in the language asked for, and exits 1
+	cp -r "$KB" "$T/kb"
+	f=$(ls "$T/kb/signatures/"*.json | head -n 1)
+	python3 - "$f" <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][1]["cause"]="no-such-cause"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	for l in en de; do
+		"$BIN" --kb "$T/kb" --lang $l kb-check >/dev/null 2>"$T/e.$l"; rc=$?
+		[ $rc = 1 ] || fail "$l: exit $rc, want 1: $(cat "$T/e.$l")"
+		grep -q "$(basename "$f"): signatures\[1\]\.cause: " "$T/e.$l" || fail "$l: file and field not named: $(cat "$T/e.$l")"
+		grep -q '"no-such-cause"' "$T/e.$l" || fail "$l: the wrong value is not named: $(cat "$T/e.$l")"
+	done
+	grep -q 'unknown cause "no-such-cause": use an id from kb/causes.json' "$T/e.en" || fail "en: no English message: $(cat "$T/e.en")"
+	grep -q 'unbekannte Ursache "no-such-cause": eine ID aus kb/causes.json verwenden' "$T/e.de" || fail "de: no German message: $(cat "$T/e.de")"
+	# the JSON helpers' messages too: a number out of its range
+	cp -r "$KB" "$T/kb2"
+	python3 - "$T/kb2/signatures/"*.json <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][0]["severity"]="fatal"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	"$BIN" --kb "$T/kb2" --lang de kb-check >/dev/null 2>"$T/e2"; rc=$?
+	[ $rc = 1 ] || fail "severity: exit $rc"
+	grep -q 'signatures\[0\]\.severity: unbekannter Wert "fatal" (erlaubt: ' "$T/e2" || fail "de: enum message not German: $(cat "$T/e2")"
+	"$BIN" --kb "$T/kb2" --lang en kb-check >/dev/null 2>"$T/e2"
+	grep -q 'signatures\[0\]\.severity: unknown value "fatal" (one of: ' "$T/e2" || fail "en: enum message: $(cat "$T/e2")"
+	# and the pattern compiler's, inside the loader's
+	cp -r "$KB" "$T/kb3"
+	python3 - "$T/kb3/signatures/"*.json <<'PY'
+import json,sys
+d=json.load(open(sys.argv[1])); d["signatures"][0]["patterns"][0]="{x:float} y"; json.dump(d,open(sys.argv[1],"w"))
+PY
+	"$BIN" --kb "$T/kb3" --lang de kb-check >/dev/null 2>"$T/e3"; rc=$?
+	[ $rc = 1 ] || fail "pattern: exit $rc"
+	grep -q "signatures\[0\]\.patterns.*: fehlerhaftes Muster \"{x:float} y\": unbekannter Platzhaltertyp 'float' (int, word, hex)" "$T/e3" ||
+		fail "de: pattern message not German: $(cat "$T/e3")"
+	;;
+connect-batch-unreachable)
+	# connect --batch to two gateways nobody answers on: exit 1, and per
+	# gateway on standard error what failed and what to do, in en and de
+	for l in en de; do
+		TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" --lang $l connect --batch --duration 2 \
+			--connect-timeout 1 127.0.0.1:1 127.0.0.1:2 >"$T/o.$l" 2>"$T/e.$l"; rc=$?
+		[ $rc = 1 ] || fail "$l: exit $rc, want 1: $(cat "$T/e.$l")"
+	done
+	for gw in 1 2; do
+		grep -q "^tunneldoc: .* gateway 127.0.0.1:$gw was not reached, no log came from it; the last attempt: 127.0.0.1:$gw: cannot connect: .*; check the address, the port and that sshd runs" "$T/e.en" ||
+			fail "en: gateway $gw not reported: $(cat "$T/e.en")"
+		grep -q "^tunneldoc: Gateway .* (127.0.0.1:$gw) wurde nicht erreicht, von ihm kam kein Log; der letzte Versuch: 127.0.0.1:$gw: keine Verbindung: .*; Adresse, Port und laufenden sshd prüfen" "$T/e.de" ||
+			fail "de: gateway $gw not reported: $(cat "$T/e.de")"
+	done
+	grep -q "^tunneldoc: left gateway 127.0.0.1:1 " "$T/e.en" && grep -q "^tunneldoc: right gateway 127.0.0.1:2 " "$T/e.en" || fail "en: sides not named: $(cat "$T/e.en")"
+	# a gateway that takes the connection and never speaks SSH: nothing has
+	# failed yet when the session ends, which is said as such
+	python3 -c 'import socket,sys,time
+s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(4); print(s.getsockname()[1], flush=True)
+c=[s.accept()[0] for _ in range(2)]; time.sleep(30)' >"$T/port" & lpid=$!
+	for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/port" ] && break; sleep 0.2; done
+	p=$(cat "$T/port")
+	[ -n "$p" ] || { kill $lpid; fail "test setup: no listener"; }
+	TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" connect --batch --duration 1 \
+		--connect-timeout 10 127.0.0.1:$p 127.0.0.1:1 >/dev/null 2>"$T/e"; rc=$?
+	kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
+	[ $rc = 1 ] || fail "silent gateway: exit $rc, want 1: $(cat "$T/e")"
+	grep -q "^tunneldoc: left gateway 127.0.0.1:$p was not reached within the session (1 s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration" "$T/e" ||
+		fail "silent gateway not reported: $(cat "$T/e")"
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac

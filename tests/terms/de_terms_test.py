@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """de_terms_test.py SOURCE_DIR - the German strings keep the term decisions
-of kb/README.md ("German terms"): every German value of src/base/i18n.c and
+of kb/README.md ("German terms"): every German value of src/base/i18n*.c and
 of kb/**/*.json ("de" fields) is checked, outside quoted log text, for the
 words that were replaced. Fails with file, key and the text."""
 import glob
@@ -50,20 +50,27 @@ def german_json(path):
         yield from walk(json.load(f), '')
 
 
-def german_i18n(path):
+def german_i18n(path, minimum=100):
     text = open(path, encoding='utf-8').read()
-    pair = re.compile(r'\[(M_\w+)\]\s*=\s*\{\s*"((?:[^"\\]|\\.)*)"\s*,\s*"((?:[^"\\]|\\.)*)"\s*\}')
+    # [M_X] = { "en" "en…", "de" "de…" }: each side one or more C literals
+    lits = r'((?:"(?:[^"\\]|\\.)*"\s*)+)'
+    pair = re.compile(r'\[(M_\w+)\]\s*=\s*\{\s*' + lits + r',\s*' + lits + r',?\s*\}')
+    one = re.compile(r'"((?:[^"\\]|\\.)*)"')
     n = 0
     for m in pair.finditer(text):
         n += 1
-        yield m.group(1), m.group(3).replace('\\"', '"').replace('\\n', '\n')
-    if n < 100:
+        de = ''.join(one.findall(m.group(3)))
+        yield m.group(1), de.replace('\\"', '"').replace('\\n', '\n')
+    if n < minimum:
         raise SystemExit(f'FAIL: only {n} message pairs read from {path}: the table format changed')
 
 
 def main():
     bad, seen = [], 0
-    sources = [(os.path.join(SRC, 'src/base/i18n.c'), german_i18n)]
+    # the i18n table and its parts for the kb loader and the command helps
+    sources = [(os.path.join(SRC, 'src/base/i18n.c'), german_i18n),
+               (os.path.join(SRC, 'src/base/i18n_kb.c'), lambda p: german_i18n(p, 40)),
+               (os.path.join(SRC, 'src/base/i18n_cli.c'), lambda p: german_i18n(p, 20))]
     for p in sorted(glob.glob(os.path.join(SRC, 'kb/**/*.json'), recursive=True)):
         sources.append((p, german_json))
     for path, read in sources:

@@ -10,10 +10,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/redact.h"
 #include "config/cdiff.h"
+#include "config/conf.h"
 #include "config/proposal.h"
 
 #define CF TD_SOURCE_DIR "/tests/golden/config/"
@@ -185,6 +188,35 @@ static void test_no_tunnel_between_unrelated(void **st)
 	conf_free(r);
 }
 
+/* One list of secret keys: a configuration key is secret exactly when the
+ * redactor would mask its value in a line "KEY=value". */
+static void test_secret_keys_are_the_redactors(void **st)
+{
+	static const struct { const char *key; int secret; } keys[] = {
+		{ "secrets.ike-a.secret", 1 }, { "leftxauthpass", 1 }, { "psk", 1 }, { "leftpsk", 1 },
+		{ "secrets.private-k.passphrase", 1 }, { "xauth_password", 1 }, { "pin", 1 },
+		{ "leftid", 0 }, { "rightsubnet", 0 }, { "connections.c.local.auth", 0 }, { "ike", 0 },
+		{ "keyingtries", 0 }, { "connections.c.children.n.esp_proposals", 0 },
+	};
+
+	(void)st;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *leaf = strrchr(keys[i].key, '.');
+		char *line, *red;
+
+		leaf = leaf != NULL ? leaf + 1 : keys[i].key;
+		line = malloc(strlen(leaf) + 16);
+		sprintf(line, "%s=TDSEC", leaf);
+		red = redact_dup(line, strlen(line));
+		if (conf_key_is_secret(keys[i].key) != keys[i].secret)
+			fail_msg("%s: conf_key_is_secret is %d, want %d", keys[i].key, !keys[i].secret, keys[i].secret);
+		if ((strstr(red, "TDSEC") == NULL) != keys[i].secret)
+			fail_msg("%s: the redactor made '%s' of '%s'", keys[i].key, red, line);
+		free(red);
+		free(line);
+	}
+}
+
 static void test_proposals(void **st)
 {
 	struct proplist a, b;
@@ -214,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_malformed_named_by_line),
 		cmocka_unit_test(test_no_tunnel_between_unrelated),
 		cmocka_unit_test(test_proposals),
+		cmocka_unit_test(test_secret_keys_are_the_redactors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
