@@ -31,7 +31,7 @@ struct analysis {
 	const struct kb *kb;
 	struct side sides[2];
 	struct sidein in[2];
-	struct acm_scratch scratch;
+	struct acm_scratch scratch[2];	/* per side: the sides may be fed on two threads */
 	struct alignment al;
 	struct diagnosis dg;
 	int ran;
@@ -65,7 +65,8 @@ void analysis_free(struct analysis *a)
 			free(a->in[s].held[i]);
 		sb_free(&a->in[s].rec);
 	}
-	acm_scratch_free(&a->scratch);
+	acm_scratch_free(&a->scratch[LEFT]);
+	acm_scratch_free(&a->scratch[RIGHT]);
 	alignment_clear(&a->al);
 	diagnosis_clear(&a->dg);
 	free(a);
@@ -90,7 +91,7 @@ static void process(struct analysis *a, enum side_id side, const char *line, siz
 	const struct dialect *d = &a->kb->dialects[s->dialect];
 	struct parsed p;
 
-	dialect_parse(a->kb, d, &a->scratch, line, len, &p);
+	dialect_parse(a->kb, d, &a->scratch[side], line, len, &p);
 	if (p.has_time) {
 		if (in->have_last_t && p.t.us < in->last_t)
 			s->nbackwards++;
