@@ -255,6 +255,7 @@ static uint64_t memo_hash(const char *s, size_t len)
 void acm_scratch_free(struct acm_scratch *s)
 {
 	free(s->memo);
+	free(s->parse_memo);
 	free(s->stamp);
 	memset(s, 0, sizeof *s);
 }

@@ -34,6 +34,7 @@ struct acm_scratch {
 	size_t nstamp;
 	uint32_t gen;
 	struct acm_memo *memo;
+	void *parse_memo;	/* the parser's own memo (parse/dialect.c), one block: freed here */
 };
 void acm_scratch_free(struct acm_scratch *s);
 
