@@ -531,6 +531,19 @@ enum redact_kind redact_line(struct redact_state *st, struct strbuf *out, const 
 	return k != RK_TEXT ? k : (enum redact_kind)st->pem;
 }
 
+/* The first "-----BEGIN " in s[0..len): memchr runs over lines without a dash. */
+static const char *find_begin(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL && end - p >= 11) {
+		if (memcmp(p, "-----BEGIN ", 11) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 enum redact_kind redact_track(struct redact_state *st, const char *s, size_t len)
 {
 	enum redact_kind k = RK_TEXT;
@@ -550,7 +563,7 @@ enum redact_kind redact_track(struct redact_state *st, const char *s, size_t len
 		else
 			from = end + 9;
 	}
-	while ((b = memmem(s + from, len - from, "-----BEGIN ", 11)) != NULL) {
+	while ((b = find_begin(s + from, len - from)) != NULL) {
 		size_t i = (size_t)(b - s);
 
 		from = i + 11;
