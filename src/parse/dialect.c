@@ -4,6 +4,7 @@
 #include "parse/dialect.h"
 #include "base/util.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #define MAXCAND 64
@@ -190,7 +191,9 @@ void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scra
 	size_t pos;
 	uint64_t h = 0;
 
-	memset(out, 0, sizeof *out);
+	/* all but the captures, which count only up to ncaps (1.5 kB a line) */
+	memset(out, 0, offsetof(struct parsed, caps));
+	out->ncaps = 0;
 	out->sig = -1;
 	pos = dialect_time(d, line, len, &out->t);
 	if (pos > 0) {
