@@ -500,6 +500,18 @@ static int pem_body(struct redact_state *st, const char *s, size_t len, size_t *
 
 enum redact_kind redact_line(struct redact_state *st, struct strbuf *out, const char *s, size_t len, int *changed)
 {
+	/* most lines name no secret: copied as they are, without the scan */
+	if (st->pem == 0 && !redact_may_change(s, len)) {
+		sb_reset(out);
+		sb_add(out, s, len);
+		*changed = 0;
+		return RK_TEXT;
+	}
+	return redact_line_full(st, out, s, len, changed);
+}
+
+enum redact_kind redact_line_full(struct redact_state *st, struct strbuf *out, const char *s, size_t len, int *changed)
+{
 	struct scan sc = { s, len, out, st, 0, 0 };
 	enum redact_kind k = RK_TEXT;
 	size_t from = 0, end = 0;
@@ -537,6 +549,19 @@ enum redact_kind redact_line(struct redact_state *st, struct strbuf *out, const 
 	return k != RK_TEXT ? k : (enum redact_kind)st->pem;
 }
 
+/* The first "-----BEGIN " in s[0..len): memchr runs over lines without a dash. */
+static const char *find_begin(const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+
+	while ((p = memchr(p, '-', (size_t)(end - p))) != NULL && end - p >= 11) {
+		if (memcmp(p, "-----BEGIN ", 11) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 enum redact_kind redact_track(struct redact_state *st, const char *s, size_t len)
 {
 	enum redact_kind k = RK_TEXT;
@@ -556,7 +581,7 @@ enum redact_kind redact_track(struct redact_state *st, const char *s, size_t len
 		else
 			from = end + 9;
 	}
-	while ((b = memmem(s + from, len - from, "-----BEGIN ", 11)) != NULL) {
+	while ((b = find_begin(s + from, len - from)) != NULL) {
 		size_t i = (size_t)(b - s);
 
 		from = i + 11;

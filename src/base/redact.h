@@ -50,6 +50,15 @@ struct redact_state {
  * the line.
  */
 enum redact_kind redact_line(struct redact_state *st, struct strbuf *out, const char *s, size_t len, int *changed);
+/* The same without the quick test below (for the tests of that test). */
+enum redact_kind redact_line_full(struct redact_state *st, struct strbuf *out, const char *s, size_t len, int *changed);
+
+/*
+ * 0 when s[0..len) holds none of the words any redacted form needs, so
+ * that, outside a PEM block, redact_line gives it back unchanged
+ * (redact_quick.c); 1 when it may hold a secret.
+ */
+int redact_may_change(const char *s, size_t len);
 
 /*
  * Only follow the PEM state of a stream: the kind of the line, without

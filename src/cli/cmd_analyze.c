@@ -8,6 +8,7 @@
 #include "base/clock.h"
 #include "checklist/checklist.h"
 #include "config/cdiff.h"
+#include "input/pair.h"
 #include "input/source.h"
 #include "kb/kb.h"
 #include "pipeline/analysis.h"
@@ -87,16 +88,20 @@ static int operands(struct analyze_args *A, int argc, char **argv)
 /* Both sides into the analysis; an exit status. */
 static int load_sides(struct analyze_args *A, struct kb *kb, struct analysis *a)
 {
+	char *cause = NULL;
+
 	for (int s = 0; s < 2; s++) {
 		int di = -1;
 
 		if (A->dia[s] != NULL && (di = kb_dialect_index(kb, A->dia[s])) < 0)
 			return cli_usage(A->lang, M_CLI_BAD_DIALECT, A->dia[s]);
-		if (A->path[s] == NULL)
-			continue;
-		analysis_open_side(a, (enum side_id)s, A->path[s], di);
-		if (cli_feed(a, s, A->path[s], A->lang) != 0)
-			return TD_EXIT_INPUT;
+		if (A->path[s] != NULL)
+			analysis_open_side(a, (enum side_id)s, A->path[s], di);
+	}
+	/* the two sides are independent until alignment: one thread each */
+	if (source_feed_pair(a, A->path, 1, A->lang, &cause) != 0) {
+		cli_cause(cause);
+		return TD_EXIT_INPUT;
 	}
 	return TD_EXIT_OK;
 }

@@ -218,8 +218,44 @@ void acm_build(struct acm *a)
 	a->built = 1;
 }
 
+/* The memo: direct mapped by a hash of the message. */
+#define MEMO_SLOTS 1024
+#define MEMO_LEN 128	/* longer messages are scanned every time */
+#define MEMO_IDS 16	/* so are messages with more ids */
+
+struct memo_slot {
+	const struct acm *a;
+	uint64_t h;
+	uint16_t len;
+	uint8_t nids, maxids;
+	int32_t ids[MEMO_IDS];
+	char s[MEMO_LEN];
+};
+
+struct acm_memo {
+	struct memo_slot slot[MEMO_SLOTS];
+};
+
+static uint64_t memo_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 29);
+}
+
 void acm_scratch_free(struct acm_scratch *s)
 {
+	free(s->memo);
+	free(s->parse_memo);
 	free(s->stamp);
 	memset(s, 0, sizeof *s);
 }
@@ -238,8 +274,43 @@ static inline int emit(const struct acm *a, struct acm_scratch *sc, int32_t st, 
 	return n;
 }
 
+static int scan(const struct acm *a, struct acm_scratch *sc, const char *s, size_t len, int *ids, int maxids);
+
 int acm_scan(const struct acm *a, struct acm_scratch *sc, const char *s,
     size_t len, int *ids, int maxids)
+{
+	struct memo_slot *m;
+	uint64_t h;
+	int n;
+
+	if (len > MEMO_LEN || maxids < 0 || maxids > 255)
+		return scan(a, sc, s, len, ids, maxids);
+	if (sc->memo == NULL)
+		sc->memo = xcalloc(1, sizeof *sc->memo);
+	h = memo_hash(s, len);
+	m = &sc->memo->slot[h % MEMO_SLOTS];
+	if (m->a == a && m->h == h && m->len == len && m->maxids == maxids && memcmp(m->s, s, len) == 0) {
+		for (int k = 0; k < m->nids; k++)
+			ids[k] = m->ids[k];
+		return m->nids;
+	}
+	n = scan(a, sc, s, len, ids, maxids);
+	if (n <= MEMO_IDS) {
+		m->a = a;
+		m->h = h;
+		m->len = (uint16_t)len;
+		m->maxids = (uint8_t)maxids;
+		m->nids = (uint8_t)n;
+		for (int k = 0; k < n; k++)
+			m->ids[k] = ids[k];
+		memcpy(m->s, s, len);
+	} else {
+		m->a = NULL;
+	}
+	return n;
+}
+
+static int scan(const struct acm *a, struct acm_scratch *sc, const char *s, size_t len, int *ids, int maxids)
 {
 	const int32_t *delta = a->delta, *off = a->out_off;
 	const uint8_t *cls = a->cls;

@@ -21,11 +21,20 @@ void acm_add(struct acm *a, const char *key, size_t len, int id);
 /* Freeze the automaton; acm_add is not allowed afterwards. */
 void acm_build(struct acm *a);
 
-/* Per-caller scratch for de-duplicating hits. */
+/*
+ * Per-caller scratch for de-duplicating hits, and a memo of recent scans:
+ * log messages repeat (startup noise, retries), and the ids of a message
+ * are a function of the automaton and its bytes alone, so a message seen
+ * again takes its ids from the memo instead of a second scan. Zero it to
+ * start; one per thread.
+ */
+struct acm_memo;
 struct acm_scratch {
 	uint32_t *stamp;
 	size_t nstamp;
 	uint32_t gen;
+	struct acm_memo *memo;
+	void *parse_memo;	/* the parser's own memo (parse/dialect.c), one block: freed here */
 };
 void acm_scratch_free(struct acm_scratch *s);
 

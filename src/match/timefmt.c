@@ -44,6 +44,15 @@ static const char months[12][4] = {
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
 };
 
+/* The month (1-12) of the English abbreviation at s (3 bytes), or -1. */
+static int month(const char *s)
+{
+	for (int k = 0; k < 12; k++)
+		if (s[0] == months[k][0] && s[1] == months[k][1] && s[2] == months[k][2])
+			return k + 1;
+	return -1;
+}
+
 size_t timefmt_parse(const char *fmt, const char *s, size_t len, struct logtime *t)
 {
 	int64_t Y = -1, mo = -1, d = -1, H = 0, M = 0, S = 0, frac = 0, v;
@@ -109,13 +118,7 @@ size_t timefmt_parse(const char *fmt, const char *s, size_t len, struct logtime 
 			break;
 		}
 		case 'b':
-			if (len - i < 3)
-				return 0;
-			mo = -1;
-			for (int k = 0; k < 12; k++)
-				if (memcmp(s + i, months[k], 3) == 0)
-					mo = k + 1;
-			if (mo < 0)
+			if (len - i < 3 || (mo = month(s + i)) < 0)
 				return 0;
 			n = 3;
 			break;

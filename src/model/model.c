@@ -30,6 +30,7 @@ struct mw {
 	const struct parsed *p;
 	const char *raw;
 	size_t len;
+	int *redacted;	/* NULL, or the line is in tmp already: -1 no, 0/1 yes (changed) */
 };
 
 /* Copy the current line, redacted, into e (reusing e's buffer if it fits). */
@@ -38,7 +39,15 @@ static void ev_set(struct mw *w, struct evref *e)
 	size_t len = w->len > EVIDENCE_MAX ? EVIDENCE_MAX : w->len;
 	int changed;
 
-	redact_into(w->tmp, w->raw, len, &changed);
+	/* several cells of one line (facts, hits, steps) take the same
+	 * redacted copy: redact it once */
+	if (w->redacted != NULL && *w->redacted >= 0) {
+		changed = *w->redacted;
+	} else {
+		redact_into(w->tmp, w->raw, len, &changed);
+		if (w->redacted != NULL)
+			*w->redacted = changed;
+	}
 	if (e->text == NULL || e->cap < w->tmp->len + 1) {
 		e->text = arena_strndup(w->ar, w->tmp->s, w->tmp->len);
 		e->cap = (uint32_t)w->tmp->len + 1;
@@ -400,6 +409,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	enum step st = ev != NULL ? ev->step : STEP_NONE;
 	enum step hint = st;
 	struct mw w;
+	int redacted = -1;
 
 	if (p->ignored)
 		return;
@@ -447,7 +457,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 		}
 	} else if (ev == NULL && serial == 0 && sg->phase == PH_CONFIG) {
 		{
-			struct mw sw = { &s->ar, &s->tmp, lineno, p, raw, rawlen };
+			struct mw sw = { &s->ar, &s->tmp, lineno, p, raw, rawlen, NULL };
 
 			add_hit(&sw, &s->hits, &s->nhits, &s->caphits, p->sig, sg->severity >= SEV_WARNING);
 		}
@@ -465,6 +475,7 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 	w.p = p;
 	w.raw = raw;
 	w.len = rawlen;
+	w.redacted = &redacted;
 	touch(n, d, p, lineno, conn, peer);
 	if (sg != NULL) {
 		add_hit(&w, &n->hits, &n->nhits, &n->caphits, p->sig, sg->severity >= SEV_WARNING);

@@ -4,6 +4,7 @@
 #include "parse/dialect.h"
 #include "base/util.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #define MAXCAND 64
@@ -25,23 +26,15 @@ static void add_caps(struct parsed *out, const struct capture *c, int n)
 		out->caps[out->ncaps++] = c[i];
 }
 
-void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scratch *sc,
-    const char *line, size_t len, struct parsed *out)
+/* Everything after the timestamp: noise, prefix, message, event, signature. */
+static void parse_rest(const struct kb *kb, const struct dialect *d, struct acm_scratch *sc,
+    const char *line, size_t pos, size_t len, struct parsed *out)
 {
 	struct capture caps[PAT_MAXCAPS];
 	int ids[MAXCAND], nids, ncaps, best_ev = -1, best_sig = -1;
-	size_t pos = 0, end, best_len = 0;
+	size_t end, best_len = 0;
 	int best_sig_pat = -1;
 
-	memset(out, 0, sizeof *out);
-	out->sig = -1;
-	pos = dialect_time(d, line, len, &out->t);
-	if (pos > 0) {
-		out->has_time = 1;
-		out->time_len = pos;
-		while (pos < len && (line[pos] == ' ' || line[pos] == '\t'))
-			pos++;
-	}
 	for (int i = 0; i < d->nignore; i++)
 		if (pattern_may_match_head(&d->ignore[i], line + pos, len - pos) &&
 		    pattern_match(&d->ignore[i], line + pos, len - pos, NULL, NULL, NULL)) {
@@ -99,6 +92,129 @@ void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scra
 		if (pattern_match(&kb->sigs[best_sig].pats[best_sig_pat], out->msg, out->msglen, caps, &ncaps, NULL))
 			add_caps(out, caps, ncaps);
 	}
+}
+
+/*
+ * The memo of parsed lines: what follows the timestamp repeats (startup
+ * noise, retries, the same message of every negotiation), and its parse is
+ * a function of the dialect and those bytes alone. A slot keeps the bytes
+ * and the result with the message and captures as offsets into them.
+ */
+#define PMEMO_SLOTS 1024
+#define PMEMO_LEN 160	/* longer lines are parsed every time */
+#define PMEMO_CAPS 8	/* so are lines with more captures */
+
+struct pmemo_cap {
+	enum field field;
+	const char *name;
+	uint32_t off, len;
+};
+
+struct pmemo_slot {
+	const struct dialect *d;
+	uint64_t h;
+	uint16_t len, msgoff, msglen;
+	uint8_t ignored, ncaps;
+	const struct dl_event *ev;
+	int sig;
+	struct pmemo_cap caps[PMEMO_CAPS];
+	char s[PMEMO_LEN];
+};
+
+struct pmemo {
+	struct pmemo_slot slot[PMEMO_SLOTS];
+};
+
+static uint64_t pmemo_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, w;
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 29);
+}
+
+/* The result of slot m for the bytes at rest. */
+static void pmemo_get(const struct pmemo_slot *m, const char *rest, struct parsed *out)
+{
+	out->ignored = m->ignored;
+	out->msg = rest + m->msgoff;
+	out->msglen = m->msglen;
+	out->ev = m->ev;
+	out->sig = m->sig;
+	out->ncaps = m->ncaps;
+	for (int i = 0; i < m->ncaps; i++) {
+		out->caps[i].field = m->caps[i].field;
+		out->caps[i].name = m->caps[i].name;
+		out->caps[i].s = rest + m->caps[i].off;
+		out->caps[i].len = m->caps[i].len;
+	}
+}
+
+/* Keep the result for rest[0..len) in m, when it fits. */
+static void pmemo_put(struct pmemo_slot *m, const struct dialect *d, uint64_t h, const char *rest, size_t len,
+    const struct parsed *out)
+{
+	m->d = NULL;
+	if (out->ncaps > PMEMO_CAPS || out->msg < rest || out->msg + out->msglen > rest + len)
+		return;
+	for (int i = 0; i < out->ncaps; i++) {
+		const struct capture *c = &out->caps[i];
+
+		if (c->s < rest || c->s + c->len > rest + len)
+			return;
+		m->caps[i] = (struct pmemo_cap){ c->field, c->name, (uint32_t)(c->s - rest), (uint32_t)c->len };
+	}
+	m->h = h;
+	m->len = (uint16_t)len;
+	m->msgoff = (uint16_t)(out->msg - rest);
+	m->msglen = (uint16_t)out->msglen;
+	m->ignored = (uint8_t)out->ignored;
+	m->ncaps = (uint8_t)out->ncaps;
+	m->ev = out->ev;
+	m->sig = out->sig;
+	memcpy(m->s, rest, len);
+	m->d = d;
+}
+
+void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scratch *sc,
+    const char *line, size_t len, struct parsed *out)
+{
+	struct pmemo_slot *m = NULL;
+	size_t pos;
+	uint64_t h = 0;
+
+	/* all but the captures, which count only up to ncaps (1.5 kB a line) */
+	memset(out, 0, offsetof(struct parsed, caps));
+	out->ncaps = 0;
+	out->sig = -1;
+	pos = dialect_time(d, line, len, &out->t);
+	if (pos > 0) {
+		out->has_time = 1;
+		out->time_len = pos;
+		while (pos < len && (line[pos] == ' ' || line[pos] == '\t'))
+			pos++;
+	}
+	if (len - pos <= PMEMO_LEN) {
+		if (sc->parse_memo == NULL)
+			sc->parse_memo = xcalloc(1, sizeof(struct pmemo));
+		h = pmemo_hash(line + pos, len - pos);
+		m = &((struct pmemo *)sc->parse_memo)->slot[h % PMEMO_SLOTS];
+		if (m->d == d && m->h == h && m->len == len - pos && memcmp(m->s, line + pos, len - pos) == 0) {
+			pmemo_get(m, line + pos, out);
+			return;
+		}
+	}
+	parse_rest(kb, d, sc, line, pos, len, out);
+	if (m != NULL)
+		pmemo_put(m, d, h, line + pos, len - pos, out);
 }
 
 const struct capture *parsed_cap(const struct parsed *p, enum field f)

@@ -31,7 +31,7 @@ struct analysis {
 	const struct kb *kb;
 	struct side sides[2];
 	struct sidein in[2];
-	struct acm_scratch scratch;
+	struct acm_scratch scratch[2];	/* per side: the sides may be fed on two threads */
 	struct alignment al;
 	struct diagnosis dg;
 	int ran;
@@ -65,7 +65,8 @@ void analysis_free(struct analysis *a)
 			free(a->in[s].held[i]);
 		sb_free(&a->in[s].rec);
 	}
-	acm_scratch_free(&a->scratch);
+	acm_scratch_free(&a->scratch[LEFT]);
+	acm_scratch_free(&a->scratch[RIGHT]);
 	alignment_clear(&a->al);
 	diagnosis_clear(&a->dg);
 	free(a);
@@ -90,7 +91,7 @@ static void process(struct analysis *a, enum side_id side, const char *line, siz
 	const struct dialect *d = &a->kb->dialects[s->dialect];
 	struct parsed p;
 
-	dialect_parse(a->kb, d, &a->scratch, line, len, &p);
+	dialect_parse(a->kb, d, &a->scratch[side], line, len, &p);
 	if (p.has_time) {
 		if (in->have_last_t && p.t.us < in->last_t)
 			s->nbackwards++;
@@ -179,19 +180,44 @@ static void decide_dialect(struct analysis *a, enum side_id side)
 	in->nheld = 0;
 }
 
-/* Binary garbage: a NUL, or mostly control bytes. */
-static int is_binary(const char *s, size_t len)
+/* The control bytes (below 0x20, not a tab) of s[0..n), or -1 with a NUL. */
+static long count_ctl(const unsigned char *s, size_t n)
 {
-	size_t ctl = 0;
+	long ctl = 0;
 
-	if (memchr(s, '\0', len) != NULL)
-		return 1;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c < 0x20 && c != '\t')
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\0')
+			return -1;
+		if (s[i] < 0x20 && s[i] != '\t')
 			ctl++;
 	}
+	return ctl;
+}
+
+/*
+ * Binary garbage: a NUL, or mostly control bytes. Eight bytes at a time:
+ * a word without a byte below 0x20 (the common case: text) has neither.
+ */
+static int is_binary(const char *line, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	const unsigned char *s = (const unsigned char *)line;
+	size_t i = 0, ctl = 0;
+	long c;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (((w - ones * 0x20) & ~w & highs) == 0)
+			continue;
+		if ((c = count_ctl(s + i, 8)) < 0)
+			return 1;
+		ctl += (size_t)c;
+	}
+	if ((c = count_ctl(s + i, len - i)) < 0)
+		return 1;
+	ctl += (size_t)c;
 	return len > 0 && ctl * 4 > len;
 }
 

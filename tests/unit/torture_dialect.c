@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "parse/dialect.h"
 #include "tdtest.h"
@@ -268,10 +270,74 @@ static void test_libreswan_ikev2_roles(void **st)
 	check_vocabulary(v, sizeof v / sizeof v[0]);
 }
 
+/* Two parses are the same, their pointers taken relative to their lines. */
+static void parsed_eq(const struct parsed *a, const char *la, const struct parsed *b, const char *lb)
+{
+	assert_int_equal(a->has_time, b->has_time);
+	assert_int_equal(a->time_len, b->time_len);
+	assert_true(a->t.us == b->t.us);
+	assert_int_equal(a->ignored, b->ignored);
+	assert_ptr_equal(a->ev, b->ev);
+	assert_int_equal(a->sig, b->sig);
+	assert_int_equal(a->msg - la, b->msg - lb);
+	assert_int_equal(a->msglen, b->msglen);
+	assert_int_equal(a->ncaps, b->ncaps);
+	for (int i = 0; i < a->ncaps; i++) {
+		assert_int_equal(a->caps[i].field, b->caps[i].field);
+		assert_ptr_equal(a->caps[i].name, b->caps[i].name);
+		assert_int_equal(a->caps[i].s - la, b->caps[i].s - lb);
+		assert_int_equal(a->caps[i].len, b->caps[i].len);
+	}
+}
+
+/*
+ * The parser's memo of repeated lines gives what a fresh parse gives: every
+ * line of the libreswan and strongSwan lab samples, parsed through one
+ * scratch (many repeats, the memo's slots reused), each against a parse
+ * with a new scratch, also in a copy at another address.
+ */
+static void test_memo_same_as_parse(void **st)
+{
+	static const char *const files[] = { "lab-psk-mismatch-v1/left.log", "lab-udp500-dropped-v1/right.log",
+		"lab-p2-proposal-v2/left.log", "lab-subnet-mismatch-v1/left.log", "lab-psk-mismatch-v1/left.log" };
+	struct acm_scratch memo = {0};
+	int checked = 0;
+
+	(void)st;
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		char path[1024], line[4096], copy[4096];
+		FILE *fp;
+		const struct dialect *d = kb_dialect(tdt_kb_g, strstr(files[f], "v2") ? "strongswan" : "libreswan");
+
+		assert_non_null(d);
+		snprintf(path, sizeof path, "%s/kb/samples/%s", TD_SOURCE_DIR, files[f]);
+		assert_non_null(fp = fopen(path, "r"));
+		while (fgets(line, sizeof line, fp) != NULL) {
+			struct acm_scratch fresh = {0};
+			struct parsed a, b;
+			size_t n = strcspn(line, "\n");
+
+			line[n] = '\0';
+			memcpy(copy, line, n + 1);
+			dialect_parse(tdt_kb_g, d, &memo, line, n, &a);
+			dialect_parse(tdt_kb_g, d, &fresh, line, n, &b);
+			parsed_eq(&a, line, &b, line);
+			dialect_parse(tdt_kb_g, d, &memo, copy, n, &a);
+			parsed_eq(&a, copy, &b, line);
+			acm_scratch_free(&fresh);
+			checked++;
+		}
+		fclose(fp);
+	}
+	assert_true(checked > 500);
+	acm_scratch_free(&memo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_openswan_initiator),
+		cmocka_unit_test(test_memo_same_as_parse),
 		cmocka_unit_test(test_openswan_responder_prefix),
 		cmocka_unit_test(test_openswan_retrans_and_dup),
 		cmocka_unit_test(test_firewall_echo),

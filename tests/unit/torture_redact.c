@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -233,10 +234,87 @@ static void test_utf8_clean(void **st)
 	free(s);
 }
 
+/* Both redactions of one line agree; a line the quick test passes is kept. */
+static void quick_agrees(struct redact_state *a, struct redact_state *b, const char *s, size_t len)
+{
+	struct strbuf fa = { 0 }, fb = { 0 };
+	int ca, cb, may = redact_may_change(s, len), pem = a->pem;
+	enum redact_kind ka = redact_line(a, &fa, s, len, &ca), kb = redact_line_full(b, &fb, s, len, &cb);
+
+	if (fa.len != fb.len || memcmp(fa.s, fb.s, fa.len) != 0 || ca != cb || ka != kb || a->pem != b->pem)
+		fail_msg("quick and full redaction differ on: %.*s", (int)len, s);
+	if (!may && pem == 0 && (cb || fb.len != len || memcmp(fb.s, s, len) != 0))
+		fail_msg("the quick test passed a line the scan changes: %.*s", (int)len, s);
+	sb_free(&fa);
+	sb_free(&fb);
+}
+
+/*
+ * The quick test (redact_quick.c) never passes a line the full scan would
+ * change: every line of the samples as streams, and random lines built
+ * from the redactor's keys, ipsec.secrets types, PEM armour and near
+ * misses, in random case, with the separators the forms use.
+ */
+static void test_quick_test_is_safe(void **st)
+{
+	static const char *const tok[] = { "psk", "leftpsk", "ike_psk", "west-psk", "secret", "Password", "passwd",
+		"passphrase", "pass", "pin", "pwd", "Passwort", "Kennwort", "Schl\xc3\xbcssel", "Shared-Sec",
+		"presharedkey", "pre-shared-key", "pre_shared_key", "preshared-key", "privatekey", "private-key",
+		"private_key", "PrivateExponent", "prime1", "prime2", "exponent1", "exponent2", "coefficient", "PSK",
+		"EAP", "NTLM", "XAUTH", "PIN", "PPK", "RSA", "ECDSA", "ED25519", "ED448", "BLISS", "P12", "PKCS8",
+		"PKCS12", "PRIVATE", "%prompt", "-----BEGIN RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY-----",
+		"-----BEGIN CERTIFICATE-----", "MIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu",
+		"address", "hostname", "key", "ascii-text", "hexadecimal", "is", "missing", "the", "IPsec", "seconds",
+		"sent", "STATE_MAIN_I1", "#1", "10.1.0.1", "=", ":", " : ", "\"", "'", "-", "}", "{", "[", "]", ",",
+		";", " ", " ", " ", "\t", "value", "s3cr3t", "0sQUJD", "x" };
+	static const char *const files[] = { "lab-psk-mismatch-v1/left.log", "lab-psk-mismatch-v2/right.log",
+		"lancom-0x1307-poll-failed/left.log", "mguard-1.3.3-udp4500/left.log" };
+	unsigned seed = 4242;
+
+	(void)st;
+	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+		struct redact_state a = { 0, 0 }, b = { 0, 0 };
+		char path[1024], line[8192];
+		FILE *fp;
+
+		snprintf(path, sizeof path, "%s/kb/samples/%s", TD_SOURCE_DIR, files[f]);
+		assert_non_null(fp = fopen(path, "r"));
+		while (fgets(line, sizeof line, fp) != NULL)
+			quick_agrees(&a, &b, line, strcspn(line, "\n"));
+		fclose(fp);
+	}
+	for (int round = 0; round < 200000; round++) {
+		struct redact_state a = { 0, 0 }, b = { 0, 0 };
+		char line[512];
+		size_t len = 0;
+		int ntok = 1 + (int)((seed = seed * 1103515245 + 12345) >> 16) % 7;
+
+		for (int t = 0; t < ntok; t++) {
+			const char *w = tok[((seed = seed * 1103515245 + 12345) >> 16) % (sizeof tok / sizeof tok[0])];
+			unsigned r = (seed = seed * 1103515245 + 12345) >> 16;
+			size_t wl = strlen(w), drop = r % 4 == 0 && wl > 1 ? (r >> 4) % wl : wl;
+
+			for (size_t k = 0; k < wl && len < sizeof line - 1; k++) {
+				char c = w[k];
+
+				if (k == drop)
+					continue;	/* a near miss: one byte left out */
+				if ((r >> 8) % 3 == 0 && c >= 'a' && c <= 'z')
+					c = (char)(c - 32);
+				else if ((r >> 8) % 3 == 1 && c >= 'A' && c <= 'Z')
+					c = (char)(c + 32);
+				line[len++] = c;
+			}
+		}
+		quick_agrees(&a, &b, line, len);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_issue_forms),
+		cmocka_unit_test(test_quick_test_is_safe),
 		cmocka_unit_test(test_config_forms),
 		cmocka_unit_test(test_untouched),
 		cmocka_unit_test(test_pem),
