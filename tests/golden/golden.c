@@ -206,6 +206,34 @@ static int check(const struct analysis *a, const char *cause, const char *chapte
 	return 0;
 }
 
+/*
+ * expect.json's optional "cites" (e.g. ["left", "right"]): the top
+ * finding's evidence names every one of these logs.
+ */
+static int check_cites(const struct analysis *a, json_object *ex)
+{
+	const struct diagnosis *d = analysis_diagnosis(a);
+	json_object *c;
+	int bad = 0;
+
+	if (!json_object_object_get_ex(ex, "cites", &c))
+		return 0;
+	for (size_t i = 0; i < json_object_array_length(c); i++) {
+		const char *want = json_object_get_string(json_object_array_get_idx(c, i));
+		int side = strcmp(want, "right") == 0, seen = 0;
+
+		for (int k = 0; d->n > 0 && k < d->f[0].nev; k++)
+			seen |= d->f[0].ev[k].side == side;
+		if (!seen) {
+			fprintf(stderr, "the top finding cites no line of the %s log\n", want);
+			bad = 1;
+		}
+	}
+	if (!bad)
+		printf("ok: the top finding cites %zu logs\n", json_object_array_length(c));
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	char *why = NULL;
@@ -236,6 +264,7 @@ int main(int argc, char **argv)
 		}
 		a = run(kb, exists(l) ? l : NULL, exists(rt) ? rt : NULL);
 		r = check(a, json_object_get_string(c), json_object_get_string(ch));
+		r |= check_cites(a, ex);
 		{
 			char nb[512];
 
