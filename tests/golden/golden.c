@@ -299,6 +299,18 @@ int main(int argc, char **argv)
 					r = 1;
 				}
 			}
+		{
+			/* the rule cases (lab and corpus lines) say no more than their evidence either */
+			char *value = NULL;
+			int bad = diagnosis_check_values(kb, d, &value);
+
+			if (bad >= 0) {
+				fprintf(stderr, "finding %d names '%s', which none of its evidence lines shows\n", bad + 1,
+				    value);
+				free(value);
+				r = 1;
+			}
+		}
 		if (!known)
 			fprintf(stderr, "golden: no rule %s in kb\n", argv[2]);
 		if (r != 0 || !known) {
