@@ -162,6 +162,29 @@ static void finding_take(struct finding *f, const struct cand *c, int gi, uint64
 }
 
 /*
+ * The other side's view of the same failure (unpaired_twin): one finding
+ * citing both logs, counted once; the stronger source keeps its texts.
+ */
+static void fold_twin(struct run *r, struct finding *f, const struct cand *best, int gi, uint64_t rec)
+{
+	if (best->score > f->score) {
+		struct evidence *old = f->ev;
+		int nold = f->nev;
+		uint64_t since = ev_recency(r, best->ev, best->nev, 1);
+
+		f->ev = NULL;
+		finding_take(f, best, gi, rec > f->recency ? rec : f->recency,
+		    since < f->since ? since : f->since);
+		finding_add_ev(f, old, nold);
+		free(old);
+	} else {
+		finding_add_ev(f, best->ev, best->nev);
+		if (rec > f->recency)
+			f->recency = rec;
+	}
+}
+
+/*
  * One finding per cause per negotiation: the best candidate of each cause
  * keeps its texts and takes the others' lines as evidence. Across
  * negotiations a cause is one finding, counted, showing the newest one.
@@ -192,6 +215,10 @@ static void flush_group(struct run *r, int gi)
 		rec = ev_recency(r, best.ev, best.nev, 0);
 		f = finding_of_cause(r->out, best.cause);
 		fresh = f->nev == 0 && f->count == 0;
+		if (!fresh && unpaired_twin(r->al, f, gi, best.ev, best.nev)) {
+			fold_twin(r, f, &best, gi, rec);
+			continue;
+		}
 		f->count += gi >= 0 ? 1 : best.count;
 		/* the strongest source of the cause speaks, the newest on a tie */
 		if (fresh || best.score > f->score || (best.score == f->score && rec >= f->recency))

@@ -61,6 +61,18 @@ void fold_across_sides(const struct kb *kb, const struct alignment *al, struct d
 void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
 
 /*
+ * Used while the findings are collected: is group gi, one side's negotiation
+ * only, the other side's view of the failure in finding f (its group holds
+ * only the other side's negotiation, and their lines are near in time)? A
+ * responder that refused the first message may log no line the alignment
+ * pairs with the initiator's, yet both name one failure.
+ */
+int unpaired_twin(const struct alignment *al, const struct finding *f, int gi,
+    const struct evidence *ev, int nev);
+/* Add the lines of ev that f lacks, in reading order. */
+void finding_add_ev(struct finding *f, const struct evidence *ev, int nev);
+
+/*
  * Does a finding name a value (address, network, algorithm) that none of
  * its evidence lines shows? Returns the first such finding's index with
  * the value in *value (to free), or -1 when every value is in evidence.

@@ -52,6 +52,52 @@ static int near_in_time(const struct alignment *al, const struct evidence *a, in
 	return d <= 60LL * 1000000;
 }
 
+/* Is every line of ev[0..nev) of side `side`? */
+static int all_of_side(const struct evidence *ev, int nev, int side)
+{
+	for (int i = 0; i < nev; i++)
+		if (ev[i].side != side)
+			return 0;
+	return nev > 0;
+}
+
+int unpaired_twin(const struct alignment *al, const struct finding *f, int gi,
+    const struct evidence *ev, int nev)
+{
+	const struct group *a, *b;
+	int s;
+
+	if (f->group < 0 || gi < 0 || f->group == gi || f->group >= al->ngroups || gi >= al->ngroups)
+		return 0;
+	a = &al->groups[f->group];
+	b = &al->groups[gi];
+	s = a->n[LEFT] != NULL ? LEFT : RIGHT;
+	if (a->n[s] == NULL || a->n[1 - s] != NULL || b->n[1 - s] == NULL || b->n[s] != NULL)
+		return 0;
+	if (!all_of_side(f->ev, f->nev, s) || !all_of_side(ev, nev, 1 - s))
+		return 0;
+	for (int i = 0; i < f->nev; i++)
+		for (int k = 0; k < nev; k++)
+			if (f->ev[i].line != 0 && ev[k].line != 0 && near_in_time(al, &f->ev[i], s, &ev[k]))
+				return 1;
+	return 0;
+}
+
+void finding_add_ev(struct finding *f, const struct evidence *ev, int nev)
+{
+	f->ev = xrealloc(f->ev, (size_t)(f->nev + nev + 1) * sizeof *f->ev);
+	for (int i = 0; i < nev; i++) {
+		int dup = 0;
+
+		for (int k = 0; k < f->nev && !dup; k++)
+			dup = f->ev[k].side == ev[i].side && f->ev[k].line == ev[i].line &&
+			    (ev[i].line != 0 || f->ev[k].note == ev[i].note);
+		if (!dup)
+			f->ev[f->nev++] = ev[i];
+	}
+	qsort(f->ev, (size_t)f->nev, sizeof *f->ev, evidence_cmp);
+}
+
 /*
  * When the two logs could not be paired (the responder logged only its
  * reason), the responder's reason still explains the initiator's generic

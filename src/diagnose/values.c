@@ -2,10 +2,15 @@
  * values.c - does a finding say more than its evidence?
  *
  * A value in a finding's text (title, explanation, possible causes, in
- * both languages) is an IPv4 address or network, or an algorithm with its
- * size or group (AES-128, MODP2048, SHA2_256, DH14, MD5, SHA1). Each must
- * appear in one of the finding's evidence lines; compared without case,
- * blanks, '-' and '_'. Chapter numbers (1.3.2.2) are no values.
+ * both languages) is an IPv4 address or network, an IPv6 address, an
+ * algorithm with its size or group (AES-128, MODP2048, SHA2_256, DH14,
+ * MD5, SHA1), or an identity: an ID with '@' (@gw.example, user@host) or
+ * a distinguished name's attribute (CN=..., O=...). Each must appear in
+ * one of the finding's evidence lines; compared without case, blanks, '-'
+ * and '_'. Chapter numbers (1.3.2.2) are no values; neither is '…', the
+ * placeholder texts use where a log line names a value. Remedies are
+ * instructions (compare the SHA-256 fingerprints), not statements about
+ * these logs, and are not checked.
  */
 #include "diagnose/diagnose.h"
 #include "base/util.h"
@@ -94,6 +99,79 @@ static int in_evidence(const struct finding *f, const char *t, size_t len)
 	return 0;
 }
 
+/* An IPv6 address: hex digits and ':', with "::" or at least three ':'. */
+static size_t ipv6_len(const char *t)
+{
+	size_t len = 0;
+	int colons = 0, dbl = 0, hex = 0;
+
+	while (isxdigit((unsigned char)t[len]) || t[len] == ':') {
+		if (t[len] == ':') {
+			colons++;
+			dbl |= len > 0 && t[len - 1] == ':';
+		} else {
+			hex = 1;
+		}
+		len++;
+	}
+	return hex && (dbl || colons >= 3) ? len : 0;
+}
+
+/* An identity at t: "@name", "user@host" or a DN attribute "CN=value". */
+static size_t id_len(const char *s, const char *t)
+{
+	static const char *const attr[] = { "CN=", "OU=", "O=", "C=", "L=", "ST=", "E=" };
+	size_t len = 0;
+
+	if (t > s && (isalnum((unsigned char)t[-1]) || t[-1] == '_'))
+		return 0;
+	for (size_t k = 0; k < sizeof attr / sizeof *attr; k++)
+		if (strncmp(t, attr[k], strlen(attr[k])) == 0) {
+			len = strlen(attr[k]);
+			if (!isalnum((unsigned char)t[len]))
+				return 0;
+			/* up to the next blank: a value with blanks is checked by its first word */
+			while (t[len] && !isspace((unsigned char)t[len]) && strchr(",;'\"", t[len]) == NULL)
+				len++;
+			while (len > 0 && t[len - 1] == '.')
+				len--;
+			return len;
+		}
+	while (isalnum((unsigned char)t[len]) || (len > 0 && t[len] && strchr(".-_", t[len]) != NULL))
+		len++;
+	if (t[len] != '@' || !isalnum((unsigned char)t[len + 1]))
+		return 0;
+	len++;
+	while (isalnum((unsigned char)t[len]) || (t[len] && strchr(".-_", t[len]) != NULL))
+		len++;
+	while (len > 0 && strchr(".-_", t[len - 1]) != NULL)
+		len--;
+	return len;
+}
+
+/* The first IPv6 address or identity of s that the evidence does not show. */
+static int check_ids(const struct finding *f, const char *s, char *bad, size_t nbad)
+{
+	for (const char *p = s; *p; p++) {
+		size_t len;
+
+		if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == ':'))
+			len = 0;
+		else
+			len = ipv6_len(p);
+		if (len == 0)
+			len = id_len(s, p);
+		if (len == 0)
+			continue;
+		if (!in_evidence(f, p, len)) {
+			snprintf(bad, nbad, "%.*s", (int)len, p);
+			return 1;
+		}
+		p += len - 1;
+	}
+	return 0;
+}
+
 /* The first value of text s that the evidence does not show, or 0. */
 static int check_text(const struct kb *kb, const struct finding *f, const char *s, char *bad,
     size_t nbad)
@@ -116,7 +194,7 @@ static int check_text(const struct kb *kb, const struct finding *f, const char *
 		}
 		p += len > 0 ? len : (*p ? 1 : 0);
 	}
-	return 0;
+	return check_ids(f, s, bad, nbad);
 }
 
 int diagnosis_check_values(const struct kb *kb, const struct diagnosis *d, char **value)

@@ -128,6 +128,33 @@ static void dump(const struct analysis *a)
 	}
 }
 
+/* Does a rule's condition on one side record evidence when it holds? */
+static int cond_records(const struct cond *c)
+{
+	for (int i = 0; c->present && i < c->nall; i++)
+		if (c->all[i].kind != A_ANY && c->all[i].kind != A_STATE)
+			return 1;
+	for (int i = 0; c->present && i < c->nany; i++)
+		if (c->any[i].kind != A_ANY && c->any[i].kind != A_STATE)
+			return 1;
+	return 0;
+}
+
+/*
+ * A rule that names what both sides logged must cite both gateways: its
+ * finding's evidence has lines (or notes) of the left and the right log.
+ */
+static int cites_both(const struct finding *f)
+{
+	int seen[2] = { 0, 0 };
+
+	if (!cond_records(&f->rule->init) || !cond_records(&f->rule->resp))
+		return 1;
+	for (int i = 0; i < f->nev; i++)
+		seen[f->ev[i].side != 0] = 1;
+	return seen[0] && seen[1];
+}
+
 static struct analysis *run(const struct kb *kb, const char *left, const char *right)
 {
 	struct analysis *a = analysis_new(kb);
@@ -179,6 +206,34 @@ static int check(const struct analysis *a, const char *cause, const char *chapte
 	return 0;
 }
 
+/*
+ * expect.json's optional "cites" (e.g. ["left", "right"]): the top
+ * finding's evidence names every one of these logs.
+ */
+static int check_cites(const struct analysis *a, json_object *ex)
+{
+	const struct diagnosis *d = analysis_diagnosis(a);
+	json_object *c;
+	int bad = 0;
+
+	if (!json_object_object_get_ex(ex, "cites", &c))
+		return 0;
+	for (size_t i = 0; i < json_object_array_length(c); i++) {
+		const char *want = json_object_get_string(json_object_array_get_idx(c, i));
+		int side = strcmp(want, "right") == 0, seen = 0;
+
+		for (int k = 0; d->n > 0 && k < d->f[0].nev; k++)
+			seen |= d->f[0].ev[k].side == side;
+		if (!seen) {
+			fprintf(stderr, "the top finding cites no line of the %s log\n", want);
+			bad = 1;
+		}
+	}
+	if (!bad)
+		printf("ok: the top finding cites %zu logs\n", json_object_array_length(c));
+	return bad;
+}
+
 int main(int argc, char **argv)
 {
 	char *why = NULL;
@@ -209,6 +264,7 @@ int main(int argc, char **argv)
 		}
 		a = run(kb, exists(l) ? l : NULL, exists(rt) ? rt : NULL);
 		r = check(a, json_object_get_string(c), json_object_get_string(ch));
+		r |= check_cites(a, ex);
 		{
 			char nb[512];
 
@@ -226,7 +282,7 @@ int main(int argc, char **argv)
 	} else if (strcmp(argv[1], "rule") == 0 && argc == 5) {
 		/* golden rule ID LEFT RIGHT: the rule must be among the findings */
 		const struct diagnosis *d;
-		int known = 0;
+		int known = 0, fired = 0;
 
 		for (int i = 0; i < kb->nrules; i++)
 			known |= strcmp(kb->rules[i].id, argv[2]) == 0;
@@ -234,12 +290,32 @@ int main(int argc, char **argv)
 		d = analysis_diagnosis(a);
 		r = 1;
 		for (int i = 0; i < d->n; i++)
-			if (d->f[i].rule != NULL && strcmp(d->f[i].rule->id, argv[2]) == 0)
+			if (d->f[i].rule != NULL && strcmp(d->f[i].rule->id, argv[2]) == 0) {
 				r = 0;
+				fired = 1;
+				if (!cites_both(&d->f[i])) {
+					fprintf(stderr, "rule %s names both sides but its finding cites one log only\n",
+					    argv[2]);
+					r = 1;
+				}
+			}
+		{
+			/* the rule cases (lab and corpus lines) say no more than their evidence either */
+			char *value = NULL;
+			int bad = diagnosis_check_values(kb, d, &value);
+
+			if (bad >= 0) {
+				fprintf(stderr, "finding %d names '%s', which none of its evidence lines shows\n", bad + 1,
+				    value);
+				free(value);
+				r = 1;
+			}
+		}
 		if (!known)
 			fprintf(stderr, "golden: no rule %s in kb\n", argv[2]);
 		if (r != 0 || !known) {
-			fprintf(stderr, "rule %s did not fire\n", argv[2]);
+			if (!fired)
+				fprintf(stderr, "rule %s did not fire\n", argv[2]);
 			dump(a);
 			r = 1;
 		} else {
