@@ -105,6 +105,9 @@ int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
 /* retrans.c: fold lone states that received a retransmitted first message
  * into the negotiation that sent it. */
 void align_absorb(struct alignment *al);
+/* retrans.c: rows for what the extra states sent of main's step. */
+void align_extra_rows(const struct side sides[2], const struct group *g, const struct row *main,
+    struct row **rows, size_t *n, size_t *cap);
 /* proof.c: decide every row build_rows() left as an unproven RS_LOST
  * candidate (LOST only with proof). */
 void align_prove(const struct side sides[2], struct alignment *al);

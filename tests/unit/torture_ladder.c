@@ -112,51 +112,59 @@ static void run_case(const char *name)
 	free(expect);
 }
 
-/* libreswan 4.10 IKEv1 initiator against strongSwan 5.9.8
- * (established-v1-ls): the kernel refuses the SA while QR1 is processed;
- * "state transition function for STATE_QUICK_I1 had internal error" is the
- * QR1 that arrived, not a lost one. */
-static void test_libreswan_v1_initiator_internal_error(void **st)
+static void test_case(void **st)
 {
-	(void)st;
-	run_case("libreswan-v1-init-internal-error");
+	run_case(*st);
 }
 
-/* strongSwan 5.9.8 IKEv1 responder, UDP 4500 dropped behind a NAT
- * (nat-udp4500-dropped-v1-ls): "deleting half open IKE_SA ... after
- * timeout" is the state's end, not an unmapped line: MI3 is lost. */
-static void test_strongswan_v1_responder_half_open(void **st)
-{
-	(void)st;
-	run_case("strongswan-v1-resp-half-open");
-}
-
-/* strongSwan 5.9.8 IKEv2 responder, UDP 4500 dropped
- * (nat-udp4500-dropped-v2-ss): its unmapped lines came before it sent
- * SA_INIT_R, so they say nothing about AUTH_I: lost. */
-static void test_strongswan_v2_responder_lines_before(void **st)
-{
-	(void)st;
-	run_case("strongswan-v2-resp-lines-before");
-}
-
-/* libreswan 4.10 IKEv2 responder (nat-udp4500-dropped-v2-sl): "received
- * duplicate IKE_SA_INIT message request" counts the repeated request on
- * its row; AUTH_I over UDP 4500 never arrived: lost. */
-static void test_libreswan_v2_responder_duplicate(void **st)
-{
-	(void)st;
-	run_case("libreswan-v2-resp-duplicate");
-}
-
+/*
+ * The cases, per dialect and role (the matrix scenario each was cut from
+ * is named in its expect file):
+ * - libreswan-v1-init-internal-error: libreswan 4.10 IKEv1 initiator; the
+ *   kernel refuses the SA while QR1 is processed: "state transition
+ *   function for STATE_QUICK_I1 had internal error" is the QR1 that
+ *   arrived, not a lost one.
+ * - libreswan-v1-init-after-delete: libreswan 4.10 IKEv1 initiator whose
+ *   MR1s were dropped: its lines after "deleting state" are the cleanup,
+ *   not an unmapped receipt: MR1 lost.
+ * - libreswan-v2-resp-duplicate: libreswan 4.10 IKEv2 responder; "received
+ *   duplicate IKE_SA_INIT message request" counts the repeat; its INVALID_KE
+ *   state and the retry's state are one negotiation; AUTH_I over UDP 4500
+ *   never arrived: lost.
+ * - libreswan-v2-resp-refusals: libreswan 4.10 IKEv2 responder refusing
+ *   every retransmission with NO_PROPOSAL_CHOSEN from a new state (4.10
+ *   wording "responding to IKE_SA_INIT message (ID 0) from ..."): one
+ *   negotiation per initiator attempt, a row per refusal, each arrived.
+ * - libreswan-v2-resp-invalid-ke-lost: the same with INVALID_KE, every
+ *   refusal dropped on the way back: each one lost.
+ * - strongswan-v1-resp-half-open: strongSwan 5.9.8 IKEv1 responder, UDP
+ *   4500 dropped: "deleting half open IKE_SA ... after timeout" ends the
+ *   state; MI3 lost.
+ * - strongswan-v1-resp-processing-failed: strongSwan IKEv1 responder with
+ *   another PSK: "ID_PROT request with message ID 0 processing failed" is
+ *   the MI3 that arrived.
+ * - strongswan-v2-resp-lines-before: strongSwan IKEv2 responder; its
+ *   unmapped lines came before it sent SA_INIT_R, so they say nothing
+ *   about AUTH_I: lost.
+ * - strongswan-v2-resp-refusals-spi-zero: strongSwan IKEv2 responder
+ *   refusing with INVALID_KE from a new IKE_SA per retransmission, responder
+ *   SPI 0: one message on the wire, one row, lost.
+ */
 int main(void)
 {
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_libreswan_v1_initiator_internal_error),
-		cmocka_unit_test(test_strongswan_v1_responder_half_open),
-		cmocka_unit_test(test_strongswan_v2_responder_lines_before),
-		cmocka_unit_test(test_libreswan_v2_responder_duplicate),
+	static const char *const cases[] = {
+		"libreswan-v1-init-internal-error", "libreswan-v1-init-after-delete",
+		"libreswan-v2-resp-duplicate", "libreswan-v2-resp-refusals", "libreswan-v2-resp-invalid-ke-lost",
+		"strongswan-v1-resp-half-open", "strongswan-v1-resp-processing-failed",
+		"strongswan-v2-resp-lines-before", "strongswan-v2-resp-refusals-spi-zero",
 	};
+	struct CMUnitTest tests[sizeof cases / sizeof cases[0]];
 
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct CMUnitTest t = cmocka_unit_test_prestate(test_case, (void *)cases[i]);
+
+		t.name = cases[i];
+		tests[i] = t;
+	}
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
 }
