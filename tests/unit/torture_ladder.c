@@ -127,6 +127,11 @@ static void test_case(void **st)
  * - libreswan-v1-init-after-delete: libreswan 4.10 IKEv1 initiator whose
  *   MR1s were dropped: its lines after "deleting state" are the cleanup,
  *   not an unmapped receipt: MR1 lost.
+ * - libreswan-v1-resp-no-conn: libreswan 4.10 IKEv1 responder without a
+ *   connection for the peer: "initial Main Mode message received but no
+ *   connection has been authorized" makes no state; every receipt is its
+ *   own, folded into the initiator's attempt whose retransmission it was
+ *   (one Main Mode attempt every 8 s: each one paired, none lost).
  * - libreswan-v2-resp-duplicate: libreswan 4.10 IKEv2 responder; "received
  *   duplicate IKE_SA_INIT message request" counts the repeat; its INVALID_KE
  *   state and the retry's state are one negotiation; AUTH_I over UDP 4500
@@ -153,7 +158,7 @@ static void test_case(void **st)
 int main(void)
 {
 	static const char *const cases[] = {
-		"libreswan-v1-init-internal-error", "libreswan-v1-init-after-delete",
+		"libreswan-v1-init-internal-error", "libreswan-v1-init-after-delete", "libreswan-v1-resp-no-conn",
 		"libreswan-v2-resp-duplicate", "libreswan-v2-resp-refusals", "libreswan-v2-resp-invalid-ke-lost",
 		"strongswan-v1-resp-half-open", "strongswan-v1-resp-processing-failed",
 		"strongswan-v2-resp-lines-before", "strongswan-v2-resp-refusals-spi-zero",
