@@ -358,8 +358,7 @@ static enum role either_side(const struct group *g, enum step st)
 {
 	int from = -1, n = 0;
 
-	if (st != S_CHILD_I && st != S_CHILD_R && st != S_INFO2_I && st != S_INFO2_R && st != S_INFO &&
-	    st != S_DPD && st != S_DPD_ACK)
+	if (!align_either_step(st))
 		return step_sender(st);
 	for (int side = 0; side < 2; side++) {
 		const struct stepcells *c = g->n[side] != NULL ? nego_step(g->n[side], st) : NULL;
@@ -405,6 +404,11 @@ static void build_rows(const struct side sides[2], struct group *g)
 		}
 		if (!any)
 			continue;
+		if (align_both_sent(g, (enum step)s)) {
+			for (int side = 0; side < 2; side++)
+				align_dir_row(sides, g, (enum step)s, side, VEC_PUSH(g->rows, n, cap));
+			continue;
+		}
 		memset(&r, 0, sizeof r);
 		r.step = (enum step)s;
 		r.sender = either_side(g, r.step);
