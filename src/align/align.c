@@ -133,6 +133,7 @@ static int cand_cmp(const void *x, const void *y)
 struct vote {
 	int64_t d;
 	int w;
+	int a;               /* the left negotiation that votes */
 };
 
 static int vote_cmp(const void *x, const void *y)
@@ -142,21 +143,50 @@ static int vote_cmp(const void *x, const void *y)
 	return a->d < b->d ? -1 : a->d > b->d;
 }
 
+static int d_cmp(const void *x, const void *y)
+{
+	const int64_t *a = x, *b = y;
+
+	return *a < *b ? -1 : *a > *b;
+}
+
+/* The median over the voters of the window v[lo..hi) (sorted by d), each
+ * with its earliest vote: a responder's states for the retransmissions of
+ * one first message begin with the first transmission's arrival. */
+static int64_t vote_median(const struct vote *v, size_t lo, size_t hi, int *seen, int64_t *ds)
+{
+	size_t m = 0;
+
+	for (size_t k = lo; k < hi; k++)
+		seen[v[k].a] = 0;
+	for (size_t k = lo; k < hi; k++)
+		if (!seen[v[k].a]) {
+			seen[v[k].a] = 1;
+			ds[m++] = v[k].d;
+		}
+	qsort(ds, m, sizeof *ds, d_cmp);
+	return m % 2 ? ds[m / 2] : (ds[m / 2 - 1] + ds[m / 2]) / 2;
+}
+
 /*
  * Vote for the clock offset over the start times of fitting pairs: every
- * candidate pair offers its start-time difference, weighted by how well its
- * steps fit; the offset with the most weight within +-VOTE_BIN_US wins
- * (ties: the smaller offset; clocks are usually roughly right). Sorted
- * differences and a sliding window keep this O(n log n).
+ * candidate pair offers its start-time difference; the offset whose
+ * window (+-VOTE_BIN_US) holds the most voters wins, each left negotiation
+ * counted once with its best fit (a responder that makes a new state for
+ * every retransmission of the first message offers one negotiation many
+ * differences; they must not outvote the others); ties: the smaller
+ * offset, clocks are usually roughly right. Sorted differences and a
+ * sliding window with per-voter counts keep this O(n log n).
  */
 static int vote_offset(const struct alignment *al, const struct side *L, const struct side *R, int64_t *off)
 {
 	size_t cap = 0, n = 0, lo = 0, hi = 0, blo = 0, bhi = 0;
 	struct vote *v = NULL;
-	long sum = 0, bestw = 0, half = 0;
+	long sum = 0, bestw = 0;
 	int found = 0;
 	int li0 = L->nnegos > VOTE_SAMPLE ? L->nnegos - VOTE_SAMPLE : 0;
 	int ri0 = R->nnegos > VOTE_SAMPLE ? R->nnegos - VOTE_SAMPLE : 0;
+	int *cnt = xcalloc((size_t)L->nnegos + 1, sizeof *cnt), *wa = xcalloc((size_t)L->nnegos + 1, sizeof *wa);
 
 	for (int i = li0; i < L->nnegos; i++) {
 		const struct nego *a = L->negos[i];
@@ -172,17 +202,23 @@ static int vote_offset(const struct alignment *al, const struct side *L, const s
 				continue;
 			e = VEC_PUSH(v, n, cap);
 			e->d = tdiff(al, ntime(al, b), ntime(al, a));
-			e->w = c;
+			e->a = i;
+			if (c > wa[i])
+				wa[i] = c;
 		}
 	}
+	for (size_t k = 0; k < n; k++)
+		v[k].w = wa[v[k].a];
 	if (n > 1)
 		qsort(v, n, sizeof *v, vote_cmp);
 	for (size_t k = 0; k < n; k++) {
 		/* window [d_k - bin, d_k + bin] */
-		while (hi < n && v[hi].d <= v[k].d + VOTE_BIN_US)
-			sum += v[hi++].w;
-		while (v[lo].d < v[k].d - VOTE_BIN_US)
-			sum -= v[lo++].w;
+		for (; hi < n && v[hi].d <= v[k].d + VOTE_BIN_US; hi++)
+			if (cnt[v[hi].a]++ == 0)
+				sum += v[hi].w;
+		for (; v[lo].d < v[k].d - VOTE_BIN_US; lo++)
+			if (--cnt[v[lo].a] == 0)
+				sum -= v[lo].w;
 		if (sum > bestw || (sum == bestw && found && llabs(v[k].d) < llabs(*off))) {
 			bestw = sum;
 			*off = v[k].d;
@@ -191,17 +227,18 @@ static int vote_offset(const struct alignment *al, const struct side *L, const s
 			found = 1;
 		}
 	}
-	/* the estimate is the weighted median of the winning window, not one
+	/* the estimate is the median of the winning window's voters, not one
 	 * arbitrary member of it (that could pair near-simultaneous
 	 * negotiations crosswise) */
-	for (size_t k = blo; found && k < bhi; k++) {
-		half += v[k].w;
-		if (2 * half >= bestw) {
-			*off = v[k].d;
-			break;
-		}
+	if (found) {
+		int64_t *ds = xcalloc(bhi - blo + 1, sizeof *ds);
+
+		*off = vote_median(v, blo, bhi, cnt, ds);
+		free(ds);
 	}
 	free(v);
+	free(cnt);
+	free(wa);
 	return found;
 }
 
@@ -321,8 +358,7 @@ static enum role either_side(const struct group *g, enum step st)
 {
 	int from = -1, n = 0;
 
-	if (st != S_CHILD_I && st != S_CHILD_R && st != S_INFO2_I && st != S_INFO2_R && st != S_INFO &&
-	    st != S_DPD && st != S_DPD_ACK)
+	if (!align_either_step(st))
 		return step_sender(st);
 	for (int side = 0; side < 2; side++) {
 		const struct stepcells *c = g->n[side] != NULL ? nego_step(g->n[side], st) : NULL;
@@ -368,6 +404,11 @@ static void build_rows(const struct side sides[2], struct group *g)
 		}
 		if (!any)
 			continue;
+		if (align_both_sent(g, (enum step)s)) {
+			for (int side = 0; side < 2; side++)
+				align_dir_row(sides, g, (enum step)s, side, VEC_PUSH(g->rows, n, cap));
+			continue;
+		}
 		memset(&r, 0, sizeof r);
 		r.step = (enum step)s;
 		r.sender = either_side(g, r.step);
@@ -405,6 +446,7 @@ static void build_rows(const struct side sides[2], struct group *g)
 		}
 		set_why(&r, g);
 		*VEC_PUSH(g->rows, n, cap) = r;
+		align_extra_rows(sides, g, &r, &g->rows, &n, &cap);
 	}
 	g->nrows = (int)n;
 }

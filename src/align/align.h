@@ -105,6 +105,15 @@ int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
 /* retrans.c: fold lone states that received a retransmitted first message
  * into the negotiation that sent it. */
 void align_absorb(struct alignment *al);
+/* either.c: steps either peer may send (INFORMATIONAL, CREATE_CHILD_SA,
+ * IKEv1 informational and DPD); both sides sent st; the row of the
+ * message side snd sent, with the other side's receipt. */
+int align_either_step(enum step st);
+int align_both_sent(const struct group *g, enum step st);
+void align_dir_row(const struct side sides[2], const struct group *g, enum step st, int snd, struct row *r);
+/* retrans.c: rows for what the extra states sent of main's step. */
+void align_extra_rows(const struct side sides[2], const struct group *g, const struct row *main,
+    struct row **rows, size_t *n, size_t *cap);
 /* proof.c: decide every row build_rows() left as an unproven RS_LOST
  * candidate (LOST only with proof). */
 void align_prove(const struct side sides[2], struct alignment *al);

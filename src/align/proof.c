@@ -146,6 +146,18 @@ static const struct lifemark *life_before(const struct alignment *al, const stru
 	return m;
 }
 
+/* How far before the computed arrival a receiver's line may still be its
+ * reaction: the error of the clock offset (at most the RTT when it was
+ * measured, plus the timestamps' millisecond granularity), else the slack.
+ * A line the receiver logged before the message can have reached it says
+ * nothing about the message. */
+static int64_t unsure_us(const struct alignment *al)
+{
+	if (al->offset_known && al->rtt_known)
+		return al->rtt_us + US / 100;
+	return SLACK_US;
+}
+
 /* Decide a row that the sender (snd) logged sending and the receiver
  * did not log receiving. */
 static void prove(const struct side sides[2], const struct alignment *al, const struct group *g,
@@ -199,8 +211,8 @@ static void prove(const struct side sides[2], const struct alignment *al, const 
 			set(r, RS_LOG_ENDED, M_WHY_ENDED, R->nlines, rcv);
 		return;
 	}
-	if (rn != NULL && rn->nunmapped > 0 &&
-	    (!rn->unmapped.has_t || align_tdiff(al, day(al, rn->unmapped.t), t_arr - SLACK_US) >= 0)) {
+	if (rn != NULL && rn->nunmapped > 0 && rn->unmapped.line > step_line(rn, step_prev(r->step)) &&
+	    (!rn->unmapped.has_t || align_tdiff(al, day(al, rn->unmapped.t), t_arr - unsure_us(al)) >= 0)) {
 		set(r, RS_NOT_UNDERSTOOD, M_WHY_UNMAPPED, rn->unmapped.line, rcv);
 		return;
 	}

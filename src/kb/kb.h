@@ -82,6 +82,10 @@ struct dialect {
 	char *id, *name;
 	char *extends;       /* parent dialect id, NULL */
 	int ike;
+	/* its refusal of an IKE_SA_INIT request (INVALID_KE_PAYLOAD,
+	 * NO_PROPOSAL_CHOSEN) carries responder SPI 0 (RFC 7296 2.6): the
+	 * refusals of one request's retransmissions are one message */
+	int reject_spi_zero;
 	enum record_mode record;
 	char **time;
 	int ntime;

@@ -256,6 +256,31 @@ static enum step last_sent(const struct nego *n)
 	return STEP_NONE;
 }
 
+/* The step this side sent last (by line), exchanges either peer may start
+ * included: what a retransmission without a state name repeats (strongSwan
+ * "retransmit 2 of request with message ID 2" after a DPD request). */
+static enum step latest_sent(const struct nego *n)
+{
+	enum step best = STEP_NONE;
+	uint64_t bl = 0;
+
+	for (int s = 1; s < STEP_COUNT; s++) {
+		const struct stepcells *c = n->steps[s];
+		uint64_t l;
+
+		if (c == NULL || step_is_local((enum step)s) || (c->sent.count == 0 && c->retrans.count == 0))
+			continue;
+		l = c->sent.count ? c->sent.first.line : c->retrans.first.line;
+		if (c->retrans.count && c->retrans_last.line > l)
+			l = c->retrans_last.line;
+		if (l >= bl) {
+			bl = l;
+			best = (enum step)s;
+		}
+	}
+	return best;
+}
+
 /*
  * An established SA proves that the exchange's last message from the other
  * side arrived, even where the daemon does not log that receipt itself
@@ -352,7 +377,7 @@ static void apply_event(const struct mw *wp, struct nego *n, const struct dialec
 					copy_cap(n->last_state, sizeof n->last_state, sc);
 			}
 			if (rs == STEP_NONE)
-				rs = last_sent(n);
+				rs = ev->retrans ? latest_sent(n) : last_sent(n);
 			if (ev->dup)
 				rs = step_prev(rs) != STEP_NONE ? step_prev(rs) : rs;
 			if (rs != STEP_NONE) {
@@ -413,6 +438,8 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 
 	if (p->ignored)
 		return;
+	if (d != NULL)
+		s->reject_spi_zero = d->reject_spi_zero;
 	if (ev == NULL && sg == NULL) {
 		note_unmapped(s, p, lineno);
 		return;

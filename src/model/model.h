@@ -117,6 +117,7 @@ struct side {
 	int present;          /* a log was given for this side */
 	int dialect;          /* index into kb->dialects, -1 undecided */
 	int dialect_forced;
+	int reject_spi_zero;  /* the dialect's (kb/formats), set by model_apply() */
 	uint64_t nlines, nevents, ntrunc, nbinary, nbackwards;
 	int64_t t_first, t_last;
 	int has_t, has_date;

@@ -196,7 +196,8 @@ void add_alias(struct nego *n, int serial)
 }
 
 /* A line of the side's daemon about a known state that no event or
- * signature maps: remember that the state's side was alive then. */
+ * signature maps: remember that the state's side was alive then. Lines
+ * after the state's deletion are its cleanup, not a message received. */
 void note_unmapped(struct side *s, const struct parsed *p, uint64_t lineno)
 {
 	const struct capture *c = parsed_cap(p, F_SERIAL);
@@ -205,7 +206,7 @@ void note_unmapped(struct side *s, const struct parsed *p, uint64_t lineno)
 
 	for (size_t i = 0; c != NULL && i < c->len && c->s[i] >= '0' && c->s[i] <= '9'; i++)
 		serial = serial * 10 + (c->s[i] - '0');
-	if (serial == 0 || (n = find_serial(s, serial)) == NULL)
+	if (serial == 0 || (n = find_serial(s, serial)) == NULL || n->deleted.line != 0)
 		return;
 	n->nunmapped++;
 	n->unmapped.line = lineno;
