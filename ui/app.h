@@ -101,6 +101,7 @@ struct app {
 	int rows, cols;
 	int dirty, analyse_due, quit;
 	int64_t last_analyse_ms, last_sync_ms;
+	int64_t last_line_ms;          /* when the last line came in (live: the log's "now") */
 	int color, utf8;
 	/* replay */
 	int paused;

@@ -456,6 +456,13 @@ static const char *const table[M_COUNT][2] = {
 	    "einschalten (Checkbox Log der Firewall-Regeln der Verbindung), dann dieses Log (mGuard: Logging >> Logs "
 	    "ansehen, Netzwerksicherheit, oder das des Snapshots) als Log %s angeben oder live streamen; bis dahin bitte antworten" },
 	[M_CL_OVERRIDDEN] = { "answer (%s): %s; overridden by the technician at %s", "Antwort (%s): %s; vom Techniker überschrieben um %s" },
+	[M_PROGRESS] = { "in progress: %s sent %lld s ago, waiting for %s", "läuft noch: %s vor %lld s gesendet, wartet auf %s" },
+	[M_PROGRESS_ANSWER] = { "the answer", "die Antwort" },
+	[M_PROGRESS_WHY] = { "The daemon repeats a message after %lld s without an answer; until then nothing is concluded from the missing answer.", "Der Daemon wiederholt eine Nachricht nach %lld s ohne Antwort; bis dahin wird aus der fehlenden Antwort nichts geschlossen." },
+	[M_PROGRESS_WITHHELD] = { "%d finding(s) held back until the answer is overdue", "%d Befund(e) zurückgehalten, bis die Antwort überfällig ist" },
+	[M_RESOLVED] = { "resolved at %s by %s line %llu: %s", "erledigt um %s durch %s Zeile %llu: %s" },
+	[M_RESOLVED_HEAD] = { "Resolved (later evidence contradicts them):", "Erledigt (spätere Belege widersprechen ihnen):" },
+	[M_CL_FOLLOWS] = { "the checklist follows the current top finding: %s", "die Checkliste folgt dem aktuellen obersten Befund: %s" },
 
 	/* report */
 	[M_R_SUMMARY] = { "Summary", "Zusammenfassung" },

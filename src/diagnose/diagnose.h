@@ -20,6 +20,7 @@
 #define TD_DIAGNOSE_H
 
 #include "diagnose/diagnose_eval.h"
+#include "diagnose/progress.h"
 
 
 struct finding {
@@ -50,11 +51,17 @@ struct finding {
 struct diagnosis {
 	struct finding *f;
 	int n;
+	struct nego_progress progress;  /* the newest negotiation in progress (progress.c) */
 };
 
 void diagnose_run(const struct kb *kb, const struct side sides[2], const struct alignment *al,
     struct diagnosis *out);
 void diagnosis_clear(struct diagnosis *d);
+/* progress.c, after diagnose_run(): is the newest negotiation still in
+ * progress at `now` (left clock, PROGRESS_END_OF_LOGS: the logs' end)?
+ * Then its rule findings are withheld (d->progress says what is known). */
+void diagnose_progress(const struct kb *kb, const struct side sides[2], const struct alignment *al,
+    int64_t now, struct diagnosis *d);
 
 /* diagnose_refine.c, run by diagnose_run() before the ranking */
 void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d);

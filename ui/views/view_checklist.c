@@ -134,9 +134,15 @@ static void draw_checklist(struct app *a)
 	struct rect r = *b;
 	int y = b->y, cur = checklist_current(cl);
 	struct strbuf s = {0};
+	char pt[160];
 
+	/* a negotiation in progress: the walk waits for what it shows */
+	nego_progress_text(&analysis_diagnosis(a->an)->progress, l, pt, sizeof pt);
+	if (pt[0] != '\0')
+		y += draw_wrapped(a, &r, y, pt, A_BOLD | color_attr(a, C_EVENT));
 	if (cl->tree == NULL || cl->npath == 0) {
-		draw_wrapped(a, &r, y, msg(M_U_NO_FINDING_YET, l), color_attr(a, C_DIM));
+		if (pt[0] == '\0')
+			draw_wrapped(a, &r, y, msg(M_U_NO_FINDING_YET, l), color_attr(a, C_DIM));
 		return;
 	}
 	if (a->cl_follow || a->cl_cur >= cl->npath)
