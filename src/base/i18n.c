@@ -462,6 +462,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_PROGRESS_WITHHELD] = { "%d finding(s) held back until the answer is overdue", "%d Befund(e) zurückgehalten, bis die Antwort überfällig ist" },
 	[M_RESOLVED] = { "resolved at %s by %s line %llu: %s", "erledigt um %s durch %s Zeile %llu: %s" },
 	[M_RESOLVED_HEAD] = { "Resolved (later evidence contradicts them):", "Erledigt (spätere Belege widersprechen ihnen):" },
+	[M_A_RESOLVED_SHORT] = { "resolved", "erledigt" },
 	[M_CL_FOLLOWS] = { "the checklist follows the current top finding: %s", "die Checkliste folgt dem aktuellen obersten Befund: %s" },
 
 	/* report */

@@ -46,6 +46,9 @@ struct finding {
 	uint64_t recency;         /* when its newest evidence was logged */
 	uint64_t since;           /* when its oldest evidence was logged */
 	int rank;                 /* 0: the tunnel's current state, 1: others */
+	/* retire.c: later evidence contradicts it (the tunnel came up then) */
+	int resolved;
+	struct evidence resolved_by;
 };
 
 struct diagnosis {
@@ -57,6 +60,12 @@ struct diagnosis {
 void diagnose_run(const struct kb *kb, const struct side sides[2], const struct alignment *al,
     struct diagnosis *out);
 void diagnosis_clear(struct diagnosis *d);
+/* retire.c, after diagnose_run(): failures the tunnel coming up later
+ * contradicts are marked resolved (with that line) and listed last. */
+void diagnose_retire(const struct kb *kb, const struct side sides[2], const struct alignment *al,
+    struct diagnosis *d);
+/* "resolved at 10:02:03 by right line 40: <line>" (empty when current). */
+void finding_resolved_text(const struct finding *f, enum lang lang, char *buf, size_t sz);
 /* progress.c, after diagnose_run(): is the newest negotiation still in
  * progress at `now` (left clock, PROGRESS_END_OF_LOGS: the logs' end)?
  * Then its rule findings are withheld (d->progress says what is known). */

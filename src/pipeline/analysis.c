@@ -263,6 +263,7 @@ void analysis_update(struct analysis *a)
 	diagnosis_clear(&a->dg);
 	align_run(a->sides, &a->al);
 	diagnose_run(a->kb, a->sides, &a->al, &a->dg);
+	diagnose_retire(a->kb, a->sides, &a->al, &a->dg);
 	diagnose_progress(a->kb, a->sides, &a->al, a->now, &a->dg);
 	a->ran = 1;
 }

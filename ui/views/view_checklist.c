@@ -125,6 +125,31 @@ static int draw_selected(struct app *a, const struct rect *r, int y, int i)
 	return y;
 }
 
+/* With resolved findings: the walk follows the current top finding, and
+ * says which (and what resolved the one before). Returns the rows used. */
+static int draw_follows(struct app *a, const struct rect *r, int y)
+{
+	const struct diagnosis *dg = analysis_diagnosis(a->an);
+	const struct finding *cur = NULL, *old = NULL;
+	enum lang l = a->o->lang;
+	struct strbuf s = {0};
+	int used;
+
+	for (int i = 0; i < dg->n; i++) {
+		if (!dg->f[i].resolved && cur == NULL)
+			cur = &dg->f[i];
+		if (dg->f[i].resolved && old == NULL)
+			old = &dg->f[i];
+	}
+	if (old == NULL)
+		return 0;
+	sb_addf(&s, msg(M_CL_FOLLOWS, l), cur != NULL ? txt(cur->title, l) : msg(M_U_NONE, l));
+	sb_addf(&s, " (%s: %s)", txt(old->title, l), msg(M_A_RESOLVED_SHORT, l));
+	used = draw_wrapped(a, r, y, s.s, A_BOLD);
+	sb_free(&s);
+	return used;
+}
+
 /* The walk: the tree and its start, one line per node, the selected one in full. */
 static void draw_checklist(struct app *a)
 {
@@ -153,6 +178,7 @@ static void draw_checklist(struct app *a)
 	else
 		sb_adds(&s, msg(M_CL_NO_FINDING, l));
 	y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
+	y += draw_follows(a, &r, y);
 	for (int i = 0; i < cl->npath && y < b->y + b->h; i++) {
 		const struct cl_item *it = &cl->path[i];
 		const struct tnode *n = &cl->tree->nodes[it->node];

@@ -37,6 +37,12 @@ static int draw_detail(struct app *a, const struct finding *f, const struct rect
 
 	for (int k = 0; k < d.h; k++)
 		draw_fill(d.y + k, 0, d.w, A_NORMAL);
+	if (f->resolved) {
+		char rt[1024];
+
+		finding_resolved_text(f, l, rt, sizeof rt);
+		y += draw_wrapped_skip(a, &d, y, rt, A_BOLD | color_attr(a, C_BENIGN), &skip);
+	}
 	sb_addf(&s, "%s: %s — %s   %s:", msg(M_CAUSE, l), a->kb->causes[f->cause].id,
 	    txt(&a->kb->causes[f->cause].title, l), msg(M_CHAPTER, l));
 	for (int c = 0; c < f->nchapters; c++)
@@ -170,11 +176,12 @@ static void draw_findings(struct app *a)
 		if (b->y + k < 512)
 			a->rowmap[b->y + k] = i;
 		f = &dg->f[i];
-		t = xasprintf("%2d. [%s] %s  (%s, %s)", i + 1, sev_label(f->severity, l), txt(f->title, l),
-		    a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");
+		t = xasprintf("%2d. %s%s%s[%s] %s  (%s, %s)", i + 1, f->resolved ? "[" : "",
+		    f->resolved ? msg(M_A_RESOLVED_SHORT, l) : "", f->resolved ? "] " : "", sev_label(f->severity, l),
+		    txt(f->title, l), a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");
 		draw_text(a, b->y + k, 0, b->w, t, strlen(t),
-		    (f->severity == SEV_ERROR ? color_attr(a, C_ERROR) : f->severity == SEV_WARNING ? color_attr(a, C_WARNING) : 0) |
-		    (i == a->fnd_cur ? A_REVERSE : 0));
+		    (f->resolved ? color_attr(a, C_DIM) : f->severity == SEV_ERROR ? color_attr(a, C_ERROR) :
+		    f->severity == SEV_WARNING ? color_attr(a, C_WARNING) : 0) | (i == a->fnd_cur ? A_REVERSE : 0));
 		free(t);
 	}
 	if (draw_detail(a, &dg->f[a->fnd_cur], b, b->y + list_h))
