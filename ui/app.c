@@ -184,6 +184,7 @@ static void app_free(struct app *a)
 	free(a->status_why);
 	checklist_clear(&a->cl);
 	sb_free(&a->ping_ev);
+	sb_free(&a->ping_out);
 	analysis_free(a->an);
 }
 

@@ -74,6 +74,7 @@ void checklist_clear(struct checklist *cl)
 	for (int i = 0; i < cl->nlog; i++)
 		free(cl->log[i].text);
 	free(cl->log);
+	checklist_runs_clear(cl);
 	checklist_init(cl, kb);
 }
 

@@ -54,7 +54,7 @@ struct finding {
 struct diagnosis {
 	struct finding *f;
 	int n;
-	struct nego_progress progress;  /* the newest negotiation in progress (progress.c) */
+	struct nego_progress progress;  /* the newest negotiation in progress (in_progress.c) */
 };
 
 void diagnose_run(const struct kb *kb, const struct side sides[2], const struct alignment *al,
@@ -66,7 +66,7 @@ void diagnose_retire(const struct kb *kb, const struct side sides[2], const stru
     struct diagnosis *d);
 /* "resolved at 10:02:03 by right line 40: <line>" (empty when current). */
 void finding_resolved_text(const struct finding *f, enum lang lang, char *buf, size_t sz);
-/* progress.c, after diagnose_run(): is the newest negotiation still in
+/* in_progress.c, after diagnose_run(): is the newest negotiation still in
  * progress at `now` (left clock, PROGRESS_END_OF_LOGS: the logs' end)?
  * Then its rule findings are withheld (d->progress says what is known). */
 void diagnose_progress(const struct kb *kb, const struct side sides[2], const struct alignment *al,

@@ -153,13 +153,25 @@ static int draw_follows(struct app *a, const struct rect *r, int y)
 /* The walk: the tree and its start, one line per node, the selected one in full. */
 static void draw_checklist(struct app *a)
 {
-	const struct rect *b = &a->lay.body;
+	struct rect body = a->lay.body;
+	const struct rect *b = &body;
 	const struct checklist *cl = &a->cl;
 	enum lang l = a->o->lang;
-	struct rect r = *b;
-	int y = b->y, cur = checklist_current(cl);
+	struct rect r;
+	int y = b->y, cur = checklist_current(cl), ph = results_rows(a);
 	struct strbuf s = {0};
 	char pt[160];
+
+	/* the result pane at the bottom: at most half the body */
+	if (ph > body.h / 2)
+		ph = body.h / 2;
+	if (ph >= 2) {
+		body.h -= ph;
+		for (int k = 0; k < ph; k++)
+			draw_fill(body.y + body.h + k, 0, a->cols, A_NORMAL);
+		draw_results(a, body.y + body.h, ph);
+	}
+	r = body;
 
 	/* a negotiation in progress: the walk waits for what it shows */
 	nego_progress_text(&analysis_diagnosis(a->an)->progress, l, pt, sizeof pt);

@@ -1,5 +1,5 @@
 /*
- * progress.c - the newest negotiation while it is still in progress
+ * in_progress.c - the newest negotiation while it is still in progress
  * (progress.h): what was sent last, how long ago, what is awaited; its
  * structural findings withheld until the answer is overdue.
  */
