@@ -22,7 +22,7 @@
 struct nego_progress {
 	int active;
 	int group, row;          /* the negotiation's group, the row of the message */
-	enum step sent, wait;    /* the last step sent; the one awaited (STEP_NONE: the answer) */
+	enum step sent, wait;    /* the last step sent; the one that answers or follows it */
 	int side;                /* the side that sent it */
 	uint64_t line;           /* its line on that side */
 	int64_t age_us;          /* how long ago it was sent */
