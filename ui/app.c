@@ -90,8 +90,40 @@ void app_resync(struct app *a)
 	a->dirty = 1;
 }
 
+/*
+ * The log time now (left clock), for a negotiation in progress: a replay's
+ * clock; live, the logs' end plus the time since the last line came in;
+ * offline, the end of the logs.
+ */
+static int64_t log_now(const struct app *a)
+{
+	const struct side *sd = analysis_sides(a->an);
+	const struct alignment *al = analysis_alignment(a->an);
+	int64_t off = al->offset_known ? al->offset_us : 0, end = 0;
+	int have = 0;
+
+	if (a->o->replay && !a->replay_done) {
+		int64_t at = a->replay_base_us;
+
+		if (!a->paused)
+			at += (int64_t)((double)(mono_ms() - a->replay_start_ms) * 1000.0 * a->speed);
+		for (int s = 0; s < 2; s++)
+			if (a->side[s].src != NULL && linestore_count(a->side[s].src) > 0)
+				return a->side[s].t0 + at - (s == 1 ? off : 0);
+	}
+	if (a->sess == NULL)
+		return PROGRESS_END_OF_LOGS;
+	for (int s = 0; s < 2; s++)
+		if (sd[s].has_t && sd[s].nlines > 0 && (!have || sd[s].t_last - (s ? off : 0) > end)) {
+			end = sd[s].t_last - (s ? off : 0);
+			have = 1;
+		}
+	return have ? end + (mono_ms() - a->last_line_ms) * 1000 : PROGRESS_END_OF_LOGS;
+}
+
 static void analyse(struct app *a)
 {
+	analysis_set_now(a->an, log_now(a));
 	analysis_update(a->an);
 	parts_status(a);
 	app_resync(a);
@@ -152,6 +184,7 @@ static void app_free(struct app *a)
 	free(a->status_why);
 	checklist_clear(&a->cl);
 	sb_free(&a->ping_ev);
+	sb_free(&a->ping_out);
 	analysis_free(a->an);
 }
 
@@ -345,6 +378,9 @@ static void loop_work(struct app *a)
 		replay_pump(a);
 	for (int s = 0; s < 2; s++)
 		input_load(a, s);
+	/* in progress: its age moves on and it runs out without a new line */
+	if (analysis_diagnosis(a->an)->progress.active && mono_ms() - a->last_analyse_ms >= 1000)
+		a->analyse_due = 1;
 	if (a->analyse_due && (mono_ms() - a->last_analyse_ms >= ANALYSE_MS || (!app_loading(a) && !a->o->replay)))
 		analyse(a);
 	else if (a->sess != NULL && mono_ms() - a->last_sync_ms >= 1000)

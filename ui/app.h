@@ -101,6 +101,7 @@ struct app {
 	int rows, cols;
 	int dirty, analyse_due, quit;
 	int64_t last_analyse_ms, last_sync_ms;
+	int64_t last_line_ms;          /* when the last line came in (live: the log's "now") */
 	int color, utf8;
 	/* replay */
 	int paused;
@@ -156,6 +157,13 @@ struct app {
 	int ping_ok;
 	uint64_t cnt0[2][4];
 	int have_cnt0[2];
+	/* for the result pane (results.c): the ping's output and exit status,
+	 * the counters after, whether a status command was run for them */
+	struct strbuf ping_out;
+	int ping_status;
+	uint64_t cnt1[2][4];
+	int have_cnt1[2], cnt_tried[2];
+	int prompt_yesno;              /* the prompt takes y/n alone (no Enter) */
 	int help_top;
 	long rowmap[512];              /* per screen row: what the view drew there (-1: nothing) */
 	int detail;                    /* detail pane open */
@@ -182,6 +190,12 @@ void checklist_poll_runs(struct app *a); /* collect the results, answer the step
 void run_action(struct app *a);          /* r on the selected node */
 const char *run_shown(const struct app *a);
 int checklist_selected(struct app *a);   /* the selected node, -1 none */
+
+/* results.c: the result pane of the checklist view */
+void results_ping_text(struct app *a, struct strbuf *b, const char *node_text);
+void results_status_text(struct app *a, struct strbuf *b, int s, const char *out, int status, const char *why);
+int draw_results(struct app *a, int y, int h);   /* rows used */
+int results_rows(struct app *a);                 /* rows it wants */
 
 /* app.c */
 void app_resync(struct app *a);          /* the checklist again after an answer */

@@ -23,6 +23,7 @@ void app_set_message(struct app *a, enum msg m, const char *extra)
 void app_prompt(struct app *a, enum msg label, void (*done)(struct app *a, const char *text))
 {
 	a->prompting = 1;
+	a->prompt_yesno = 0;
 	a->prompt_label = label;
 	a->prompt_len = 0;
 	a->prompt[0] = '\0';
@@ -74,7 +75,13 @@ void app_live_questions(struct app *a)
 /* A key while the prompt line is open: edit it, Enter ends, Esc cancels. */
 static void prompt_key(struct app *a, int ch)
 {
-	if (ch == 27) {
+	if (a->prompt_yesno && a->prompt_len == 0 && ch > 0 && ch < 0x80 && strchr("yYjJnN", ch) != NULL) {
+		/* a yes/no question: the key alone answers it */
+		a->prompting = 0;
+		a->prompt[0] = (char)ch;
+		a->prompt[1] = '\0';
+		a->prompt_done(a, a->prompt);
+	} else if (ch == 27) {
 		a->prompting = 0;
 	} else if (ch == '\n' || ch == KEY_ENTER || ch == '\r') {
 		a->prompting = 0;

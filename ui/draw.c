@@ -256,12 +256,19 @@ static void status_text(struct app *a, struct strbuf *bp, int maxname, int diale
 		name[s] = a->side[s].name != NULL ? short_name(a, a->side[s].name, maxname, nb[s], sizeof nb[s]) : "";
 
 	/* the top finding first: it must survive narrow terminals */
-	sb_addf(&b, " %s: ", msg(M_U_TOP, l));
-	if (dg->n > 0)
-		sb_addf(&b, "%s (%s)", a->kb->causes[dg->f[0].cause].id,
-		    dg->f[0].nchapters > 0 ? dg->f[0].chapters[0] : "-");
-	else
-		sb_adds(&b, msg(M_U_NONE, l));
+	if (dg->progress.active) {
+		char pt[160];
+
+		nego_progress_text(&dg->progress, l, pt, sizeof pt);
+		sb_addf(&b, " %s", pt);
+	} else {
+		sb_addf(&b, " %s: ", msg(M_U_TOP, l));
+		if (dg->n > 0)
+			sb_addf(&b, "%s (%s)", a->kb->causes[dg->f[0].cause].id,
+			    dg->f[0].nchapters > 0 ? dg->f[0].chapters[0] : "-");
+		else
+			sb_adds(&b, msg(M_U_NONE, l));
+	}
 	sb_adds(&b, " |");
 	for (int s = 0; s < 2; s++) {
 		sb_addf(&b, " %s: ", s ? "R" : "L");

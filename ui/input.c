@@ -65,6 +65,7 @@ static void take_line(struct app *a, int s, const char *line, size_t len)
 	else
 		linestore_add(u->ls, line, len);
 	analysis_feed(a->an, (enum side_id)s, line, len);
+	a->last_line_ms = mono_ms();
 	a->analyse_due = 1;
 	a->vis_dirty = 1;
 	a->dirty = 1;

@@ -75,9 +75,22 @@ static char *fill(const char *tpl, const char *src, const char *dst)
 	return b.s != NULL ? sb_steal(&b) : xstrdup("");
 }
 
+/*
+ * The side's device profile for status and counters: the session's (its
+ * --profile, or --status-cmd on top of it); with --profile auto (no status
+ * commands of its own) the profile of the dialect the side's log is in.
+ */
 static const struct device *side_device(struct app *a, int s)
 {
-	return session_device(a->sess, s);
+	const struct device *d = session_device(a->sess, s);
+	int dl = analysis_sides(a->an)[s].dialect;
+
+	if (d != NULL && d->nstatus > 0)
+		return d;
+	for (int i = 0; dl >= 0 && i < a->kb->ndevices; i++)
+		if (a->kb->devices[i].dialect == dl && a->kb->devices[i].nstatus > 0)
+			return &a->kb->devices[i];
+	return d;
 }
 
 static int counters_possible(struct app *a, int s)
@@ -153,7 +166,12 @@ static void start_run(struct app *a, int node)
 	a->run_stage = 0;
 	if (ping) {
 		sb_reset(&a->ping_ev);
+		sb_reset(&a->ping_out);
+		a->ping_status = -1;
 		a->have_cnt0[0] = a->have_cnt0[1] = 0;
+		a->have_cnt1[0] = a->have_cnt1[1] = 0;
+		a->cnt_tried[0] = status_of(a, 0) != NULL;
+		a->cnt_tried[1] = status_of(a, 1) != NULL;
 		if (status_of(a, 0) || status_of(a, 1))
 			rc = launch(a, status_of(a, 0), status_of(a, 1));
 		else {
@@ -189,6 +207,7 @@ static void ask_run(struct app *a, int node)
 	/* the view shows the exact commands under the step while asking */
 	a->run_confirm_node = node;
 	app_prompt(a, M_CL_RUN_ASK, confirm_done);
+	a->prompt_yesno = 1;
 }
 
 static void addr_done(struct app *a, const char *text)
@@ -205,6 +224,29 @@ static void addr_done(struct app *a, const char *text)
 	}
 	a->run_confirm_node = -1;
 	app_set_message(a, M_CL_ADDR_BAD, text);
+}
+
+/* r where nothing runs: say what would (the command on the device, the
+ * source that would answer the check, or that only the technician can). */
+static void say_nothing_runs(struct app *a, const struct tnode *n)
+{
+	char *hint = NULL;
+
+	if (n == NULL) {
+		app_set_message(a, M_CL_RUN_NONE, NULL);
+		return;
+	}
+	if (n->command != NULL) {
+		app_set_message(a, M_RUN_WOULD_CMD, n->command);
+		return;
+	}
+	if (a->cl_cur >= 0 && a->cl_cur < a->cl.npath)
+		hint = checklist_source_hint(&a->cl, &a->cl.path[a->cl_cur], a->o->lang);
+	if (hint != NULL)
+		app_set_message(a, M_RUN_WOULD_SOURCE, hint);
+	else
+		app_set_message(a, M_RUN_WOULD_ASK, NULL);
+	free(hint);
 }
 
 /* r: run the selected step's command (or the status step), after asking. */
@@ -224,7 +266,7 @@ void run_action(struct app *a)
 			}
 	}
 	if (n == NULL || n->run == TR_NONE || n->run == TR_FWLOG) {
-		app_set_message(a, M_CL_RUN_NONE, NULL);
+		say_nothing_runs(a, n);
 		return;
 	}
 	if (!live_run_possible(a, n)) {
@@ -294,6 +336,8 @@ static int ping_stage_done(struct app *a)
 		int r = live_run_result(session_live(a->sess, LEFT), &out, &status);
 
 		a->ping_ok = r == 1 && status == 0;
+		sb_adds(&a->ping_out, out != NULL ? out : "");
+		a->ping_status = r == 1 ? status : -1;
 		sb_addf(&a->ping_ev, "%s: ", msg(M_SIDE_LEFT, l));
 		tail_lines(&a->ping_ev, out, 2);
 		a->run_stage = 2;
@@ -309,6 +353,8 @@ static int ping_stage_done(struct app *a)
 		if (!(a->run_sides & (1 << s)) || live_run_result(session_live(a->sess, s), &out, &status) != 1 ||
 		    checklist_read_counters(side_device(a, s), out, v) != 0)
 			continue;
+		memcpy(a->cnt1[s], v, sizeof v);
+		a->have_cnt1[s] = 1;
 		sb_addf(&a->ping_ev, " | %s %s: %s +%llu, %s +%llu", msg(M_CL_COUNTERS, l), msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, l),
 		    msg(M_CL_IN, l), (unsigned long long)(v[1] >= a->cnt0[s][1] ? v[1] - a->cnt0[s][1] : v[1]),
 		    msg(M_CL_OUT, l), (unsigned long long)(v[3] >= a->cnt0[s][3] ? v[3] - a->cnt0[s][3] : v[3]));
@@ -318,7 +364,7 @@ static int ping_stage_done(struct app *a)
 
 void checklist_poll_runs(struct app *a)
 {
-	struct strbuf ev = {0}, why = {0};
+	struct strbuf ev = {0}, why = {0}, pane = {0};
 	int ok = 1, pending = 0;
 	const char *out;
 	int status;
@@ -340,8 +386,10 @@ void checklist_poll_runs(struct app *a)
 	if (a->cl.tree->nodes[a->run_node].run == TR_PING_REMOTE_GW) {
 		ok = a->ping_ok;
 		sb_add(&ev, a->ping_ev.s != NULL ? a->ping_ev.s : "", a->ping_ev.len);
+		results_ping_text(a, &pane, txt(&a->cl.tree->nodes[a->run_node].text, a->o->lang));
 		goto answer;
 	}
+	sb_adds(&pane, txt(&a->cl.tree->nodes[a->run_node].text, a->o->lang));
 	if (a->cl.tree->nodes[a->run_node].run == TR_STATUS)
 		for (int k = 0; k < 3; k++)
 			a->world.status[k] = TRI_UNKNOWN;
@@ -356,8 +404,17 @@ void checklist_poll_runs(struct app *a)
 			ok = 0;
 		sb_addf(&ev, "%s%s: ", ev.len ? " | " : "", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang));
 		tail_lines(&ev, out, a->cl.tree->nodes[a->run_node].run == TR_STATUS ? 4 : 2);
-		if (r == 1 && a->cl.tree->nodes[a->run_node].run == TR_STATUS)
-			checklist_read_status(&a->world, side_device(a, s), out, msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang), &why);
+		{
+			struct strbuf w1 = {0};
+
+			if (r == 1 && a->cl.tree->nodes[a->run_node].run == TR_STATUS)
+				checklist_read_status(&a->world, side_device(a, s), out,
+				    msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, a->o->lang), &w1);
+			if (w1.len)
+				sb_add(&why, w1.s, w1.len);
+			results_status_text(a, &pane, s, r >= 1 ? out : NULL, r == 1 ? status : -1, w1.s);
+			sb_free(&w1);
+		}
 	}
 	if (why.len) {
 		/* held whole, as the commands */
@@ -375,9 +432,11 @@ answer:
 		checklist_answer(&a->cl, a->run_node, ok ? ANS_DONE : ANS_FAILED, 0,
 		    a->cl.tree->nodes[a->run_node].run == TR_STATUS ? BY_STATUS : BY_PING, red, wall_ms());
 		free(red);
+		checklist_add_run(&a->cl, a->run_node, ok, pane.s, wall_ms());
 	}
 	sb_free(&ev);
 	sb_free(&why);
+	sb_free(&pane);
 	/* say so: the step may not be on the walk shown */
 	app_set_message(a, M_CL_RAN, txt(&a->cl.tree->nodes[a->run_node].text, a->o->lang));
 	a->run_node = -1;

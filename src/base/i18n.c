@@ -457,6 +457,33 @@ static const char *const table[M_COUNT][2] = {
 	    "einschalten (Checkbox Log der Firewall-Regeln der Verbindung), dann dieses Log (mGuard: Logging >> Logs "
 	    "ansehen, Netzwerksicherheit, oder das des Snapshots) als Log %s angeben oder live streamen; bis dahin bitte antworten" },
 	[M_CL_OVERRIDDEN] = { "answer (%s): %s; overridden by the technician at %s", "Antwort (%s): %s; vom Techniker überschrieben um %s" },
+	[M_PROGRESS] = { "in progress: %s sent %lld s ago, waiting for %s", "läuft noch: %s vor %lld s gesendet, wartet auf %s" },
+	[M_PROGRESS_ANSWER] = { "the answer", "die Antwort" },
+	[M_PROGRESS_WHY] = { "The daemon repeats a message after %lld s without an answer; until then nothing is concluded from the missing answer.", "Der Daemon wiederholt eine Meldung nach %lld s ohne Antwort; bis dahin wird aus der fehlenden Antwort nichts geschlossen." },
+	[M_PROGRESS_WITHHELD] = { "%d finding(s) held back until the answer is overdue", "%d Befund(e) zurückgehalten, bis die Antwort überfällig ist" },
+	[M_RESOLVED] = { "resolved at %s by %s line %llu: %s", "erledigt um %s durch %s Zeile %llu: %s" },
+	[M_RESOLVED_HEAD] = { "Resolved (later evidence contradicts them):", "Erledigt (spätere Belege widersprechen ihnen):" },
+	[M_RUN_PANE] = { "Results of r (they stay when the walk moves):", "Ergebnisse von r (sie bleiben, wenn der Weg sich ändert):" },
+	[M_RUN_PING_HEAD] = { "ping from the gateway (%s): %s", "Ping vom Gateway (%s): %s" },
+	[M_RUN_EXIT] = { "exit status", "Exit-Status" },
+	[M_RUN_PING_COUNTS] = { "sent %u, received %u, loss %u %%", "gesendet %u, empfangen %u, Verlust %u %%" },
+	[M_RUN_PING_NO_COUNTS] = { "the ping's output shows no packet counts", "die Ausgabe des Pings zeigt keine Paketzahlen" },
+	[M_RUN_PING_OURS] = { "tunneldoc's echoes: from %s to %s, icmp_seq %s (left out of the firewall logs' echo count)", "Echos von tunneldoc: von %s an %s, icmp_seq %s (nicht in der Echo-Zählung der Firewall-Logs)" },
+	[M_RUN_COUNTERS] = { "SA packets %s: in %llu -> %llu (+%llu), out %llu -> %llu (+%llu)", "SA-Pakete %s: ein %llu -> %llu (+%llu), aus %llu -> %llu (+%llu)" },
+	[M_RUN_COUNTERS_NONE] = { "SA packets %s: not read (%s)", "SA-Pakete %s: nicht gelesen (%s)" },
+	[M_RUN_NO_COUNTER_CMD] = { "no status command with SA counters for this side", "kein Statusbefehl mit SA-Zählern für diese Seite" },
+	[M_RUN_NO_COUNTER_OUT] = { "the status output before or after shows no counters", "die Statusausgabe davor oder danach zeigt keine Zähler" },
+	[M_RUN_STATUS_HEAD] = { "status (%s): %s (exit status %d)", "Status (%s): %s (Exit-Status %d)" },
+	[M_RUN_OUTPUT] = { "output:", "Ausgabe:" },
+	[M_RUN_NO_OUTPUT] = { "(none)", "(keine)" },
+	[M_RUN_READ] = { "read from it:", "daraus gelesen:" },
+	[M_RUN_READ_NOTHING] = { "nothing the profile's status texts recognise (no connection, IKE or IPsec SA line)", "nichts, was die Statustexte des Profils erkennen (keine Zeile zu Verbindung, IKE SA oder IPsec SA)" },
+	[M_RUN_WOULD_CMD] = { "nothing runs for this node over SSH; do it on the device", "für diesen Knoten läuft nichts über SSH; auf dem Gerät ausführen" },
+	[M_RUN_WOULD_ASK] = { "nothing runs for this node: only you can answer it (y/x, or a-f)", "für diesen Knoten läuft nichts: nur Sie können ihn beantworten (j/x bzw. a-f)" },
+	[M_RUN_WOULD_SOURCE] = { "nothing runs for this node; what would answer it", "für diesen Knoten läuft nichts; was ihn beantworten würde" },
+	[M_R_RUNS] = { "Runs (r)", "Ausführungen (r)" },
+	[M_A_RESOLVED_SHORT] = { "resolved", "erledigt" },
+	[M_CL_FOLLOWS] = { "the checklist follows the current top finding: %s", "die Checkliste folgt dem aktuellen obersten Befund: %s" },
 
 	/* report */
 	[M_R_SUMMARY] = { "Summary", "Zusammenfassung" },
@@ -527,66 +554,10 @@ const char *msg(enum msg id, enum lang lang)
 	return s != NULL ? s : (p[0] != NULL ? p[0] : "");
 }
 
-/* The next printf conversion in *s (its type letters), advancing *s; 0 at the end. */
-static int next_conv(const char **s, char *out, size_t outsz)
-{
-	const char *p = *s;
-
-	while ((p = strchr(p, '%')) != NULL) {
-		size_t n = 0;
-
-		p++;
-		if (*p == '%') {
-			p++;
-			continue;
-		}
-		/* flags, width, precision: '*' takes an argument, keep it */
-		while (*p != '\0' && strchr("-+ #0123456789.*", *p) != NULL) {
-			if (*p == '*' && n + 1 < outsz)
-				out[n++] = '*';
-			p++;
-		}
-		while (*p != '\0' && strchr("hljztL", *p) != NULL) {
-			if (n + 1 < outsz)
-				out[n++] = *p;
-			p++;
-		}
-		if (*p != '\0' && n + 1 < outsz)
-			out[n++] = *p++;
-		out[n] = '\0';
-		*s = p;
-		return 1;
-	}
-	*s = NULL;
-	return 0;
-}
-
-int msg_formats_agree(enum msg id)
-{
-	const char *const *p = pair(id);
-	const char *en, *de;
-	char ce[16], cd[16];
-
-	if (p == NULL || p[0] == NULL || p[1] == NULL)
-		return 0;
-	en = p[0];
-	de = p[1];
-	for (;;) {
-		int a = en != NULL && next_conv(&en, ce, sizeof ce);
-		int b = de != NULL && next_conv(&de, cd, sizeof cd);
-
-		if (a != b)
-			return 0;
-		if (!a)
-			return 1;
-		if (strcmp(ce, cd) != 0)
-			return 0;
-	}
-}
-
-int msg_complete(enum msg id)
+/* The table's own entry (NULL when missing), for the checks in i18n_check.c. */
+const char *msg_entry(enum msg id, enum lang lang)
 {
 	const char *const *p = pair(id);
 
-	return p != NULL && p[0] != NULL && p[0][0] != '\0' && p[1] != NULL && p[1][0] != '\0';
+	return p != NULL ? p[lang == LANG_DE ? 1 : 0] : NULL;
 }

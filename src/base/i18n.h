@@ -140,6 +140,13 @@ enum msg {
 	M_CL_ABS_SA, M_CL_ABS_CAUSE, M_CL_ABS_REQUEST, M_CL_ABS_ECHO_OUT, M_CL_ABS_ECHO_IN,
 	M_CL_SEARCHED, M_CL_SEARCHED_ALL, M_CL_LOG_OF, M_CL_FWLOG_OF, M_CL_BOTH_LOGS,
 	M_CL_HINT_IKE, M_CL_HINT_REMOTE, M_CL_HINT_FW, M_CL_OVERRIDDEN,
+	/* issue 13 items 3-5: in progress, resolved findings, run results */
+	M_PROGRESS, M_PROGRESS_ANSWER, M_PROGRESS_WHY, M_PROGRESS_WITHHELD,
+	M_RESOLVED, M_RESOLVED_HEAD, M_CL_FOLLOWS, M_A_RESOLVED_SHORT,
+	M_RUN_PANE, M_RUN_PING_HEAD, M_RUN_EXIT, M_RUN_PING_COUNTS, M_RUN_PING_NO_COUNTS, M_RUN_PING_OURS,
+	M_RUN_COUNTERS, M_RUN_COUNTERS_NONE, M_RUN_NO_COUNTER_CMD, M_RUN_NO_COUNTER_OUT, M_RUN_STATUS_HEAD,
+	M_RUN_OUTPUT, M_RUN_NO_OUTPUT, M_RUN_READ, M_RUN_READ_NOTHING, M_RUN_WOULD_CMD, M_RUN_WOULD_ASK,
+	M_RUN_WOULD_SOURCE, M_R_RUNS,
 
 	/* report: messages of src/report/ */
 	M_R_SUMMARY, M_R_PERIOD, M_R_TUNNEL, M_R_TOP, M_R_NO_TOP, M_R_REACHED, M_R_NOT_REACHED, M_R_DONE,
@@ -155,6 +162,8 @@ enum msg {
 };
 
 const char *msg(enum msg id, enum lang lang);
+/* The table's own text of id in lang, NULL when it has none (no fallback). */
+const char *msg_entry(enum msg id, enum lang lang);
 /* 1 when the table holds a non-empty English and German text for id. */
 int msg_complete(enum msg id);
 /*

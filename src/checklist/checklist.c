@@ -74,6 +74,7 @@ void checklist_clear(struct checklist *cl)
 	for (int i = 0; i < cl->nlog; i++)
 		free(cl->log[i].text);
 	free(cl->log);
+	checklist_runs_clear(cl);
 	checklist_init(cl, kb);
 }
 
@@ -386,13 +387,17 @@ void checklist_sync(struct checklist *cl, const struct side sides[2], const stru
     const struct diagnosis *dg, const struct cl_world *w)
 {
 	const struct tree *t = checklist_tree_for(cl->kb, sides);
-	const struct finding *top = dg->n > 0 ? &dg->f[0] : NULL;
+	const struct finding *top = NULL;
 	int cause, start, unknown = kb_cause_index(cl->kb, "unknown"), est = kb_cause_index(cl->kb, "established");
 	int64_t now = w != NULL ? w->now_ms : 0;
 	struct facts F = { sides, al, dg, w, cl, NULL };
 
 	if (t == NULL)
 		return;
+	/* the current top finding: resolved ones (retire.c) are history */
+	for (int i = 0; i < dg->n && top == NULL; i++)
+		if (!dg->f[i].resolved)
+			top = &dg->f[i];
 	if (t != cl->tree) {
 		/* another guide: answers belong to the old tree's nodes */
 		const struct kb *kb = cl->kb;

@@ -55,6 +55,12 @@ char *checklist_source_hint(const struct checklist *cl, const struct cl_item *it
  * evidence said, with its line, and when it was overridden (allocated). */
 char *checklist_override_text(const struct checklist *cl, const struct cl_item *it, enum lang l);
 
+/* runs.c: keep a run's result (text: lines, redacted here); free them all. */
+void checklist_add_run(struct checklist *cl, int node, int ok, const char *text, int64_t now_ms);
+void checklist_runs_clear(struct checklist *cl);
+/* The newest result of a run for node, or NULL. */
+const struct cl_run *checklist_run_of(const struct checklist *cl, int node);
+
 const char *cl_ans_name(enum cl_ans a);
 const char *cl_by_name(enum cl_by b);
 /* "yes", "done", the option's text ... in the language. */

@@ -168,6 +168,24 @@ static json_object *answers(const struct checklist *cl)
 	return ans;
 }
 
+/* Every run's result (runs.c): node, time, ok, the lines shown. */
+static json_object *runs(const struct checklist *cl)
+{
+	json_object *a = json_object_new_array();
+
+	for (int i = 0; i < cl->nruns; i++) {
+		json_object *x = json_object_new_object();
+		const struct cl_run *r = &cl->runs[i];
+
+		json_object_object_add(x, "node", jstr(cl->tree->nodes[r->node].id));
+		json_object_object_add(x, "time_ms", json_object_new_int64(r->t_ms));
+		json_object_object_add(x, "ok", json_object_new_boolean(r->ok));
+		json_object_object_add(x, "text", jclean(r->text));
+		json_object_array_add(a, x);
+	}
+	return a;
+}
+
 json_object *checklist_json(const struct checklist *cl, enum lang l)
 {
 	json_object *o = json_object_new_object(), *ps;
@@ -191,6 +209,7 @@ json_object *checklist_json(const struct checklist *cl, enum lang l)
 			json_object_array_add(ps, jstr(cl->skip_src[k]));
 	/* the gateways' own pings are told apart from the client's by these */
 	json_object_object_add(o, "ping_sources", ps);
+	json_object_object_add(o, "runs", runs(cl));
 	return o;
 }
 
@@ -293,6 +312,16 @@ int checklist_restore(struct checklist *cl, const char *path, enum lang lang, ch
 	if (json_object_object_get_ex(o, "answers", &ans) && json_object_is_type(ans, json_type_array))
 		for (size_t i = 0; i < json_object_array_length(ans); i++)
 			restore_answer(cl, json_object_array_get_idx(ans, i));
+	if (json_object_object_get_ex(o, "runs", &ans) && json_object_is_type(ans, json_type_array))
+		for (size_t i = 0; i < json_object_array_length(ans); i++) {
+			json_object *x = json_object_array_get_idx(ans, i), *v;
+			const char *node = get_str(x, "node");
+			int ni = node != NULL ? tree_node_index(cl->tree, node) : -1;
+
+			if (ni >= 0)
+				checklist_add_run(cl, ni, json_object_object_get_ex(x, "ok", &v) && json_object_get_boolean(v),
+				    get_str(x, "text"), json_object_object_get_ex(x, "time_ms", &v) ? json_object_get_int64(v) : 0);
+		}
 	json_object_put(o);
 	return 0;
 }

@@ -106,6 +106,15 @@ struct cl_event {
 	int over;                 /* CE_ANSWER: it overrode the evidence */
 };
 
+/* The result of a command run for a node (r), kept when the walk moves:
+ * what ran, its output's lines that matter and what was read from them. */
+struct cl_run {
+	int node;
+	int64_t t_ms;
+	int ok;
+	char *text;               /* lines as shown, redacted, owned */
+};
+
 struct checklist {
 	const struct kb *kb;
 	const struct tree *tree;
@@ -121,6 +130,8 @@ struct checklist {
 	int64_t echo_seen_ms;     /* when leaving echoes were first seen */
 	int reached;              /* node of the last conclusion logged, -1 */
 	char skip_src[2][64];     /* sources of pings tunneldoc ran (kept) */
+	struct cl_run *runs;      /* every run's result, oldest first (runs.c) */
+	int nruns, capruns;
 };
 
 /* The source of a check (SRC_TECHNICIAN for other nodes). */

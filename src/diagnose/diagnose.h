@@ -20,6 +20,7 @@
 #define TD_DIAGNOSE_H
 
 #include "diagnose/diagnose_eval.h"
+#include "diagnose/progress.h"
 
 
 struct finding {
@@ -45,16 +46,31 @@ struct finding {
 	uint64_t recency;         /* when its newest evidence was logged */
 	uint64_t since;           /* when its oldest evidence was logged */
 	int rank;                 /* 0: the tunnel's current state, 1: others */
+	/* retire.c: later evidence contradicts it (the tunnel came up then) */
+	int resolved;
+	struct evidence resolved_by;
 };
 
 struct diagnosis {
 	struct finding *f;
 	int n;
+	struct nego_progress progress;  /* the newest negotiation in progress (in_progress.c) */
 };
 
 void diagnose_run(const struct kb *kb, const struct side sides[2], const struct alignment *al,
     struct diagnosis *out);
 void diagnosis_clear(struct diagnosis *d);
+/* retire.c, after diagnose_run(): failures the tunnel coming up later
+ * contradicts are marked resolved (with that line) and listed last. */
+void diagnose_retire(const struct kb *kb, const struct side sides[2], const struct alignment *al,
+    struct diagnosis *d);
+/* "resolved at 10:02:03 by right line 40: <line>" (empty when current). */
+void finding_resolved_text(const struct finding *f, enum lang lang, char *buf, size_t sz);
+/* in_progress.c, after diagnose_run(): is the newest negotiation still in
+ * progress at `now` (left clock, PROGRESS_END_OF_LOGS: the logs' end)?
+ * Then its rule findings are withheld (d->progress says what is known). */
+void diagnose_progress(const struct kb *kb, const struct side sides[2], const struct alignment *al,
+    int64_t now, struct diagnosis *d);
 
 /* diagnose_refine.c, run by diagnose_run() before the ranking */
 void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d);

@@ -135,6 +135,7 @@ static int load_one_dialect(struct kbj *c, json_object *root, void *item)
 	    kbj_str(c, root, "extends", 0, &d->extends) ||
 	    kbj_int(c, root, "ike", 0, 0, 2, &d->ike) ||
 	    kbj_bool(c, root, "reject_spi_zero", &d->reject_spi_zero) ||
+	    kbj_int(c, root, "retransmit_ms", 10000, 100, 600000, &d->retransmit_ms) ||
 	    kbj_enum(c, root, "record", rec, 2, REC_LINE, 0, &v))
 		return -1;
 	d->record = (enum record_mode)v;

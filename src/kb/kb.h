@@ -107,6 +107,9 @@ struct dialect {
 	int *cand_pat;       /* acm id - nevents -> pattern index */
 	int ncand;
 	const char *file;
+	/* the daemon's first retransmission interval (ms): a message younger
+	 * than this is still in progress (default 10 s) */
+	int retransmit_ms;
 };
 
 enum atom_kind {

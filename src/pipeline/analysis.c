@@ -35,6 +35,7 @@ struct analysis {
 	struct alignment al;
 	struct diagnosis dg;
 	int ran;
+	int64_t now;            /* for "in progress" (PROGRESS_END_OF_LOGS: the logs' end) */
 	analysis_observer observer;
 	void *observer_ctx;
 };
@@ -50,6 +51,7 @@ struct analysis *analysis_new(const struct kb *kb)
 	struct analysis *a = xcalloc(1, sizeof *a);
 
 	a->kb = kb;
+	a->now = PROGRESS_END_OF_LOGS;
 	side_init(&a->sides[LEFT], LEFT);
 	side_init(&a->sides[RIGHT], RIGHT);
 	return a;
@@ -287,7 +289,14 @@ void analysis_update(struct analysis *a)
 	diagnosis_clear(&a->dg);
 	align_run(a->sides, &a->al);
 	diagnose_run(a->kb, a->sides, &a->al, &a->dg);
+	diagnose_retire(a->kb, a->sides, &a->al, &a->dg);
+	diagnose_progress(a->kb, a->sides, &a->al, a->now, &a->dg);
 	a->ran = 1;
+}
+
+void analysis_set_now(struct analysis *a, int64_t now)
+{
+	a->now = now;
 }
 
 const struct kb *analysis_kb(const struct analysis *a)

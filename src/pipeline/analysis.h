@@ -55,6 +55,11 @@ void analysis_run(struct analysis *a);
 /* The same without flushing pending records (for streams still running). */
 void analysis_update(struct analysis *a);
 
+/* The log time (left clock) "now" is for a negotiation in progress: a
+ * replay's clock, a live session's; PROGRESS_END_OF_LOGS (the default):
+ * the end of the logs. */
+void analysis_set_now(struct analysis *a, int64_t now);
+
 const struct kb *analysis_kb(const struct analysis *a);
 const struct side *analysis_sides(const struct analysis *a);
 const struct alignment *analysis_alignment(const struct analysis *a);

@@ -124,6 +124,44 @@ static json_object *jtext(const struct text *t, enum lang l)
 	return (t == NULL || (t->de == NULL && t->en == NULL)) ? NULL : jstr(txt(t, l));
 }
 
+/* What resolved a finding (retire.c): the line and its words; null: current. */
+static json_object *jresolved(const struct finding *f, enum lang l)
+{
+	json_object *o;
+	char rt[1024];
+
+	if (!f->resolved)
+		return NULL;
+	o = json_object_new_object();
+	finding_resolved_text(f, l, rt, sizeof rt);
+	json_object_object_add(o, "side", jstr(f->resolved_by.side ? "right" : "left"));
+	json_object_object_add(o, "line", json_object_new_int64((int64_t)f->resolved_by.line));
+	json_object_object_add(o, "text", f->resolved_by.text ? jstr(f->resolved_by.text) : NULL);
+	json_object_object_add(o, "said", jstr(rt));
+	return o;
+}
+
+/* The newest negotiation in progress (progress.c); null: none. */
+static json_object *jprogress(const struct nego_progress *p, enum lang l)
+{
+	json_object *o;
+	char pt[160];
+
+	if (!p->active)
+		return NULL;
+	o = json_object_new_object();
+	nego_progress_text(p, l, pt, sizeof pt);
+	json_object_object_add(o, "sent", jstr(step_name(p->sent)));
+	json_object_object_add(o, "waiting_for", p->wait != STEP_NONE ? jstr(step_name(p->wait)) : NULL);
+	json_object_object_add(o, "side", jstr(p->side ? "right" : "left"));
+	json_object_object_add(o, "line", json_object_new_int64((int64_t)p->line));
+	json_object_object_add(o, "age_ms", json_object_new_int64(p->age_us / 1000));
+	json_object_object_add(o, "retransmit_interval_ms", json_object_new_int64(p->interval_us / 1000));
+	json_object_object_add(o, "findings_held_back", json_object_new_int(p->withheld));
+	json_object_object_add(o, "said", jstr(pt));
+	return o;
+}
+
 static json_object *jfinding(const struct kb *kb, const struct finding *f, int rank, enum lang l)
 {
 	json_object *o = json_object_new_object(), *a;
@@ -155,6 +193,7 @@ static json_object *jfinding(const struct kb *kb, const struct finding *f, int r
 		json_object_array_add(a, e);
 	}
 	json_object_object_add(o, "evidence", a);
+	json_object_object_add(o, "resolved", jresolved(f, l));
 	a = json_object_new_array();
 	for (int i = 0; i < f->ncauses; i++)
 		json_object_array_add(a, jtext(&f->causes[i], l));
@@ -292,6 +331,8 @@ int report_json(FILE *f, const struct analysis *a, const struct report_opts *o)
 		json_object_put(fo);
 	}
 	fputs("\n  ]", f);
+	first = 0;
+	emit(f, "in_progress", jprogress(&dg->progress, o->lang), &first);
 	if (o->config != NULL) {
 		json_object *c = cdiff_json(o->config);
 

@@ -234,7 +234,16 @@ static void print_finding(FILE *f, const struct analysis *a, int i, const struct
 	const struct finding *fd = &analysis_diagnosis(a)->f[i];
 	const struct side *sides = analysis_sides(a);
 
-	fprintf(f, "\n%2d. [%s] %s\n", i + 1, severity_label(fd->severity, o->lang), txt(fd->title, o->lang));
+	fprintf(f, "\n%2d. %s%s%s[%s] %s\n", i + 1, fd->resolved ? "[" : "", fd->resolved ? msg(M_A_RESOLVED_SHORT, o->lang) : "",
+	    fd->resolved ? "] " : "", severity_label(fd->severity, o->lang), txt(fd->title, o->lang));
+	if (fd->resolved) {
+		char rt[1024], *t;
+
+		finding_resolved_text(fd, o->lang, rt, sizeof rt);
+		t = utf8_clean_dup(rt);
+		fprintf(f, "    %s\n", t);
+		free(t);
+	}
 	fprintf(f, "    %s: %s (%s)   %s:", msg(M_CAUSE, o->lang), kb->causes[fd->cause].id, txt(&kb->causes[fd->cause].title, o->lang),
 	    msg(M_CHAPTER, o->lang));
 	for (int c = 0; c < fd->nchapters; c++)
@@ -328,10 +337,22 @@ void report_text(FILE *f, const struct analysis *a, const struct report_opts *o)
 	for (int g = first; g < al->ngroups; g++)
 		print_group(f, a, g, o);
 	fprintf(f, "\n== %s ==", msg(M_FINDINGS, o->lang));
-	if (dg->n == 0)
+	if (dg->progress.active) {
+		char pt[160];
+
+		nego_progress_text(&dg->progress, o->lang, pt, sizeof pt);
+		fprintf(f, "\n%s (%s %llu)\n", pt, msg(dg->progress.side ? M_SIDE_RIGHT : M_SIDE_LEFT, o->lang),
+		    (unsigned long long)dg->progress.line);
+		fprintf(f, msg(M_PROGRESS_WHY, o->lang), (long long)(dg->progress.interval_us / 1000000));
+		fputc('\n', f);
+	} else if (dg->n == 0) {
 		fprintf(f, "\n%s\n", msg(M_NO_FINDINGS, o->lang));
-	for (int i = 0; i < dg->n; i++)
+	}
+	for (int i = 0; i < dg->n; i++) {
+		if (dg->f[i].resolved && (i == 0 || !dg->f[i - 1].resolved))
+			fprintf(f, "\n%s\n", msg(M_RESOLVED_HEAD, o->lang));
 		print_finding(f, a, i, o);
+	}
 	if (o->config != NULL) {
 		fputc('\n', f);
 		cdiff_print_text(f, o->config, o->lang, 0);

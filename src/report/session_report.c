@@ -336,8 +336,17 @@ static void md_findings(FILE *f, const struct sreport *r)
 	enum lang l = r->ro->lang;
 
 	fprintf(f, "\n## %s\n\n", msg(M_FINDINGS, l));
-	if (dg->n == 0)
+	if (dg->progress.active) {
+		char pt[160];
+
+		nego_progress_text(&dg->progress, l, pt, sizeof pt);
+		fprintf(f, "- **");
+		md_put(f, pt);
+		fprintf(f, "** (%s %llu)\n", msg(dg->progress.side ? M_SIDE_RIGHT : M_SIDE_LEFT, l),
+		    (unsigned long long)dg->progress.line);
+	} else if (dg->n == 0) {
 		fprintf(f, "%s\n", msg(M_NO_FINDINGS, l));
+	}
 	for (int i = 0; i < dg->n && i < 10; i++) {
 		const struct finding *x = &dg->f[i];
 
@@ -351,6 +360,16 @@ static void md_findings(FILE *f, const struct sreport *r)
 		if (x->nchapters > 0)
 			fprintf(f, " (%s %s)", msg(M_CHAPTER, l), x->chapters[0]);
 		fputc('\n', f);
+		if (x->resolved) {
+			char rt[1024], *c;
+
+			finding_resolved_text(x, l, rt, sizeof rt);
+			c = checklist_clean(rt);
+			fputs("   - **", f);
+			md_put(f, c);
+			fputs("**\n", f);
+			free(c);
+		}
 		for (int k = 0; k < x->nev; k++) {
 			if (x->ev[k].text == NULL)
 				continue;
@@ -364,6 +383,25 @@ static void md_findings(FILE *f, const struct sreport *r)
 			}
 			fputs("`\n", f);
 		}
+	}
+}
+
+/* What every run (r) showed, as the console's result pane showed it. */
+static void md_runs(FILE *f, const struct sreport *r)
+{
+	const struct checklist *cl = r->cl;
+	enum lang l = r->ro->lang;
+
+	if (cl == NULL || cl->tree == NULL || cl->nruns == 0)
+		return;
+	fprintf(f, "\n## %s\n", msg(M_R_RUNS, l));
+	for (int i = 0; i < cl->nruns; i++) {
+		char t[32], *c = checklist_clean(cl->runs[i].text);
+
+		fmt_time(t, sizeof t, cl->runs[i].t_ms);
+		fprintf(f, "\n%s (%s, %s)\n\n```\n%s\n```\n", cl->tree->nodes[cl->runs[i].node].id, t,
+		    msg(cl->runs[i].ok ? M_A_DONE : M_A_FAILED, l), c != NULL ? c : "");
+		free(c);
 	}
 }
 
@@ -395,6 +433,7 @@ int sreport_md(FILE *f, const struct sreport *r)
 	md_findings(f, r);
 	md_ladder(f, r);
 	md_checklist(f, r);
+	md_runs(f, r);
 	return ferror(f) ? -1 : 0;
 }
 

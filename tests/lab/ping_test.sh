@@ -16,6 +16,10 @@
 #                     asks next (does the reverse direction work?)
 #   ping-badroute-v2  step 2 fails; the client's echoes never leave A
 #                     (gateway A's own ping does): the local network
+# Issue 13 item 5: every run's result stays in the result pane under the
+# walk after the walk moved on (ping: sent, received, loss, tunneldoc's
+# echoes, both gateways' SA packet counters before and after; status: the
+# output and what was read from it) and is in the report.
 # shellcheck disable=SC2016  # the conditions of "until_ok all '...'" are eval'd late
 set -u
 BIN=$1
@@ -79,12 +83,19 @@ if [ "$SCEN" = ping-ok-v2 ]; then
 	type_text y
 	key Enter
 	until_ok body_has "done (the status command)" || fail "the status commands did not run"
+	until_ok all 'body_has "Results of r (they stay when the walk moves):" && body_has "status (left): " && body_has "read from it:"' ||
+		fail "the status run's result is not in the pane"
 	key 1
 fi
 labx initiate || fail "lab.sh initiate failed: $(tail -n 3 "$T/lab.out")"
 labx wait 60 || fail "the tunnel did not come up"
 
 key 4
+if [ "$SCEN" = ping-ok-v2 ]; then
+	# the walk moved (the tunnel came up): the status run's result stays
+	until_ok all 'body_has "Results of r (they stay when the walk moves):" && body_has "status (right): "' ||
+		fail "the status run's result went away when the walk moved"
+fi
 # the tunnel is up: the walk starts at the IPsec SA check, answered by the logs
 until_ok all 'view_is checklist && body | grep -q "^\[y\] .*(mguard 1.1.1)" && body_has "— yes (the logs)"' ||
 	fail "the walk does not start at the IPsec SA check answered by the logs"
@@ -128,8 +139,7 @@ else
 	type_text r
 	until_ok all 'last_has "Run on the gateway over SSH?" && has "ping -c 3 -W 2 -I $TDLAB_GW_LAN_A $TDLAB_GW_LAN_B"' ||
 		fail "r did not show the exact ping command and ask"
-	type_text y
-	key Enter
+	type_text y   # y alone answers the prompt: no Enter
 	until_ok body_has "done (a ping run by tunneldoc)" || fail "the gateway's ping was not run or not judged"
 fi
 # where the evidence leads (waits for the firewall log where needed)
@@ -146,6 +156,23 @@ if [ "$SCEN" = ping-fwdrop-v2 ]; then
 	until_ok last_has "finished: " || fail "the status commands did not finish"
 else
 	until_ok all 'body | grep -q "^\[=\] "' || fail "the walk did not reach a conclusion"
+fi
+if [ "$SCEN" = ping-badroute-v2 ]; then
+	# the walk moved on to its conclusion: the ping's result is still shown
+	pane_ok() {
+		body_has "Results of r (they stay when the walk moves):" &&
+			body_has "ping from the gateway (left): ping -c 3 -W 2 -I $TDLAB_GW_LAN_A $TDLAB_GW_LAN_B" &&
+			body_has "sent 3, received 3, loss 0 %" &&
+			body_has "tunneldoc's echoes: from $TDLAB_GW_LAN_A to $TDLAB_GW_LAN_B, icmp_seq 1-3" &&
+			body | grep -qE "SA packets left: in [0-9]+ -> [0-9]+ \(\+[1-9][0-9]*\), out [0-9]+ -> [0-9]+ \(\+[1-9]" &&
+			body | grep -qE "SA packets right: in [0-9]+ -> [0-9]+ \(\+[1-9][0-9]*\), out [0-9]+ -> [0-9]+ \(\+[1-9]"
+	}
+	until_ok pane_ok || fail "after the walk moved, the pane does not show the ping's result and both gateways' SA counters"
+	type_text g   # Home: tmux sends \e[1~, which this terminfo does not map
+	until_ok pane_ok || fail "the ping's result went away when the cursor moved"
+elif [ "$SCEN" = ping-fwdrop-v2 ]; then
+	until_ok all 'body_has "Results of r (they stay when the walk moves):" && body_has "status (left): " && body_has "read from it:"' ||
+		fail "the status run's result is not in the pane"
 fi
 type_text q
 until_ok has "EXIT:" || fail "q did not end the console"
@@ -195,6 +222,17 @@ else:
        not re.search(r"SA packets during the ping right: in \+[1-9]\d*, out \+[1-9]", ev):
         err.append(f"no per-side SA counters for the gateway's ping: {ev}")
     print("  " + ev)
+    # issue 13 item 5: the run's result is in the report, whole
+    runs = [r for r in c.get("runs", []) if r["node"] == "ping3-send"]
+    t = runs[-1]["text"] if runs else ""
+    for want_t in ("sent 3, received 3, loss 0 %", "tunneldoc's echoes: from", "SA packets left: in ", "SA packets right: in "):
+        if want_t not in t:
+            err.append(f"the report's run of ping3-send lacks '{want_t}': {runs}")
+    if not re.search(r"SA packets left: in \d+ -> \d+ \(\+[1-9]", t):
+        err.append(f"the report's run has no before/after counters: {t}")
+if scen in ("ping-ok-v2", "ping-fwdrop-v2"):
+    if not any("status (left):" in r["text"] for r in c.get("runs", [])):
+        err.append(f"the status run is not in the report: {c.get('runs')}")
 if scen == "ping-ok-v2":
     st = {a["node"]: a for a in c["answers"]}.get("m-status")
     if not st or st["by"] != "status" or st["answer"] != "done":

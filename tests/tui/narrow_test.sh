@@ -50,6 +50,10 @@ find() {
 	until_ok last_has "match 1 of " || fail "$size: the search for '$1' found no row"
 }
 
+# the analysis has finished: the status line names the top finding, or the
+# newest negotiation still in progress at the logs' end (issue 13)
+analysed() { status_has "top finding: " || status_has "in progress: "; }
+
 case "$CASE" in
 head-format)
 	# a negotiation's header row is NAME #N → peer for pluto, charon and
@@ -60,7 +64,7 @@ head-format)
 		w=${size%x*} h=${size#*x}
 		while IFS='|' read -r dir text left right raw; do
 			start "$w" "$h" open "$SAM/$dir/left.log" "$SAM/$dir/right.log"
-			until_ok status_has "top finding: " || fail "$size $dir: the analysis did not finish"
+			until_ok analysed || fail "$size $dir: the analysis did not finish"
 			find "$text"
 			until_ok all 'head_row left "$left" && head_row right "$right"' ||
 				fail "$size $dir: no header row '$left' | '$right'"
@@ -104,7 +108,7 @@ gutter-marks)
 		while IFS='|' read -r dir text cell; do
 			case $dir in /*) d=$dir ;; *) d="$SAM/$dir" ;; esac
 			start "$w" "$h" open "$d/left.log" "$d/right.log"
-			until_ok status_has "top finding: " || fail "$size $dir: the analysis did not finish"
+			until_ok analysed || fail "$size $dir: the analysis did not finish"
 			find "${text%% *}.*${text#* }"
 			until_ok all '[ "$(gutter_of "$text")" = "$cell" ]' ||
 				fail "$size $dir: the gutter of '$text' is '$(gutter_of "$text")', want '$cell'"

@@ -36,6 +36,48 @@ demo)
 	until_ok all 'view_is ladder && body_has "MI1"' || fail "2 did not show the ladder with MI1"
 	q_exits
 	;;
+demo-in-progress)
+	# issue 13 item 3: the demo at 1x (timestamp pace). While its
+	# negotiation waits for an answer younger than Openswan's 10 s
+	# retransmission interval, no screen says "reply blocked", "lost" or
+	# "no finding": findings, status line and ladder say what is in
+	# progress. Then MR2 comes again (the responder never got MI3) and the
+	# finding is there, with its evidence.
+	start 160 45 --demo
+	key 3
+	seen_mi3=0 seen_ladder=0
+	for ((i = 0; i < 400; i++)); do
+		cap
+		if has "MI3 is lost on the way"; then
+			break
+		fi
+		for bad in "reply blocked" "never reaches the initiator" "No finding" "none yet" "LOST" "is lost"; do
+			has "$bad" && fail "while the negotiation is in progress the screen says '$bad'"
+		done
+		if has "in progress: MI3 sent" && has "waiting for MR3"; then
+			status_has "in progress: MI3 sent" || fail "the status line does not say MI3 is in progress"
+			body_has 'left 16: 09:54:10.72076 "MAI1950251842_1" #55: STATE_MAIN_I3: sent MI3, expecting MR3' ||
+				fail "the in-progress finding does not show the line that sent MI3"
+			if [ "$seen_ladder" = 0 ]; then
+				key 2
+				until_ok all 'view_is ladder && body | grep -q "MI3.*in progress: MI3 sent [0-9]* s ago, waiting for MR3"' ||
+					fail "the ladder's MI3 row does not say it is in progress"
+				body_has "LOST" && fail "the ladder says LOST while MI3 is in progress"
+				seen_ladder=1
+				key 3
+				until_ok view_is findings || fail "3 did not go back to the findings"
+				continue
+			fi
+			seen_mi3=1
+		fi
+		sleep 0.1
+	done
+	[ "$seen_mi3" = 1 ] || fail "the in-progress line 'in progress: MI3 sent … waiting for MR3' was never shown"
+	until_ok all 'has "MI3 is lost on the way" && body_has "left 17: 09:54:20.23466"' ||
+		fail "after the answer was overdue the finding did not come, with the repeated MR2 as evidence"
+	status_has "top finding: udp4500-blocked" || fail "the status line does not name the finding once it is there"
+	q_exits
+	;;
 views)
 	start 160 45 "${OPEN[@]}"
 	until_ok status_has "$LOADED" || fail "the analysis did not finish"

@@ -25,10 +25,13 @@ static const char *check(const char *en, const char *de, const char *cause, cons
 	struct text title = { "Titel", "Title" }, expl = { (char *)de, (char *)en }, cs = { (char *)cause, (char *)cause };
 	struct evidence e[8];
 	struct finding f;
-	struct diagnosis d = { &f, 1 };
+	struct diagnosis d;
 	char *value = NULL;
 	int bad;
 
+	memset(&d, 0, sizeof d);
+	d.f = &f;
+	d.n = 1;
 	memset(&f, 0, sizeof f);
 	memset(e, 0, sizeof e);
 	for (int i = 0; i < nev; i++) {

@@ -125,18 +125,61 @@ static int draw_selected(struct app *a, const struct rect *r, int y, int i)
 	return y;
 }
 
+/* With resolved findings: the walk follows the current top finding, and
+ * says which (and what resolved the one before). Returns the rows used. */
+static int draw_follows(struct app *a, const struct rect *r, int y)
+{
+	const struct diagnosis *dg = analysis_diagnosis(a->an);
+	const struct finding *cur = NULL, *old = NULL;
+	enum lang l = a->o->lang;
+	struct strbuf s = {0};
+	int used;
+
+	for (int i = 0; i < dg->n; i++) {
+		if (!dg->f[i].resolved && cur == NULL)
+			cur = &dg->f[i];
+		if (dg->f[i].resolved && old == NULL)
+			old = &dg->f[i];
+	}
+	if (old == NULL)
+		return 0;
+	sb_addf(&s, msg(M_CL_FOLLOWS, l), cur != NULL ? txt(cur->title, l) : msg(M_U_NONE, l));
+	sb_addf(&s, " (%s: %s)", txt(old->title, l), msg(M_A_RESOLVED_SHORT, l));
+	used = draw_wrapped(a, r, y, s.s, A_BOLD);
+	sb_free(&s);
+	return used;
+}
+
 /* The walk: the tree and its start, one line per node, the selected one in full. */
 static void draw_checklist(struct app *a)
 {
-	const struct rect *b = &a->lay.body;
+	struct rect body = a->lay.body;
+	const struct rect *b = &body;
 	const struct checklist *cl = &a->cl;
 	enum lang l = a->o->lang;
-	struct rect r = *b;
-	int y = b->y, cur = checklist_current(cl);
+	struct rect r;
+	int y = b->y, cur = checklist_current(cl), ph = results_rows(a);
 	struct strbuf s = {0};
+	char pt[160];
 
+	/* the result pane at the bottom: at most half the body */
+	if (ph > body.h / 2)
+		ph = body.h / 2;
+	if (ph >= 2) {
+		body.h -= ph;
+		for (int k = 0; k < ph; k++)
+			draw_fill(body.y + body.h + k, 0, a->cols, A_NORMAL);
+		draw_results(a, body.y + body.h, ph);
+	}
+	r = body;
+
+	/* a negotiation in progress: the walk waits for what it shows */
+	nego_progress_text(&analysis_diagnosis(a->an)->progress, l, pt, sizeof pt);
+	if (pt[0] != '\0')
+		y += draw_wrapped(a, &r, y, pt, A_BOLD | color_attr(a, C_EVENT));
 	if (cl->tree == NULL || cl->npath == 0) {
-		draw_wrapped(a, &r, y, msg(M_U_NO_FINDING_YET, l), color_attr(a, C_DIM));
+		if (pt[0] == '\0')
+			draw_wrapped(a, &r, y, msg(M_U_NO_FINDING_YET, l), color_attr(a, C_DIM));
 		return;
 	}
 	if (a->cl_follow || a->cl_cur >= cl->npath)
@@ -147,6 +190,7 @@ static void draw_checklist(struct app *a)
 	else
 		sb_adds(&s, msg(M_CL_NO_FINDING, l));
 	y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
+	y += draw_follows(a, &r, y);
 	for (int i = 0; i < cl->npath && y < b->y + b->h; i++) {
 		const struct cl_item *it = &cl->path[i];
 		const struct tnode *n = &cl->tree->nodes[it->node];

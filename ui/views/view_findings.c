@@ -37,6 +37,12 @@ static int draw_detail(struct app *a, const struct finding *f, const struct rect
 
 	for (int k = 0; k < d.h; k++)
 		draw_fill(d.y + k, 0, d.w, A_NORMAL);
+	if (f->resolved) {
+		char rt[1024];
+
+		finding_resolved_text(f, l, rt, sizeof rt);
+		y += draw_wrapped_skip(a, &d, y, rt, A_BOLD | color_attr(a, C_BENIGN), &skip);
+	}
 	sb_addf(&s, "%s: %s — %s   %s:", msg(M_CAUSE, l), a->kb->causes[f->cause].id,
 	    txt(&a->kb->causes[f->cause].title, l), msg(M_CHAPTER, l));
 	for (int c = 0; c < f->nchapters; c++)
@@ -97,12 +103,58 @@ static int draw_detail(struct app *a, const struct finding *f, const struct rect
 	return 0;
 }
 
+/*
+ * The newest negotiation in progress, above the findings: what was sent
+ * how long ago and what is awaited, why nothing is concluded yet, the
+ * sending line, and how many findings wait until the answer is overdue.
+ * Returns the rows used.
+ */
+static int draw_progress(struct app *a, const struct rect *b)
+{
+	const struct nego_progress *p = &analysis_diagnosis(a->an)->progress;
+	const struct alignment *al = analysis_alignment(a->an);
+	enum lang l = a->o->lang;
+	struct rect r = *b;
+	struct strbuf s = {0};
+	const struct cell *c;
+	char pt[160];
+	int y = b->y;
+
+	if (!p->active || p->group < 0 || p->group >= al->ngroups)
+		return 0;
+	nego_progress_text(p, l, pt, sizeof pt);
+	y += draw_wrapped(a, &r, y, pt, A_BOLD | color_attr(a, C_EVENT));
+	sb_addf(&s, msg(M_PROGRESS_WHY, l), (long long)(p->interval_us / 1000000));
+	y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
+	sb_reset(&s);
+	c = al->groups[p->group].rows[p->row].cell[p->side];
+	if (c != NULL && c->first.text != NULL) {
+		sb_addf(&s, "  %s %llu: %s", msg(p->side ? M_SIDE_RIGHT : M_SIDE_LEFT, l),
+		    (unsigned long long)c->first.line, c->first.text);
+		y += draw_wrapped(a, &r, y, s.s, A_NORMAL);
+		sb_reset(&s);
+	}
+	if (p->withheld > 0) {
+		sb_addf(&s, msg(M_PROGRESS_WITHHELD, l), p->withheld);
+		y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
+	}
+	sb_free(&s);
+	return y - b->y + 1;
+}
+
 static void draw_findings(struct app *a)
 {
 	const struct diagnosis *dg = analysis_diagnosis(a->an);
-	const struct rect *b = &a->lay.body;
+	struct rect body = a->lay.body;
+	const struct rect *b = &body;
 	enum lang l = a->o->lang;
-	int list_h = dg->n < b->h / 3 ? dg->n : b->h / 3;
+	int used = draw_progress(a, &body), list_h;
+
+	body.y += used;
+	body.h -= used;
+	if (dg->n == 0 && used > 0)
+		return;
+	list_h = dg->n < b->h / 3 ? dg->n : b->h / 3;
 
 	if (list_h < 1)
 		list_h = 1;
@@ -124,11 +176,12 @@ static void draw_findings(struct app *a)
 		if (b->y + k < 512)
 			a->rowmap[b->y + k] = i;
 		f = &dg->f[i];
-		t = xasprintf("%2d. [%s] %s  (%s, %s)", i + 1, sev_label(f->severity, l), txt(f->title, l),
-		    a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");
+		t = xasprintf("%2d. %s%s%s[%s] %s  (%s, %s)", i + 1, f->resolved ? "[" : "",
+		    f->resolved ? msg(M_A_RESOLVED_SHORT, l) : "", f->resolved ? "] " : "", sev_label(f->severity, l),
+		    txt(f->title, l), a->kb->causes[f->cause].id, f->nchapters ? f->chapters[0] : "-");
 		draw_text(a, b->y + k, 0, b->w, t, strlen(t),
-		    (f->severity == SEV_ERROR ? color_attr(a, C_ERROR) : f->severity == SEV_WARNING ? color_attr(a, C_WARNING) : 0) |
-		    (i == a->fnd_cur ? A_REVERSE : 0));
+		    (f->resolved ? color_attr(a, C_DIM) : f->severity == SEV_ERROR ? color_attr(a, C_ERROR) :
+		    f->severity == SEV_WARNING ? color_attr(a, C_WARNING) : 0) | (i == a->fnd_cur ? A_REVERSE : 0));
 		free(t);
 	}
 	if (draw_detail(a, &dg->f[a->fnd_cur], b, b->y + list_h))

@@ -137,11 +137,24 @@ static void draw_arrow(struct app *a, int y, int left, int right, const struct g
  * A row: the arrow, then both times and the status. The status column
  * always fits: the arrow gives way, and on the narrowest screens the times.
  */
-static void draw_row(struct app *a, int y, const struct group *g, const struct row *r, int sel)
+static void draw_row(struct app *a, int y, const struct group *g, const struct row *r0, int sel)
 {
+	const struct nego_progress *p = &analysis_diagnosis(a->an)->progress;
+	const struct alignment *al = analysis_alignment(a->an);
 	int w = a->cols, dw, attr = sel ? A_REVERSE : A_NORMAL, need, tw;
-	char lt[48], rt[48], info[256];
-	const char *st = status_word(a, r->status), *re = r->retrans[0] + r->retrans[1] ? (a->utf8 ? " ↻" : " (R)") : "";
+	char lt[48], rt[48], info[256], pt[160];
+	struct row rc = *r0;
+	const struct row *r = &rc;
+	const char *st, *re = r->retrans[0] + r->retrans[1] ? (a->utf8 ? " ↻" : " (R)") : "";
+
+	/* the message of a negotiation in progress: not lost, not ended */
+	if (p->active && g == &al->groups[p->group] && r0 == &g->rows[p->row]) {
+		rc.status = RS_IN_PROGRESS;
+		nego_progress_text(p, a->o->lang, pt, sizeof pt);
+		st = pt;
+	} else {
+		st = status_word(a, r->status);
+	}
 
 	time_of(r->cell[0], lt, sizeof lt);
 	time_of(r->cell[1], rt, sizeof rt);
