@@ -101,6 +101,9 @@ enum msg {
 	M_CF_P_PFS, M_CF_P_AUTH_LOCAL, M_CF_P_AUTH_REMOTE, M_CF_P_ENCAP, M_CF_P_DPD_DELAY, M_CF_P_DPD_TIMEOUT,
 	M_CF_P_DPD_ACTION, M_CF_P_IKE_LIFETIME, M_CF_P_SA_LIFETIME, M_CF_PART_ENC, M_CF_PART_INTEG, M_CF_PART_DH,
 	M_CF_SECRETS_NOTE, M_CF_NEED_TWO,
+	/* config: pre-shared keys compared, config fetched live, config view (issue 18) */
+	M_CF_P_PSK, M_CF_PSK_UNREADABLE, M_CF_PSK_NO_ENTRY, M_CF_PSK_NO_FILE, M_CF_PSK_READ,
+	M_CF_PSK_EQUAL, M_CF_PSK_DIFFERS, M_CF_PSK_NOT_READABLE,
 
 	/* diagnose: messages of src/diagnose/ */
 
