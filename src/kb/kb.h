@@ -164,6 +164,14 @@ struct device {
 	int ncounters;
 	char *ping;
 	char *probe;
+	/* "config" (issue 18): the IPsec configuration, read-only. syntax
+	 * "ipsec.conf" or "swanctl.conf"; main the file the daemon reads; files
+	 * (globs) every file fetched (main and what it includes); secrets (globs)
+	 * where the pre-shared keys are, hashed on the gateway; note why there is
+	 * none (mGuard, LANCOM: not known). */
+	char *cfg_syntax, *cfg_main, *cfg_note;
+	char **cfg_files, **cfg_secrets;
+	int ncfg_files, ncfg_secrets;
 	const char *file;
 };
 
