@@ -424,6 +424,13 @@ static const char *const table[M_COUNT][2] = {
 	[M_CF_PSK_READ] = { "read", "gelesen" },
 	[M_CF_PSK_EQUAL] = { "PSK: equal (compared without showing either key)", "PSK: gleich (verglichen, ohne einen Schlüssel zu zeigen)" },
 	[M_CF_PSK_DIFFERS] = { "PSK: differs (compared without showing either key)", "PSK: unterschiedlich (verglichen, ohne einen Schlüssel zu zeigen)" },
+	[M_CF_LIVE_NO_PROFILE] = { "the profile names no configuration command (give --config-cmd)", "das Profil nennt keinen Konfigurationsbefehl (--config-cmd angeben)" },
+	[M_CF_LIVE_NOT_RUN] = { "the configuration command did not run or did not finish", "der Konfigurationsbefehl lief nicht oder wurde nicht fertig" },
+	[M_CF_LIVE_EMPTY] = { "the configuration command printed no configuration file", "der Konfigurationsbefehl gab keine Konfigurationsdatei aus" },
+	[M_CF_LIVE_NO_HASH] = { "no sha256sum on the gateway", "kein sha256sum auf dem Gateway" },
+	[M_CF_LIVE_NO_PSK] = { "no PSK entry for this tunnel in the secrets files", "kein PSK-Eintrag für diesen Tunnel in den Secrets-Dateien" },
+	[M_CF_LIVE_NOT_READ] = { "configuration not read", "Konfiguration nicht gelesen" },
+	[M_BY_CONFIG] = { "the configuration of both ends", "die Konfiguration beider Seiten" },
 	[M_CF_PSK_NOT_READABLE] = { "PSK: not readable (%s): whether the keys match is inferred from the logs only", "PSK: nicht lesbar (%s): ob die Schlüssel übereinstimmen, folgt nur aus den Logs" },
 
 	/* diagnose */

@@ -104,6 +104,8 @@ enum msg {
 	/* config: pre-shared keys compared, config fetched live, config view (issue 18) */
 	M_CF_P_PSK, M_CF_PSK_UNREADABLE, M_CF_PSK_NO_ENTRY, M_CF_PSK_NO_FILE, M_CF_PSK_READ,
 	M_CF_PSK_EQUAL, M_CF_PSK_DIFFERS, M_CF_PSK_NOT_READABLE,
+	M_CF_LIVE_NO_PROFILE, M_CF_LIVE_NOT_RUN, M_CF_LIVE_EMPTY, M_CF_LIVE_NO_HASH, M_CF_LIVE_NO_PSK,
+	M_CF_LIVE_NOT_READ, M_BY_CONFIG,
 
 	/* diagnose: messages of src/diagnose/ */
 

@@ -207,7 +207,7 @@ static int print_analysis(struct analyze_args *A, struct kb *kb, struct analysis
 	int rc = TD_EXIT_OK;
 
 	analysis_run(a);
-	cli_batch_checklist(a, kb, &cl);
+	cli_batch_checklist(a, kb, &cl, A->ro.config);
 	if (A->json) {
 		if (sreport_json(stdout, &sr) != 0)
 			rc = TD_EXIT_INPUT;

@@ -34,6 +34,14 @@ static const char connect_help_en[] =
     "  --status-cmd CMD  read the IPsec status with CMD instead of the profile's\n"
     "                  (snapshots, the checklist's status step); --left-status-cmd,\n"
     "                  --right-status-cmd per side\n"
+    "  --config-cmd CMD  read the IPsec configuration with CMD (its output is one\n"
+    "                  ipsec.conf or swanctl.conf) instead of the profile's files;\n"
+    "                  --left-config-cmd, --right-config-cmd per side. --batch\n"
+    "                  compares both at the start, as config-diff does\n"
+    "  --left-secrets FILE, --right-secrets FILE  the secrets file on that\n"
+    "                  gateway: the gateway hashes salt+PSK itself, only\n"
+    "                  'PSK: equal' or 'differs' comes back, never the key\n"
+    "  --no-config     do not read the configurations\n"
     "  --jump [USER@]HOST[:PORT]  reach the gateways through this jump host\n"
     "                  (ssh -W); --left-jump, --right-jump per side\n"
     "  -i FILE         private key file\n"
@@ -91,6 +99,14 @@ static const char connect_help_de[] =
     "  --status-cmd CMD  den IPsec-Status mit CMD statt mit dem Befehl des Profils\n"
     "                  lesen (Snapshots, Status-Schritt der Checkliste); --left-status-cmd,\n"
     "                  --right-status-cmd je Seite\n"
+    "  --config-cmd CMD  die IPsec-Konfiguration mit CMD lesen (seine Ausgabe ist\n"
+    "                  eine ipsec.conf oder swanctl.conf) statt der Dateien des\n"
+    "                  Profils; --left-config-cmd, --right-config-cmd je Seite.\n"
+    "                  --batch vergleicht beide zu Beginn wie config-diff\n"
+    "  --left-secrets DATEI, --right-secrets DATEI  die Secrets-Datei auf diesem\n"
+    "                  Gateway: das Gateway bildet den Hash aus Salt+PSK selbst,\n"
+    "                  zurück kommt nur 'PSK: gleich' oder 'unterschiedlich', nie der Schlüssel\n"
+    "  --no-config     die Konfigurationen nicht lesen\n"
     "  --jump [BENUTZER@]HOST[:PORT]  die Gateways über diesen Sprung-Host\n"
     "                  erreichen (ssh -W); --left-jump, --right-jump je Seite\n"
     "  -i DATEI        privater Schlüssel\n"
@@ -163,7 +179,8 @@ static const char snapshot_help_de[] =
 
 enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
 	O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT,
-	O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP, O_ASCII, O_NOMOUSE };
+	O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP, O_ASCII, O_NOMOUSE,
+	O_CFGCMD, O_LCFGCMD, O_RCFGCMD, O_LSECRETS, O_RSECRETS, O_NOCONFIG };
 
 static const struct option opts[] = {
 	{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
@@ -183,6 +200,9 @@ static const struct option opts[] = {
 	{ "jump", required_argument, NULL, O_JUMP }, { "left-jump", required_argument, NULL, O_LJUMP },
 	{ "right-jump", required_argument, NULL, O_RJUMP },
 	{ "ascii", no_argument, NULL, O_ASCII }, { "no-mouse", no_argument, NULL, O_NOMOUSE },
+	{ "config-cmd", required_argument, NULL, O_CFGCMD }, { "left-config-cmd", required_argument, NULL, O_LCFGCMD },
+	{ "right-config-cmd", required_argument, NULL, O_RCFGCMD }, { "left-secrets", required_argument, NULL, O_LSECRETS },
+	{ "right-secrets", required_argument, NULL, O_RSECRETS }, { "no-config", no_argument, NULL, O_NOCONFIG },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -261,6 +281,12 @@ static int on_option(void *st, int c, const char *arg)
 	case O_NOMOUSE: A->no_mouse = 1; break;
 	case O_REPORT: A->report = arg; break;
 	case O_JSON: A->json = 1; break;
+	case O_CFGCMD: A->cfgcmd_both = arg; break;
+	case O_LCFGCMD: A->cfgcmd[0] = arg; break;
+	case O_RCFGCMD: A->cfgcmd[1] = arg; break;
+	case O_LSECRETS: A->secrets[0] = arg; break;
+	case O_RSECRETS: A->secrets[1] = arg; break;
+	case O_NOCONFIG: A->no_config = 1; break;
 	default: return on_checked(A, c, arg);
 	}
 	return 0;
@@ -295,6 +321,8 @@ static void both_sides(struct connect_args *A)
 			o->status_cmd = A->statuscmd;
 		if (o->jump == NULL)
 			o->jump = A->jump;
+		if (A->cfgcmd[k] == NULL)
+			A->cfgcmd[k] = A->cfgcmd_both;
 	}
 }
 

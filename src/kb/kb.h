@@ -201,6 +201,9 @@ struct tnode {
 	char *command;                   /* may be NULL */
 	enum tfact check;
 	int check_cause;                 /* TF_CAUSE: kb->causes index */
+	char *config_param;              /* checks: the configuration parameter (id prefix,
+					  * e.g. "esp.pfs") that answers it, or NULL */
+	int config_same;                 /* the answer (1 yes, 0 no) when both sides agree */
 	enum trun run;
 	int yes, no, next;               /* node indexes, -1 none */
 	struct toption *opts;

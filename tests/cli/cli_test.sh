@@ -436,6 +436,11 @@ config-diff)
 	td analyze --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/an" || fail "analyze --left-config: exit $?"
 	sed -n '/pfs-mismatch/,/^ *[0-9]*\. \[/p' "$T/an" | grep -q 'lsw-east.conf:14  dh5 (derived from esp)' || fail "the PFS finding does not cite the configuration: $(cat "$T/an")"
 	td analyze --json --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/aj" || fail "analyze --json: exit $?"
+	# issue 18: the guide's "PFS set the same?" check answered by the comparison, lines as evidence
+	[ "$(jget "$T/aj" '[(i["answer"], i["by"]) for i in d["checklist"]["path"] if i["node"]=="p2-pfs"][0]')" = "('no', 'config')" ] || fail "p2-pfs not answered by the configuration: $(cat "$T/aj")"
+	jget "$T/aj" '[i["evidence"] for i in d["checklist"]["path"] if i["node"]=="p2-pfs"][0]' | grep -q 'lsw-east.conf:14 dh5' || fail "p2-pfs evidence does not cite the line"
+	td analyze --json "$P/left.log" "$P/right.log" >"$T/aj0" || fail "analyze without configuration"
+	[ "$(jget "$T/aj0" '[i["answer"] for i in d["checklist"]["path"] if i["node"]=="p2-pfs"][0]')" = open ] || fail "p2-pfs answered without any configuration"
 	[ "$(jget "$T/aj" '[f for f in d["findings"] if f["cause"]=="pfs-mismatch"][0]["config_evidence"][0]["param"]')" = esp.pfs ] || fail "JSON finding lacks config_evidence"
 	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
 	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"

@@ -69,6 +69,14 @@ else:
             if key not in line:
                 err.append(f"{side}: {v['file']}:{v['line']} does not hold {key}: {line!r}")
             print(f"  {side}: {v['file']}:{v['line']} {v['key']}={v['value']}")
+# the guide's "same ..." check answered by the comparison (PSK, PFS)
+node = {"auth.psk": "p1-psk", "esp.pfs": "p2-pfs"}.get(param)
+if node is not None:
+    items = [i for i in d["checklist"]["path"] if i["node"] == node]
+    if not items or items[0]["by"] != "config" or "left " not in (items[0]["evidence"] or ""):
+        err.append(f"checklist {node} not answered by the configuration: {items}")
+    else:
+        print(f"  checklist {node}: {items[0]['answer']} by config: {items[0]['evidence']}")
 for e in err:
     print("  " + e)
 sys.exit(1 if err else 0)
