@@ -43,24 +43,28 @@ static void step_for(struct session *s, int ms)
 	session_step(s, mono_ms());
 }
 
-/* Wait until every configured side streams or has failed. */
-static void wait_streaming(struct session *s, const struct connect_args *A, int64_t until)
+/*
+ * Wait until both sides stream: 1. 0 as soon as one is not on its way
+ * there (retrying, failed, done) or the time is up: the batch goes on
+ * without the configurations rather than holding its progress back.
+ */
+static int wait_streaming(struct session *s, int64_t until)
 {
 	while (mono_ms() < until) {
-		int ready = 1;
+		int streaming = 0;
 
 		for (int k = 0; k < 2; k++) {
-			enum live_state st;
+			enum live_state st = live_state(session_live(s, k));
 
-			if (A->so.side[k].target == NULL)
-				continue;
-			st = live_state(session_live(s, k));
-			ready &= st == LS_STREAMING || st == LS_FAILED || st == LS_DONE;
+			if (st == LS_RETRY || st == LS_FAILED || st == LS_DONE)
+				return 0;
+			streaming += st == LS_STREAMING;
 		}
-		if (ready)
-			return;
+		if (streaming == 2)
+			return 1;
 		step_for(s, 100);
 	}
+	return 0;
 }
 
 /* Run cmd[k] on each side that has one; out[k] its output (or NULL). */
@@ -353,7 +357,8 @@ int connect_config(struct session *s, struct connect_args *A, struct cdiff *d)
 	memset(d, 0, sizeof *d);
 	if (A->no_config || A->so.side[0].target == NULL || A->so.side[1].target == NULL)
 		return -1;
-	wait_streaming(s, A, until);
+	if (!wait_streaming(s, mono_ms() + (int64_t)(A->so.connect_timeout > 0 ? A->so.connect_timeout : 10) * 1000))
+		return -1;
 	for (int k = 0; k < 2; k++)
 		cmd[k] = config_cmd(A, session_device(s, k), k, &why[k]);
 	run_both(s, cmd, out, until);

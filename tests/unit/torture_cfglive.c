@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "base/util.h"
+#include "config/tunnel.h"
+#include "kb/kb.h"
 #include "live/remote.h"
 
 static char dir[] = "/tmp/td-cfglive.XXXXXX";
@@ -135,6 +137,33 @@ static void test_psk_none(void **st)
 	free(g);
 }
 
+/* Every kb/tree "config" names a parameter config-diff compares. */
+static void test_tree_config_params_exist(void **st)
+{
+	char *why = NULL;
+	struct kb *kb = kb_load(TD_SOURCE_DIR "/kb", &why);
+	int found = 0;
+
+	(void)st;
+	if (kb == NULL)
+		fail_msg("kb: %s", why);
+	for (int t = 0; t < kb->ntrees; t++)
+		for (int i = 0; i < kb->trees[t].nnodes; i++) {
+			const char *p = kb->trees[t].nodes[i].config_param;
+			int ok = 0;
+
+			if (p == NULL)
+				continue;
+			found++;
+			for (int k = 0; k < TP_COUNT; k++)
+				ok |= strncmp(tparam_id((enum tparam)k), p, strlen(p)) == 0;
+			if (!ok)
+				fail_msg("%s: config param %s is no config-diff parameter", kb->trees[t].nodes[i].id, p);
+		}
+	assert_true(found >= 2);
+	kb_free(kb);
+}
+
 static int setup(void **st)
 {
 	char *p;
@@ -166,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_psk_hash_ipsec_secrets),
 		cmocka_unit_test(test_psk_hash_swanctl),
 		cmocka_unit_test(test_psk_none),
+		cmocka_unit_test(test_tree_config_params_exist),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
