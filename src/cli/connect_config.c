@@ -54,9 +54,11 @@ static int wait_streaming(struct session *s, int64_t until)
 		int streaming = 0;
 
 		for (int k = 0; k < 2; k++) {
-			enum live_state st = live_state(session_live(s, k));
+			struct live *l = session_live(s, k);
+			enum live_state st = live_state(l);
 
-			if (st == LS_RETRY || st == LS_FAILED || st == LS_DONE)
+			/* a new session starts in LS_RETRY: only a retry after an error counts */
+			if (st == LS_FAILED || st == LS_DONE || (st == LS_RETRY && live_error(l) != NULL))
 				return 0;
 			streaming += st == LS_STREAMING;
 		}
