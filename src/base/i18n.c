@@ -416,7 +416,23 @@ static const char *const table[M_COUNT][2] = {
 	[M_CF_PART_INTEG] = { "integrity", "Integrität" },
 	[M_CF_PART_DH] = { "DH group", "DH-Gruppe" },
 	[M_CF_NEED_TWO] = { "config-diff needs two configuration files: the left gateway's and the right gateway's", "config-diff braucht zwei Konfigurationsdateien: die des linken und die des rechten Gateways" },
-	[M_CF_SECRETS_NOTE] = { "pre-shared keys are not in these files (ipsec.secrets / swanctl secrets are never read): whether they match is not known from the configuration", "Pre-Shared Keys stehen nicht in diesen Dateien (ipsec.secrets / swanctl-secrets werden nie gelesen): ob sie übereinstimmen, ist aus der Konfiguration nicht bekannt" },
+	[M_CF_SECRETS_NOTE] = { "PSK: not compared (%s): whether the keys match is not known from the configuration", "PSK: nicht verglichen (%s): ob die Schlüssel übereinstimmen, ist aus der Konfiguration nicht bekannt" },
+	/* config: pre-shared keys compared, config fetched live, config view (issue 18) */
+	[M_CF_P_PSK] = { "pre-shared key", "Pre-Shared Key" },
+	[M_CF_PSK_UNREADABLE] = { "%s not readable (%s)", "%s nicht lesbar (%s)" },
+	[M_CF_PSK_NO_ENTRY] = { "%s has no PSK entry for this tunnel", "%s hat keinen PSK-Eintrag für diesen Tunnel" },
+	[M_CF_PSK_NO_FILE] = { "no secrets file (give --left-secrets/--right-secrets)", "keine Secrets-Datei (--left-secrets/--right-secrets angeben)" },
+	[M_CF_PSK_READ] = { "read", "gelesen" },
+	[M_CF_PSK_EQUAL] = { "PSK: equal (compared without showing either key)", "PSK: gleich (verglichen, ohne einen Schlüssel zu zeigen)" },
+	[M_CF_PSK_DIFFERS] = { "PSK: differs (compared without showing either key)", "PSK: unterschiedlich (verglichen, ohne einen Schlüssel zu zeigen)" },
+	[M_CF_LIVE_NO_PROFILE] = { "the profile names no configuration command (give --config-cmd)", "das Profil nennt keinen Konfigurationsbefehl (--config-cmd angeben)" },
+	[M_CF_LIVE_NOT_RUN] = { "the configuration command did not run or did not finish", "der Konfigurationsbefehl lief nicht oder wurde nicht fertig" },
+	[M_CF_LIVE_EMPTY] = { "the configuration command printed no configuration file", "der Konfigurationsbefehl gab keine Konfigurationsdatei aus" },
+	[M_CF_LIVE_NO_HASH] = { "no sha256sum on the gateway", "kein sha256sum auf dem Gateway" },
+	[M_CF_LIVE_NO_PSK] = { "no PSK entry for this tunnel in the secrets files", "kein PSK-Eintrag für diesen Tunnel in den Secrets-Dateien" },
+	[M_CF_LIVE_NOT_READ] = { "configuration not read", "Konfiguration nicht gelesen" },
+	[M_BY_CONFIG] = { "the configuration of both ends", "die Konfiguration beider Seiten" },
+	[M_CF_PSK_NOT_READABLE] = { "PSK: not readable (%s): whether the keys match is inferred from the logs only", "PSK: nicht lesbar (%s): ob die Schlüssel übereinstimmen, folgt nur aus den Logs" },
 
 	/* diagnose */
 

@@ -132,4 +132,17 @@ const char *const i18n_kb[M_KB_LAST + 1][2] = {
 	[M_KB_PAT_STRAY] = { "stray '}' at offset %zu (write }} for a literal brace)",
 	    "einzelne '}' an Position %zu (}} schreiben für eine Klammer als Text)" },
 	[M_KB_PAT_NO_LITERAL] = { "pattern has no literal text", "das Muster hat keinen festen Text" },
+	/* a device profile's "config" (issue 18) and a tree check's config-diff parameter */
+	[M_KB_DEV_CFG_OBJECT] = { "must be an object (syntax, main, files, secrets or note)",
+	    "muss ein Objekt sein (syntax, main, files, secrets oder note)" },
+	[M_KB_DEV_CFG_SYNTAX] = { "must be \"ipsec.conf\" or \"swanctl.conf\" when main is given",
+	    "muss \"ipsec.conf\" oder \"swanctl.conf\" sein, wenn main angegeben ist" },
+	[M_KB_DEV_CFG_MAIN] = { "must be an absolute path without quotes, blanks or $: \"%s\"",
+	    "muss ein absoluter Pfad ohne Anführungszeichen, Leerzeichen oder $ sein: \"%s\"" },
+	[M_KB_DEV_CFG_GLOB] = { "must be absolute paths or globs without quotes, blanks or $: \"%s\"",
+	    "müssen absolute Pfade oder Muster ohne Anführungszeichen, Leerzeichen oder $ sein: \"%s\"" },
+	[M_KB_DEV_CFG_NEEDS] = { "needs main (with syntax and files) or a note saying why not",
+	    "braucht main (mit syntax und files) oder eine note, die sagt, warum nicht" },
+	[M_KB_TR_CONFIG_PARAM] = { "a parameter id of config-diff (e.g. esp.pfs), not \"%s\"",
+	    "eine Parameter-ID von config-diff (z. B. esp.pfs), nicht \"%s\"" },
 };

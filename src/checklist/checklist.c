@@ -19,16 +19,16 @@ const char *cl_ans_name(enum cl_ans a)
 
 const char *cl_by_name(enum cl_by b)
 {
-	static const char *const n[] = { "", "logs", "status", "ping", "technician" };
+	static const char *const n[] = { "", "logs", "status", "ping", "technician", "config" };
 
-	return b >= BY_NONE && b <= BY_TECHNICIAN ? n[b] : "?";
+	return b >= BY_NONE && b <= BY_CONFIG ? n[b] : "?";
 }
 
 const char *cl_by_label(enum cl_by b, enum lang l)
 {
-	static const enum msg m[] = { M_A_OPEN, M_BY_LOGS, M_BY_STATUS, M_BY_PING, M_BY_TECHNICIAN };
+	static const enum msg m[] = { M_A_OPEN, M_BY_LOGS, M_BY_STATUS, M_BY_PING, M_BY_TECHNICIAN, M_BY_CONFIG };
 
-	return b > BY_NONE && b <= BY_TECHNICIAN ? msg(m[b], l) : "";
+	return b > BY_NONE && b <= BY_CONFIG ? msg(m[b], l) : "";
 }
 
 const char *cl_ans_label(const struct checklist *cl, const struct cl_item *it, enum lang l)

@@ -339,6 +339,7 @@ void fact_check(const struct facts *F, const struct tnode *n, struct fact_out *o
 	case TF_ECHO_OUT: case TF_ECHO_IN: fact_echo(F, n, o); break;
 	default: break;
 	}
+	config_fact(F, n, o);   /* issue 18: the configuration comparison (config_facts.c) */
 	/* an answer by the logs always rests on a line or a searched absence */
 	if (o->v != TRI_UNKNOWN && o->why == NULL && !o->abs.set)
 		o->v = TRI_UNKNOWN;

@@ -36,4 +36,8 @@ void fact_check(const struct facts *F, const struct tnode *n, struct fact_out *o
  * that line), or -1. */
 int fact_option(const struct facts *F, const struct tnode *n, char **why);
 
+/* A check the configuration comparison answers (config_facts.c): when the
+ * logs did not, the parameter's relation with both sides' lines. */
+void config_fact(const struct facts *F, const struct tnode *n, struct fact_out *o);
+
 #endif

@@ -246,7 +246,7 @@ static enum cl_ans ans_from(const char *s)
 
 static enum cl_by by_from(const char *s)
 {
-	for (int b = BY_LOGS; b <= BY_TECHNICIAN; b++)
+	for (int b = BY_LOGS; b <= BY_CONFIG; b++)
 		if (s != NULL && strcmp(s, cl_by_name((enum cl_by)b)) == 0)
 			return (enum cl_by)b;
 	return BY_TECHNICIAN;

@@ -18,7 +18,7 @@
 enum tri { TRI_UNKNOWN = 0, TRI_YES, TRI_NO };
 
 /* Who answered a node. */
-enum cl_by { BY_NONE = 0, BY_LOGS, BY_STATUS, BY_PING, BY_TECHNICIAN };
+enum cl_by { BY_NONE = 0, BY_LOGS, BY_STATUS, BY_PING, BY_TECHNICIAN, BY_CONFIG };
 
 enum cl_ans { ANS_NONE = 0, ANS_YES, ANS_NO, ANS_DONE, ANS_FAILED, ANS_SKIPPED, ANS_OPTION };
 
@@ -28,6 +28,7 @@ struct cl_world {
 	const char *status_why;   /* the status line that told, or NULL */
 	const char *skip_src[2];  /* source addresses of pings tunneldoc ran */
 	int complete;             /* the logs are complete (offline): absence is evidence */
+	const struct cdiff *config; /* both ends' configuration compared, or NULL (issue 18) */
 	int64_t now_ms;
 };
 

@@ -77,7 +77,9 @@ int cli_utf8(void);
 int cli_parse_int(const char *s, int lo, int hi, int *out);
 
 /* The checklist as far as complete logs answer it (batch outputs). */
-void cli_batch_checklist(struct analysis *a, const struct kb *kb, struct checklist *cl);
+struct cdiff;
+/* config: both ends' configuration compared (answers the "same ..." checks), or NULL */
+void cli_batch_checklist(struct analysis *a, const struct kb *kb, struct checklist *cl, const struct cdiff *config);
 /* Before a session: the report's directory must take the file, or the
  * technician's answers would be lost after the work is done. */
 int cli_report_writable(const char *path, enum lang lang);

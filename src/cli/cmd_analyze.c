@@ -8,6 +8,7 @@
 #include "base/clock.h"
 #include "checklist/checklist.h"
 #include "config/cdiff.h"
+#include "config/psk.h"
 #include "input/pair.h"
 #include "input/source.h"
 #include "kb/kb.h"
@@ -126,6 +127,8 @@ static int load_config(struct analyze_args *A, struct cdiff *d)
 			rc = TD_EXIT_INPUT;
 	if (rc == TD_EXIT_OK && cdiff_build(c[0], c[1], NULL, NULL, A->lang, d, &cause) != 0)
 		rc = TD_EXIT_INPUT;
+	if (rc == TD_EXIT_OK)
+		cdiff_psk_files(d, NULL, NULL, A->lang);  /* the secrets beside each configuration */
 	if (rc != TD_EXIT_OK)
 		cli_cause(cause);
 	else
@@ -143,7 +146,7 @@ static int print_analysis(struct analyze_args *A, struct kb *kb, struct analysis
 	int rc = TD_EXIT_OK;
 
 	analysis_run(a);
-	cli_batch_checklist(a, kb, &cl);
+	cli_batch_checklist(a, kb, &cl, A->ro.config);
 	if (A->json) {
 		if (sreport_json(stdout, &sr) != 0)
 			rc = TD_EXIT_INPUT;

@@ -8,6 +8,7 @@
 #include "cli/cmd.h"
 #include "cli/cli.h"
 #include "config/cdiff_out.h"
+#include "config/psk.h"
 
 #include <json-c/json.h>
 #include <stdio.h>
@@ -16,12 +17,13 @@
 static const struct option opts[] = {
 	{ "json", no_argument, NULL, 'j' }, { "all", no_argument, NULL, 'a' },
 	{ "left-conn", required_argument, NULL, 'L' }, { "right-conn", required_argument, NULL, 'R' },
+	{ "left-secrets", required_argument, NULL, 'S' }, { "right-secrets", required_argument, NULL, 'T' },
 	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 };
 
 struct cdiff_args {
 	int json, all;
-	const char *lconn, *rconn;
+	const char *lconn, *rconn, *lsec, *rsec;
 };
 
 static int on_option(void *st, int c, const char *arg)
@@ -33,6 +35,8 @@ static int on_option(void *st, int c, const char *arg)
 	case 'a': A->all = 1; break;
 	case 'L': A->lconn = arg; break;
 	case 'R': A->rconn = arg; break;
+	case 'S': A->lsec = arg; break;
+	case 'T': A->rsec = arg; break;
 	default: break;
 	}
 	return 0;
@@ -40,7 +44,7 @@ static int on_option(void *st, int c, const char *arg)
 
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
-	struct cdiff_args A = { 0, 0, NULL, NULL };
+	struct cdiff_args A = { 0, 0, NULL, NULL, NULL, NULL };
 	struct conf *l = NULL, *r = NULL;
 	struct cdiff d;
 	char *cause = NULL;
@@ -58,6 +62,7 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 		conf_free(r);
 		return TD_EXIT_INPUT;
 	}
+	cdiff_psk_files(&d, A.lsec, A.rsec, x->lang);
 	if (A.json) {
 		json_object *o = cdiff_json(&d);
 
@@ -75,5 +80,5 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 const struct cmd_entry cmd_config_diff_entry = {
 	"config-diff",
 	M_H_CONFIG_DIFF_SUMMARY,
-	M_H_CONFIG_DIFF, "hjaL:R:", opts, run, NULL,
+	M_H_CONFIG_DIFF, "hjaL:R:S:T:", opts, run, NULL,
 };

@@ -13,7 +13,8 @@
 
 enum { O_PROFILE = 1000, O_LPROF, O_RPROF, O_LOGCMD, O_LLOG, O_RLOG, O_KH, O_ACCEPT, O_SSHCFG,
 	O_BACKLOG, O_RECORD, O_BATCH, O_DURATION, O_JSON, O_CTIMEOUT, O_LOGFILE, O_LLF, O_RLF, O_OUT, O_TIMEOUT,
-	O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP, O_ASCII, O_NOMOUSE };
+	O_REPORT, O_LLAN, O_RLAN, O_STATUS, O_LSTATUS, O_RSTATUS, O_JUMP, O_LJUMP, O_RJUMP, O_ASCII, O_NOMOUSE,
+	O_CFGCMD, O_LCFGCMD, O_RCFGCMD, O_LSECRETS, O_RSECRETS, O_NOCONFIG };
 
 static const struct option opts[] = {
 	{ "profile", required_argument, NULL, O_PROFILE }, { "left-profile", required_argument, NULL, O_LPROF },
@@ -33,6 +34,9 @@ static const struct option opts[] = {
 	{ "jump", required_argument, NULL, O_JUMP }, { "left-jump", required_argument, NULL, O_LJUMP },
 	{ "right-jump", required_argument, NULL, O_RJUMP },
 	{ "ascii", no_argument, NULL, O_ASCII }, { "no-mouse", no_argument, NULL, O_NOMOUSE },
+	{ "config-cmd", required_argument, NULL, O_CFGCMD }, { "left-config-cmd", required_argument, NULL, O_LCFGCMD },
+	{ "right-config-cmd", required_argument, NULL, O_RCFGCMD }, { "left-secrets", required_argument, NULL, O_LSECRETS },
+	{ "right-secrets", required_argument, NULL, O_RSECRETS }, { "no-config", no_argument, NULL, O_NOCONFIG },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -111,6 +115,12 @@ static int on_option(void *st, int c, const char *arg)
 	case O_NOMOUSE: A->no_mouse = 1; break;
 	case O_REPORT: A->report = arg; break;
 	case O_JSON: A->json = 1; break;
+	case O_CFGCMD: A->cfgcmd_both = arg; break;
+	case O_LCFGCMD: A->cfgcmd[0] = arg; break;
+	case O_RCFGCMD: A->cfgcmd[1] = arg; break;
+	case O_LSECRETS: A->secrets[0] = arg; break;
+	case O_RSECRETS: A->secrets[1] = arg; break;
+	case O_NOCONFIG: A->no_config = 1; break;
 	default: return on_checked(A, c, arg);
 	}
 	return 0;
@@ -145,6 +155,8 @@ static void both_sides(struct connect_args *A)
 			o->status_cmd = A->statuscmd;
 		if (o->jump == NULL)
 			o->jump = A->jump;
+		if (A->cfgcmd[k] == NULL)
+			A->cfgcmd[k] = A->cfgcmd_both;
 	}
 }
 

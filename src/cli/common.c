@@ -132,11 +132,12 @@ int cli_parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
-void cli_batch_checklist(struct analysis *a, const struct kb *kb, struct checklist *cl)
+void cli_batch_checklist(struct analysis *a, const struct kb *kb, struct checklist *cl, const struct cdiff *config)
 {
 	struct cl_world w;
 
 	memset(&w, 0, sizeof w);
+	w.config = config;
 	w.complete = 1;
 	w.now_ms = wall_ms();
 	checklist_init(cl, kb);

@@ -22,6 +22,10 @@ struct connect_args {
 	int batch, json, ntargets;
 	int ascii, no_mouse;             /* the console's --ascii, --no-mouse */
 	double duration;
+	/* issue 18: the configuration fetched at the start (connect_config.c) */
+	const char *cfgcmd[2], *cfgcmd_both, *secrets[2];
+	int no_config;
+	const struct cdiff *config;      /* the comparison for the report, or NULL */
 };
 
 /*
@@ -35,5 +39,14 @@ int connect_apply_site(struct connect_args *A);
 /* Stream both sides for the duration, then print the analysis (or the
  * snapshot's summary) and write the report; kb is freed. An exit status. */
 int connect_batch(struct connect_args *A, struct kb *kb);
+
+/*
+ * Issue 18: once both sides stream, fetch both configurations (profile or
+ * --config-cmd), compare them into d and compare the PSKs by salted hashes
+ * computed on the gateways. 0 when d holds a comparison (cdiff_clear it);
+ * -1 when not (why on stderr, nothing guessed).
+ */
+struct cdiff;
+int connect_config(struct session *s, struct connect_args *A, struct cdiff *d);
 
 #endif

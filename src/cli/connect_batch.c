@@ -12,6 +12,7 @@
 #include "base/util.h"
 #include "checklist/checklist.h"
 #include "checklist/persist.h"
+#include "config/cdiff.h"
 #include "kb/kb.h"
 #include "pipeline/analysis.h"
 #include "report/analysis_report.h"
@@ -68,7 +69,7 @@ static int print_batch(struct connect_args *A, struct analysis *a, const struct 
 	struct sreport sr = { a, &cl, ro, t_start, wall_ms() };
 	int rc = TD_EXIT_OK;
 
-	cli_batch_checklist(a, kb, &cl);
+	cli_batch_checklist(a, kb, &cl, ro->config);
 	if (A->json)
 		sreport_json(stdout, &sr);
 	else
@@ -107,6 +108,8 @@ static int finish(struct connect_args *A, struct session *s, struct analysis *a,
 {
 	struct record_side conn[2];
 	struct report_opts ro = { A->lang, cli_term_width(), 1, 20, TD_VERSION, conn, NULL, NULL, NULL };
+
+	ro.config = A->config;
 	int rc = TD_EXIT_OK;
 
 	session_conn(s, conn);
@@ -127,8 +130,10 @@ int connect_batch(struct connect_args *A, struct kb *kb)
 	struct session *s;
 	char *err = NULL;
 	int64_t t_start;
+	struct cdiff cd;
 	int rc;
 
+	memset(&cd, 0, sizeof cd);
 	A->so.kb = kb;
 	a = analysis_new(kb);
 	s = session_new(&A->so, batch_line, a, &err);
@@ -142,6 +147,8 @@ int connect_batch(struct connect_args *A, struct kb *kb)
 		if (A->so.side[k].target != NULL)
 			analysis_open_side(a, (enum side_id)k, A->so.side[k].target, session_dialect(s, k));
 	t_start = wall_ms();
+	if (!A->snap && connect_config(s, A, &cd) == 0)
+		A->config = &cd;
 	stream(s, A);
 	analysis_run(a);
 	rc = finish(A, s, a, kb, t_start);
@@ -152,6 +159,8 @@ int connect_batch(struct connect_args *A, struct kb *kb)
 	} else if (A->snap && rc == 0) {
 		printf("%s: %s\n", msg(M_CLI_SNAPSHOT_WRITTEN, A->lang), A->so.record_dir);
 	}
+	cdiff_clear(&cd);
+	A->config = NULL;
 	analysis_free(a);
 	kb_free(kb);
 	return rc;

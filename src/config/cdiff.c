@@ -155,6 +155,9 @@ static enum crel compare(enum tparam p, const struct tval *l, const struct tval 
 
 		if (an || bn)
 			return an == bn ? CR_EQUAL : CR_DIFFERS;
+		/* "yes": PFS on, the group not written: equal only to another "yes" */
+		if (strcmp(a, "yes") == 0 || strcmp(b, "yes") == 0)
+			return strcmp(a, b) == 0 ? CR_EQUAL : CR_UNKNOWN;
 		return cmp_props(a, b, 0, what) == CR_DIFFERS ? CR_DIFFERS : CR_EQUAL;
 	}
 	case TP_AUTH_LOCAL: case TP_AUTH_REMOTE:
@@ -259,7 +262,7 @@ static void fill_items(struct cdiff *d)
 int cdiff_build(const struct conf *l, const struct conf *r, const char *lconn, const char *rconn,
     enum lang lang, struct cdiff *out, char **cause)
 {
-	int best = -1, bl = -1, br = -1, bfl = 0, bfr = 0, ties = 0;
+	int best = -1, wbest = -1000, bl = -1, br = -1, bfl = 0, bfr = 0, ties = 0;
 	int flips_l = l->syntax == CONF_IPSEC_CONF ? 2 : 1, flips_r = r->syntax == CONF_IPSEC_CONF ? 2 : 1;
 
 	memset(out, 0, sizeof *out);
@@ -272,18 +275,26 @@ int cdiff_build(const struct conf *l, const struct conf *r, const char *lconn, c
 			for (int fl = 0; fl < flips_l; fl++)
 				for (int fr = 0; fr < flips_r; fr++) {
 					struct tend a, b;
-					int s;
+					int s, ws;
 
 					tend_from(&a, l, &l->secs[i], fl);
 					tend_from(&b, r, &r->secs[j], fr);
 					s = score(&a, &b) + (strcmp(a.conn, b.conn) == 0);
+					/*
+					 * ipsec.conf does not say which of left/right is this host (the
+					 * daemon finds out from its addresses): read left as local unless
+					 * the addresses say otherwise. A flip costs 2/3 of a point, so
+					 * both ends flipped only to make the subnets agree (1 point) lose.
+					 */
+					ws = 3 * s - 2 * (fl + fr);
 					tend_clear(&a);
 					tend_clear(&b);
-					if (s > best) {
+					if (ws > wbest) {
+						wbest = ws;
 						best = s;
 						bl = i, br = j, bfl = fl, bfr = fr;
 						ties = 0;
-					} else if (s == best) {
+					} else if (ws == wbest) {
 						ties++;
 					}
 				}
@@ -306,5 +317,6 @@ void cdiff_clear(struct cdiff *d)
 {
 	tend_clear(&d->left);
 	tend_clear(&d->right);
+	free(d->psk_why);
 	memset(d, 0, sizeof *d);
 }

@@ -25,8 +25,13 @@ struct citem {
 	const char *cause;           /* the cause id this difference explains, or NULL */
 };
 
+/* The pre-shared keys (src/config/psk.c): never a key, only how they compare. */
+enum cpsk { PSK_NOT_COMPARED = 0, PSK_EQUAL, PSK_DIFFERS, PSK_UNREADABLE };
+
 struct cdiff {
 	struct tend left, right;
+	enum cpsk psk;
+	char *psk_why;               /* PSK_UNREADABLE / NOT_COMPARED: which side and why (no secret) */
 	int score;                   /* how the two ends point at each other (address 4, id 2, ts 1) */
 	struct citem items[TP_COUNT];
 	int nitems;

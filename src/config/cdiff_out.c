@@ -2,12 +2,15 @@
  * cdiff_out.c - see cdiff_out.h.
  */
 #include "config/cdiff_out.h"
+#include "config/psk.h"
 
 #include <json-c/json.h>
 #include <string.h>
 
 const char *tparam_label(enum tparam p, enum lang lang)
 {
+	if (p == TP_PSK)
+		return msg(M_CF_P_PSK, lang);
 	return p >= 0 && p < TP_COUNT ? msg((enum msg)(M_CF_P_ADDR_LOCAL + (int)p), lang) : "";
 }
 
@@ -73,7 +76,19 @@ void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
 			print_val(f, "right", &d->right.v[it->rp], lang);
 		}
 	}
-	fprintf(f, "\n%s\n", msg(M_CF_SECRETS_NOTE, lang));
+	fputc('\n', f);
+	cdiff_print_psk(f, d, lang);
+	fputc('\n', f);
+}
+
+void cdiff_print_psk(FILE *f, const struct cdiff *d, enum lang lang)
+{
+	switch (d->psk) {
+	case PSK_EQUAL: fputs(msg(M_CF_PSK_EQUAL, lang), f); break;
+	case PSK_DIFFERS: fputs(msg(M_CF_PSK_DIFFERS, lang), f); break;
+	case PSK_UNREADABLE: fprintf(f, msg(M_CF_PSK_NOT_READABLE, lang), d->psk_why != NULL ? d->psk_why : "?"); break;
+	default: fprintf(f, msg(M_CF_SECRETS_NOTE, lang), d->psk_why != NULL ? d->psk_why : msg(M_CF_PSK_NO_FILE, lang)); break;
+	}
 }
 
 static json_object *jval(const struct tval *t)
@@ -130,6 +145,8 @@ struct json_object *cdiff_json(const struct cdiff *d)
 		json_object_array_add(items, x);
 	}
 	json_object_object_add(o, "params", items);
-	json_object_object_add(o, "psk", json_object_new_string("not compared (secrets are not read)"));
+	json_object_object_add(o, "psk", json_object_new_string(cpsk_name(d->psk)));
+	if (d->psk_why != NULL)
+		json_object_object_add(o, "psk_why", json_object_new_string(d->psk_why));
 	return o;
 }

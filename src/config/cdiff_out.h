@@ -11,6 +11,8 @@
 #include "config/cdiff.h"
 
 void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all);
+/* One line on the pre-shared keys: "PSK: equal", "differs", not readable (why). */
+void cdiff_print_psk(FILE *f, const struct cdiff *d, enum lang lang);
 /* The comparison as a JSON document (a json_object *, to be put by the caller). */
 struct json_object *cdiff_json(const struct cdiff *d);
 /* The label of a parameter in words. */

@@ -16,7 +16,8 @@
  *
  * Secrets are never kept: a value whose key names a secret (`secret`,
  * `psk`, ...) is stored as "***"; only that a secret is configured is
- * known. ipsec.secrets is not read.
+ * known. ipsec.secrets is not read here (psk.c compares the keys without
+ * keeping them).
  */
 #ifndef TD_CONF_H
 #define TD_CONF_H

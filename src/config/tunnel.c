@@ -22,7 +22,7 @@ static const char *const ids[TP_COUNT] = {
 	[TP_IKE_PROPOSALS] = "ike.proposals", [TP_ESP_PROPOSALS] = "esp.proposals", [TP_PFS] = "esp.pfs",
 	[TP_AUTH_LOCAL] = "auth.local", [TP_AUTH_REMOTE] = "auth.remote", [TP_ENCAP] = "nat.encapsulation",
 	[TP_DPD_DELAY] = "dpd.delay", [TP_DPD_TIMEOUT] = "dpd.timeout", [TP_DPD_ACTION] = "dpd.action",
-	[TP_IKE_LIFETIME] = "ike.lifetime", [TP_SA_LIFETIME] = "esp.lifetime",
+	[TP_IKE_LIFETIME] = "ike.lifetime", [TP_SA_LIFETIME] = "esp.lifetime", [TP_PSK] = "auth.psk",
 };
 
 const char *tparam_id(enum tparam p)
@@ -135,12 +135,15 @@ static void derive_pfs(struct tend *e, const struct conf_section *s)
 	}
 	if (take(t, s, grp_keys) != NULL)
 		return;
-	if (e->v[TP_ESP_PROPOSALS].value == NULL || proplist_parse(e->v[TP_ESP_PROPOSALS].value, &l) != 0)
-		return;
-	proplist_kind(&l, PK_DH, dh, sizeof dh);
-	if (dh[0] == '\0')
-		return;
-	set_derived(t, &e->v[TP_ESP_PROPOSALS], dh);
+	dh[0] = '\0';
+	if (e->v[TP_ESP_PROPOSALS].value != NULL && proplist_parse(e->v[TP_ESP_PROPOSALS].value, &l) == 0)
+		proplist_kind(&l, PK_DH, dh, sizeof dh);
+	if (dh[0] != '\0')
+		set_derived(t, &e->v[TP_ESP_PROPOSALS], dh);
+	else if (kv != NULL && strcmp(kv->value, "yes") == 0)
+		set_from(t, kv, "yes");     /* PFS on, its group not written (libreswan: the IKE SA's) */
+	else if (e->syntax == CONF_SWANCTL && e->v[TP_ESP_PROPOSALS].value != NULL)
+		set_derived(t, &e->v[TP_ESP_PROPOSALS], "no");  /* strongSwan: no DH group, no PFS */
 }
 
 static void from_ipsec_conf(struct tend *e, const struct conf_section *s, int fl)

@@ -16,6 +16,7 @@ enum tparam {
 	TP_IKE_VERSION, TP_IKE_MODE, TP_IKE_PROPOSALS, TP_ESP_PROPOSALS, TP_PFS,
 	TP_AUTH_LOCAL, TP_AUTH_REMOTE, TP_ENCAP, TP_DPD_DELAY, TP_DPD_TIMEOUT, TP_DPD_ACTION,
 	TP_IKE_LIFETIME, TP_SA_LIFETIME,
+	TP_PSK,                 /* set only by psk.c: value "***", the secret entry's file:line */
 	TP_COUNT
 };
 

@@ -102,6 +102,43 @@ static int device_counters(struct kbj *c, json_object *root, struct device *d)
 	return r;
 }
 
+/* A glob the gateway's shell may expand: no quote, space or $. */
+static int glob_ok(const char *g)
+{
+	return g[0] == '/' && strspn(g, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-*") == strlen(g);
+}
+
+/* "config": how to read the IPsec configuration (optional). */
+static int device_config(struct kbj *c, json_object *root, struct device *d)
+{
+	json_object *o = kbj_get(root, "config");
+
+	if (o == NULL)
+		return 0;
+	if (!json_object_is_type(o, json_type_object))
+		return kbj_fail(c, "config", M_KB_DEV_CFG_OBJECT);
+	kbj_push(c, "config", 0);
+	if (kbj_str(c, o, "syntax", 0, &d->cfg_syntax) || kbj_str(c, o, "main", 0, &d->cfg_main) ||
+	    kbj_str(c, o, "note", 0, &d->cfg_note) || kbj_strs(c, o, "files", 0, &d->cfg_files, &d->ncfg_files) ||
+	    kbj_strs(c, o, "secrets", 0, &d->cfg_secrets, &d->ncfg_secrets))
+		return -1;
+	if (d->cfg_main != NULL && (d->cfg_syntax == NULL ||
+	    (strcmp(d->cfg_syntax, "ipsec.conf") != 0 && strcmp(d->cfg_syntax, "swanctl.conf") != 0)))
+		return kbj_fail(c, "syntax", M_KB_DEV_CFG_SYNTAX);
+	if (d->cfg_main != NULL && !glob_ok(d->cfg_main))
+		return kbj_fail(c, "main", M_KB_DEV_CFG_MAIN, d->cfg_main);
+	for (int i = 0; i < d->ncfg_files; i++)
+		if (!glob_ok(d->cfg_files[i]))
+			return kbj_fail(c, "files", M_KB_DEV_CFG_GLOB, d->cfg_files[i]);
+	for (int i = 0; i < d->ncfg_secrets; i++)
+		if (!glob_ok(d->cfg_secrets[i]))
+			return kbj_fail(c, "secrets", M_KB_DEV_CFG_GLOB, d->cfg_secrets[i]);
+	if (d->cfg_main == NULL && d->cfg_note == NULL)
+		return kbj_fail(c, NULL, M_KB_DEV_CFG_NEEDS);
+	c->path[0] = '\0';
+	return 0;
+}
+
 static int load_one_device(struct kbj *c, json_object *root, void *item)
 {
 	struct device *d = item;
@@ -119,7 +156,7 @@ static int load_one_device(struct kbj *c, json_object *root, void *item)
 	if (device_log(c, root, d) ||
 	    kbj_strs(c, root, "status", 0, &d->status, &d->nstatus) || kbj_str(c, root, "ping", 0, &d->ping) ||
 	    kbj_str(c, root, "probe", 0, &d->probe) ||
-	    device_status_match(c, root, d) || device_counters(c, root, d))
+	    device_status_match(c, root, d) || device_counters(c, root, d) || device_config(c, root, d))
 		goto out;
 	if (d->ping != NULL && (strstr(d->ping, "{source}") == NULL || strstr(d->ping, "{target}") == NULL)) {
 		kbj_fail(c, "ping", M_KB_DEV_PING);
@@ -162,6 +199,11 @@ void devices_free(struct kb *kb)
 		kbf_patterns_free(d->counters, d->ncounters);
 		free(d->ping);
 		free(d->probe);
+		free(d->cfg_syntax);
+		free(d->cfg_main);
+		free(d->cfg_note);
+		kbj_strs_free(d->cfg_files, d->ncfg_files);
+		kbj_strs_free(d->cfg_secrets, d->ncfg_secrets);
 	}
 	free(kb->devices);
 	kb_ids_free(&kb->device_ids);

@@ -171,6 +171,14 @@ struct device {
 	int ncounters;
 	char *ping;
 	char *probe;
+	/* "config" (issue 18): the IPsec configuration, read-only. syntax
+	 * "ipsec.conf" or "swanctl.conf"; main the file the daemon reads; files
+	 * (globs) every file fetched (main and what it includes); secrets (globs)
+	 * where the pre-shared keys are, hashed on the gateway; note why there is
+	 * none (mGuard, LANCOM: not known). */
+	char *cfg_syntax, *cfg_main, *cfg_note;
+	char **cfg_files, **cfg_secrets;
+	int ncfg_files, ncfg_secrets;
 	const char *file;
 };
 
@@ -200,6 +208,9 @@ struct tnode {
 	char *command;                   /* may be NULL */
 	enum tfact check;
 	int check_cause;                 /* TF_CAUSE: kb->causes index */
+	char *config_param;              /* checks: the configuration parameter (id prefix,
+					  * e.g. "esp.pfs") that answers it, or NULL */
+	int config_same;                 /* the answer (1 yes, 0 no) when both sides agree */
 	enum trun run;
 	int yes, no, next;               /* node indexes, -1 none */
 	struct toption *opts;

@@ -87,6 +87,28 @@ static int load_check(struct kbj *c, struct tnode *n, json_object *o)
 	return -1;
 }
 
+/*
+ * "config": {"param": "esp.pfs", "same": "yes"|"no"} (issue 18): the
+ * configuration comparison answers the check, "same" when both sides agree.
+ */
+static int load_config_answer(struct kbj *c, struct tnode *n, json_object *o)
+{
+	static const char *const same[] = { "no", "yes" };
+	json_object *cf = kbj_get(o, "config");
+	int v;
+
+	if (cf == NULL)
+		return 0;
+	kbj_push(c, "config", 0);
+	if (kbj_str(c, cf, "param", 1, &n->config_param) != 0 || kbj_enum(c, cf, "same", same, 2, 1, 1, &v) != 0)
+		return -1;
+	if (strspn(n->config_param, "abcdefghijklmnopqrstuvwxyz.") != strlen(n->config_param))
+		return kbj_fail(c, "param", M_KB_TR_CONFIG_PARAM, n->config_param);
+	n->config_same = v;
+	c->path[0] = '\0';
+	return 0;
+}
+
 /* Pass 2: the fields of one node, links resolved against the whole tree. */
 static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object *o)
 {
@@ -104,7 +126,8 @@ static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object
 		return kbj_fail(c, "run", M_KB_TR_RUN);
 	switch (n->kind) {
 	case TN_CHECK:
-		if (load_check(c, n, o) != 0 || node_link(c, t, o, "yes", 1, &n->yes) != 0 || node_link(c, t, o, "no", 1, &n->no) != 0)
+		if (load_check(c, n, o) != 0 || node_link(c, t, o, "yes", 1, &n->yes) != 0 || node_link(c, t, o, "no", 1, &n->no) != 0 ||
+		    load_config_answer(c, n, o) != 0)
 			return -1;
 		break;
 	case TN_STEP:
@@ -153,6 +176,7 @@ static void tree_free(struct tree *t)
 		kbj_text_free(&n->detail);
 		kbj_text_free(&n->menu);
 		free(n->command);
+		free(n->config_param);
 		for (int k = 0; k < n->nopts; k++)
 			kbj_text_free(&n->opts[k].text);
 		free(n->opts);

@@ -235,3 +235,101 @@ char *remote_proxy_command(const char *jump, const char *ssh_config, const char 
 	}
 	return sb_steal(&b);
 }
+
+/*
+ * Issue 18: the IPsec configuration, read-only. Each file of the globs is
+ * printed after a marker line ("@@tunneldoc-file PATH"), or named
+ * unreadable; on the gateway sed blanks the value of every key that names
+ * a secret (secret, psk, pass...), so no key crosses the channel even when
+ * it sits in the configuration (swanctl.conf). The globs are the profile's,
+ * checked by the kb loader (absolute, no quotes, blanks or $); anything
+ * else is quoted and so not expanded.
+ */
+static const char cfg_fn[] =
+    "td_cf() { [ -e \"$1\" ] || return 0; printf '@@tunneldoc-file %s\\n' \"$1\"; "
+    "if [ -r \"$1\" ]; then sed -E 's/^([[:space:]]*[A-Za-z0-9_.-]*([Ss][Ee][Cc][Rr][Ee][Tt]|[Pp][Ss][Kk]|[Pp][Aa][Ss][Ss])"
+    "[A-Za-z0-9_.-]*[[:space:]]*[=:]).*/\\1 ***/' \"$1\"; echo; "
+    "else echo '@@tunneldoc-unreadable'; fi; }; ";
+
+/* A glob the gateway's shell may expand (else it is quoted). */
+static void glob_word(struct strbuf *b, const char *g)
+{
+	if (g[0] == '/' && strspn(g, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-*") == strlen(g))
+		sb_adds(b, g);
+	else
+		remote_quote(b, g);
+}
+
+char *remote_config_command(const char *const *globs, int n)
+{
+	struct strbuf b = {0};
+
+	sb_adds(&b, cfg_fn);
+	sb_adds(&b, "for f in");
+	for (int i = 0; i < n; i++) {
+		sb_addc(&b, ' ');
+		glob_word(&b, globs[i]);
+	}
+	sb_adds(&b, "; do td_cf \"$f\"; done");
+	return sb_steal(&b);
+}
+
+/*
+ * The pre-shared key of the tunnel hashed on the gateway: awk picks the
+ * entry whose selectors (ipsec.secrets) or id fields (swanctl.conf
+ * secrets { ike* }) name only the tunnel's IDs or addresses (or none: the
+ * default entry), the most of them winning, prints its FILE:LINE on
+ * stderr and salt+key on stdout into sha256sum. The key stays in the
+ * gateway's pipe; what comes back is "@@tunneldoc-psk-at FILE:LINE" and
+ * the hash, or why not (unreadable FILE, none, no sha256sum).
+ */
+static const char psk_awk_common[] =
+    "function unq(r,  q, e, v) { sub(/^[ \\t]+/, \"\", r); q = substr(r, 1, 1); "
+    "if (q == \"\\\"\" || q == \"'\") { e = index(substr(r, 2), q); return e ? substr(r, 2, e - 1) : \"\" } "
+    "v = r; sub(/[ \\t#,].*$/, \"\", v); return v } "
+    "function fit(s,  T, m, i, t, f) { m = split(s, T, /[ \\t,]+/); f = 0; "
+    "for (i = 1; i <= m; i++) { t = T[i]; if (t == \"\") continue; sub(/^@/, \"\", t); t = tolower(t); "
+    "if (t == \"%any\" || t == \"%any6\" || (t in W)) f++; else return -1 } return f } "
+    "function offer(f, v, at) { if (v != \"\" && f > best) { best = f; bv = v; bw = at } } "
+    "BEGIN { n = split(sel, S, \" \"); for (i = 1; i <= n; i++) { s = S[i]; sub(/^@/, \"\", s); W[tolower(s)] = 1 } best = -1 } "
+    "END { if (best < 0) { print \"@@tunneldoc-psk-none\" > \"/dev/stderr\"; exit 1 } "
+    "print \"@@tunneldoc-psk-at \" bw > \"/dev/stderr\"; printf \"%s%s\", salt, bv } ";
+
+static const char psk_awk_ipsec[] =
+    "/^[ \\t]*#/ { next } "
+    "{ c = index($0, \":\"); if (c == 0) next; r = substr($0, c + 1); sub(/^[ \\t]+/, \"\", r); "
+    "if (toupper(substr(r, 1, 3)) != \"PSK\" || substr(r, 4, 1) !~ /[ \\t]/) next; "
+    "offer(fit(substr($0, 1, c - 1)), unq(substr(r, 4)), FILENAME \":\" FNR) }";
+
+static const char psk_awk_swanctl[] =
+    "{ l = $0; sub(/^[ \\t]+/, \"\", l) } "
+    "l ~ /^#/ { next } "
+    "index(l, \"{\") { d++; if (d == 1 && l ~ /^secrets[ \\t{]/) ins = 1; "
+    "if (ins && d == 2 && l ~ /^ike/) { ik = 1; ids = \"\"; v = \"\"; at = FILENAME \":\" FNR } next } "
+    "index(l, \"}\") { if (ik && d == 2) { offer(fit(ids), v, at); ik = 0 } d--; if (d == 0) ins = 0; next } "
+    "ik && index(l, \"=\") { e = index(l, \"=\"); k = substr(l, 1, e - 1); sub(/[ \\t]+$/, \"\", k); x = unq(substr(l, e + 1)); "
+    "if (k == \"secret\") { v = x; at = FILENAME \":\" FNR } else if (k ~ /^id/) ids = ids \" \" x }";
+
+char *remote_psk_command(int swanctl, const char *const *globs, int n, const char *selectors, const char *salt)
+{
+	struct strbuf b = {0}, prog = {0};
+
+	sb_adds(&b, "command -v sha256sum >/dev/null || { echo '@@tunneldoc-psk-nohash'; exit 0; }; set --; for f in");
+	for (int i = 0; i < n; i++) {
+		sb_addc(&b, ' ');
+		glob_word(&b, globs[i]);
+	}
+	sb_adds(&b, "; do [ -e \"$f\" ] || continue; if [ -r \"$f\" ]; then set -- \"$@\" \"$f\"; "
+	    "else printf '@@tunneldoc-psk-unreadable %s\\n' \"$f\"; fi; done; "
+	    "if [ $# -eq 0 ]; then echo '@@tunneldoc-psk-none'; exit 0; fi; { awk -v sel=");
+	remote_quote(&b, selectors);
+	sb_adds(&b, " -v salt=");
+	remote_quote(&b, salt);
+	sb_addc(&b, ' ');
+	sb_adds(&prog, psk_awk_common);
+	sb_adds(&prog, swanctl ? psk_awk_swanctl : psk_awk_ipsec);
+	remote_quote(&b, prog.s);
+	sb_free(&prog);
+	sb_adds(&b, " \"$@\" | sha256sum; } 2>&1");
+	return sb_steal(&b);
+}

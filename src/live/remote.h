@@ -28,4 +28,18 @@ int remote_jump_ok(const char *jump);
 /* The ProxyCommand for libssh: ssh -W through jump (allocated). */
 char *remote_proxy_command(const char *jump, const char *ssh_config, const char *identity, const char *known_hosts);
 
+/*
+ * Issue 18. The command that prints the configuration files of the globs
+ * ("@@tunneldoc-file PATH" before each, "@@tunneldoc-unreadable" for one
+ * that cannot be read; secret values blanked on the gateway).
+ */
+char *remote_config_command(const char *const *globs, int n);
+/*
+ * The command that hashes sha256(salt || psk) of the tunnel's pre-shared
+ * key on the gateway, from the secrets files of the globs (swanctl: the
+ * secrets { ike* } syntax, else ipsec.secrets); selectors: the tunnel's IDs
+ * and addresses, blank-separated. The key never leaves the gateway.
+ */
+char *remote_psk_command(int swanctl, const char *const *globs, int n, const char *selectors, const char *salt);
+
 #endif

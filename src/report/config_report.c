@@ -72,3 +72,37 @@ struct json_object *config_json_for_finding(const struct cdiff *d, const char *c
 	}
 	return a;
 }
+
+static void md_val(FILE *f, const char *side, const struct tval *t, enum lang lang)
+{
+	if (t->value == NULL)
+		fprintf(f, "  - %s: %s\n", side, msg(M_CF_NOT_SET, lang));
+	else if (t->derived)
+		fprintf(f, "  - %s: `%s:%d` %s (%s `%s`)\n", side, t->file, t->line, t->value, msg(M_CF_DERIVED, lang), t->key);
+	else
+		fprintf(f, "  - %s: `%s:%d` `%s=%s`\n", side, t->file, t->line, t->key, t->value);
+}
+
+void config_md(FILE *f, const struct cdiff *d, enum lang lang)
+{
+	if (d == NULL)
+		return;
+	fprintf(f, "\n## %s\n\n", msg(M_CF_TITLE, lang));
+	fprintf(f, "`%s:%d` (%s) <-> `%s:%d` (%s)\n\n", d->left.file, d->left.line, d->left.conn, d->right.file,
+	    d->right.line, d->right.conn);
+	for (int i = 0; i < d->nitems; i++) {
+		const struct citem *it = &d->items[i];
+
+		if (it->rel != CR_DIFFERS)
+			continue;
+		fprintf(f, "- **%s** %s", msg(M_CF_R_DIFFERS, lang), tparam_label(it->lp, lang));
+		if (it->cause != NULL)
+			fprintf(f, " — %s: %s", msg(M_CF_EXPLAINS, lang), it->cause);
+		fputc('\n', f);
+		md_val(f, msg(M_SIDE_LEFT, lang), &d->left.v[it->lp], lang);
+		md_val(f, msg(M_SIDE_RIGHT, lang), &d->right.v[it->rp], lang);
+	}
+	fputc('\n', f);
+	cdiff_print_psk(f, d, lang);
+	fputc('\n', f);
+}

@@ -18,4 +18,11 @@ void config_text_for_finding(FILE *f, const struct cdiff *d, const char *cause, 
 /* The same as a JSON array of parameter ids with both sides' lines. */
 struct json_object *config_json_for_finding(const struct cdiff *d, const char *cause);
 
+/*
+ * The comparison in the Markdown report (--report): every difference with
+ * both sides' lines, then the PSK line ("PSK: equal" / "differs" / not
+ * readable, never a key). Nothing when d is NULL.
+ */
+void config_md(FILE *f, const struct cdiff *d, enum lang lang);
+
 #endif

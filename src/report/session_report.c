@@ -21,6 +21,7 @@
 #include "base/privfile.h"
 #include "base/util.h"
 #include "checklist/persist.h"
+#include "report/config_report.h"
 
 static void fmt_time(char *buf, size_t sz, int64_t ms)
 {
@@ -263,7 +264,7 @@ static void md_summary(FILE *f, const struct sreport *r)
 		}
 	}
 	for (int i = 0; i < cl->npath; i++)
-		if (cl->path[i].ans != ANS_NONE && cl->path[i].by > BY_NONE && cl->path[i].by <= BY_TECHNICIAN)
+		if (cl->path[i].ans != ANS_NONE && cl->path[i].by > BY_NONE && cl->path[i].by <= BY_CONFIG)
 			by[cl->path[i].by]++;
 	for (int i = 0; i < cl->nans; i++) {
 		if (cl->ans[i].override && cl->ans[i].by == BY_TECHNICIAN)
@@ -431,6 +432,7 @@ int sreport_md(FILE *f, const struct sreport *r)
 		fputc('\n', f);
 	}
 	md_findings(f, r);
+	config_md(f, r->ro->config, l);
 	md_ladder(f, r);
 	md_checklist(f, r);
 	md_runs(f, r);

@@ -25,6 +25,11 @@
 #   lab.sh env             print the lab's shell variables
 #   lab.sh status          print the daemons' view of the tunnel
 #   lab.sh down [--keep]   stop daemons, delete namespaces (and the run dir)
+#   lab.sh config SCENARIO DIR
+#                          only write both gateways' configurations as `up`
+#                          would (DIR/gwa, DIR/gwb: ipsec.conf + ipsec.secrets
+#                          for libreswan, swanctl.conf for strongSwan); no
+#                          root, no namespaces, no daemons
 #
 # The run directory is given with --dir DIR or the TDLAB_DIR variable (`up`
 # prints TDLAB_DIR=...). Everything happens inside namespaces named
@@ -844,6 +849,24 @@ cmd_up() {
   cmd_env
 }
 
+# Write both gateways' configurations into a directory without building
+# the lab (arguments: SCENARIO DIR): the files `up` gives the daemons.
+cmd_config() {
+  local name="${1:-}" out="${2:-}" s
+  [[ -n $name && -n $out ]] || die "usage: lab.sh config SCENARIO DIR"
+  scenario_load "$name"
+  [[ $AUTH == psk ]] || die "$name: lab.sh config writes only PSK scenarios' configurations"
+  LOCAL_A=$WAN_A
+  [[ $NAT_A == yes ]] && LOCAL_A=$NATIN_A
+  DIR="$out"
+  for s in a b; do
+    mkdir -p "$out/gw$s"
+    local daemon=$DAEMON_A
+    [[ $s == b ]] && daemon=$DAEMON_B
+    if [[ $daemon == libreswan ]]; then lsw_config "$s" "$out/gw$s"; else sws_config "$s" "$out/gw$s"; fi
+  done
+}
+
 # Print the shell command that shows a gateway's daemon status (a|b); run
 # by the ssh test user on the gateway.
 status_cmd() {
@@ -1109,6 +1132,7 @@ main() {
     logs) cmd_logs ;;
     status) cmd_status ;;
     env) state_load; cmd_env ;;
+    config) cmd_config "$@" ;;
     *) usage >&2; exit 2 ;;
   esac
 }

@@ -1,0 +1,331 @@
+/*
+ * psk.c - see psk.h. A key read here lives only in memory, is compared
+ * and wiped; what is kept is the entry's file and line and the relation.
+ */
+#include "config/psk.h"
+#include "base/util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+const char *cpsk_name(enum cpsk p)
+{
+	switch (p) {
+	case PSK_EQUAL: return "equal";
+	case PSK_DIFFERS: return "differs";
+	case PSK_UNREADABLE: return "not readable";
+	default: return "not compared";
+	}
+}
+
+void psk_wipe(char *psk)
+{
+	if (psk == NULL)
+		return;
+	for (volatile char *p = psk; *p != '\0'; p++)
+		*p = '\0';
+	free(psk);
+}
+
+/* One selector (an ID or address) names this end: its own or its peer's. */
+static int names_end(const char *sel, const struct tend *e)
+{
+	static const enum tparam ps[] = { TP_ID_LOCAL, TP_ID_REMOTE, TP_ADDR_LOCAL, TP_ADDR_REMOTE };
+
+	if (*sel == '@' && sel[1] != '#')
+		sel++;
+	if (strcmp(sel, "%any") == 0 || strcmp(sel, "%any6") == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof ps / sizeof ps[0]; i++) {
+		const char *v = e->v[ps[i]].value;
+
+		if (v == NULL)
+			continue;
+		if (*v == '@' && v[1] != '#')
+			v++;
+		if (strcasecmp(sel, v) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * How well an entry's selectors (blank-separated) fit end e: -1 one names
+ * something else, 0 none given (the default entry), else how many name it.
+ */
+static int fit(const char *sels, const struct tend *e)
+{
+	char *c = xstrdup(sels), *save = NULL;
+	int n = 0;
+
+	for (char *t = strtok_r(c, " \t,", &save); t != NULL; t = strtok_r(NULL, " \t,", &save)) {
+		if (!names_end(t, e)) {
+			n = -1;
+			break;
+		}
+		n++;
+	}
+	free(c);
+	return n;
+}
+
+/* The secret of a value: a quoted string's inside, else the word. */
+static char *unquote(const char *p)
+{
+	const char *end;
+
+	p += strspn(p, " \t");
+	if (*p == '"' || *p == '\'') {
+		end = strchr(p + 1, *p);
+		if (end == NULL)
+			return NULL;
+		return xasprintf("%.*s", (int)(end - p - 1), p + 1);
+	}
+	end = p + strcspn(p, " \t\r\n#");
+	return end > p ? xasprintf("%.*s", (int)(end - p), p) : NULL;
+}
+
+struct best {
+	int fit, line;
+	char *psk, *key;
+	const char *file;
+};
+
+static void best_offer(struct best *b, int f, char *psk, const char *key, const char *file, int line)
+{
+	if (psk == NULL || f < 0 || f <= b->fit) {
+		psk_wipe(psk);
+		return;
+	}
+	psk_wipe(b->psk);
+	free(b->key);
+	b->fit = f, b->psk = psk, b->key = xstrdup(key), b->file = file, b->line = line;
+}
+
+/* ipsec.secrets: `[SELECTORS] : PSK "secret"` lines. */
+static void scan_ipsec_secrets(FILE *f, const char *path, const struct tend *e, struct best *b)
+{
+	char line[4096];
+	int n = 0;
+
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *colon = strchr(line, ':'), *p;
+
+		n++;
+		if (line[0] == '#' || colon == NULL)
+			continue;
+		p = colon + 1 + strspn(colon + 1, " \t");
+		if (strncasecmp(p, "PSK", 3) != 0 || !isspace((unsigned char)p[3]))
+			continue;
+		*colon = '\0';
+		best_offer(b, fit(line, e), unquote(p + 3), "PSK", path, n);
+	}
+	explicit_bzero(line, sizeof line);
+}
+
+/* A swanctl.conf line's key and value ("key = value"), in place; 0 if none. */
+static int kv_split(char *p, char **k, char **v)
+{
+	char *eq = strchr(p, '=');
+
+	if (eq == NULL)
+		return 0;
+	*eq = '\0';
+	*k = p + strspn(p, " \t");
+	for (char *t = eq - 1; t >= *k && isspace((unsigned char)*t); t--)
+		*t = '\0';
+	*v = eq + 1;
+	return 1;
+}
+
+struct ikesec {
+	char name[128], ids[1024];
+	char *psk;
+	int line;
+};
+
+/* swanctl.conf: `secrets { ike[-NAME] { id[-x] = ..., secret = ... } }`. */
+static void scan_swanctl(FILE *f, const char *path, const struct tend *e, struct best *b)
+{
+	char line[4096];
+	int n = 0, depth = 0, in_secrets = 0, in_ike = 0;
+	struct ikesec cur = { "", "", NULL, 0 };
+
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *p = line + strspn(line, " \t"), *k, *v;
+
+		n++;
+		if (*p == '#')
+			continue;
+		if (strchr(p, '{') != NULL) {
+			depth++;
+			in_secrets |= depth == 1 && strncmp(p, "secrets", 7) == 0;
+			if (in_secrets && depth == 2 && strncmp(p, "ike", 3) == 0) {
+				in_ike = 1;
+				snprintf(cur.name, sizeof cur.name, "%.*s", (int)strcspn(p, " \t{"), p);
+				cur.ids[0] = '\0';
+				cur.line = n;
+			}
+		} else if (strchr(p, '}') != NULL) {
+			if (in_ike && depth == 2) {
+				char key[160];
+
+				snprintf(key, sizeof key, "secrets.%s.secret", cur.name);
+				best_offer(b, fit(cur.ids, e), cur.psk, key, path, cur.line);
+				cur.psk = NULL;
+				in_ike = 0;
+			}
+			if (--depth == 0)
+				in_secrets = 0;
+		} else if (in_ike && kv_split(p, &k, &v)) {
+			if (strcmp(k, "secret") == 0) {
+				psk_wipe(cur.psk);
+				cur.psk = unquote(v);
+				cur.line = n;
+			} else if (strncmp(k, "id", 2) == 0) {
+				char *id = unquote(v);
+
+				if (id != NULL && strlen(cur.ids) + strlen(id) + 2 < sizeof cur.ids)
+					strcat(strcat(cur.ids, " "), id);
+				free(id);
+			}
+		}
+	}
+	psk_wipe(cur.psk);
+	explicit_bzero(line, sizeof line);
+}
+
+int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char **why)
+{
+	struct best b = { -1, 0, NULL, NULL, path };
+	FILE *f = fopen(path, "r");
+	struct tval *t = &e->v[TP_PSK];
+
+	*psk = NULL;
+	if (f == NULL) {
+		*why = xasprintf(msg(M_CF_PSK_UNREADABLE, lang), path, strerror(errno));
+		return -1;
+	}
+	if (e->syntax == CONF_SWANCTL)
+		scan_swanctl(f, path, e, &b);
+	else
+		scan_ipsec_secrets(f, path, e, &b);
+	fclose(f);
+	if (b.psk == NULL) {
+		free(b.key);
+		*why = xasprintf(msg(M_CF_PSK_NO_ENTRY, lang), path);
+		return -1;
+	}
+	free(t->value);
+	free(t->key);
+	free(t->file);
+	t->value = xstrdup("***");
+	t->key = b.key;
+	t->file = xstrdup(path);
+	t->line = b.line;
+	t->derived = 0;
+	*psk = b.psk;
+	return 0;
+}
+
+/* The secrets file of an end when none was named: beside its configuration. */
+static char *default_path(const struct tend *e)
+{
+	const char *slash;
+	char *p;
+
+	if (e->syntax == CONF_SWANCTL)
+		return xstrdup(e->file);
+	slash = strrchr(e->file, '/');
+	p = slash != NULL ? xasprintf("%.*s/ipsec.secrets", (int)(slash - e->file), e->file) : xstrdup("ipsec.secrets");
+	if (access(p, F_OK) != 0) {
+		free(p);
+		return NULL;
+	}
+	return p;
+}
+
+/* The TP_PSK item at the end of d's items, with the relation rel. */
+static void add_item(struct cdiff *d, enum crel rel)
+{
+	struct citem *it;
+
+	if (d->nitems >= TP_COUNT)
+		return;
+	it = &d->items[d->nitems++];
+	it->lp = it->rp = TP_PSK;
+	it->rel = rel;
+	it->what = NULL;
+	it->cause = rel == CR_DIFFERS ? "psk-mismatch" : NULL;
+	if (rel == CR_DIFFERS)
+		d->ndiffer++;
+}
+
+void cdiff_psk_files(struct cdiff *d, const char *lpath, const char *rpath, enum lang lang)
+{
+	struct tend *e[2] = { &d->left, &d->right };
+	char *path[2], *psk[2] = { NULL, NULL }, *why[2] = { NULL, NULL };
+	int ok = 1, failed = 0;
+
+	path[0] = lpath != NULL ? xstrdup(lpath) : default_path(&d->left);
+	path[1] = rpath != NULL ? xstrdup(rpath) : default_path(&d->right);
+	for (int s = 0; s < 2; s++) {
+		if (path[s] == NULL)
+			why[s] = xstrdup(msg(M_CF_PSK_NO_FILE, lang));
+		else if (psk_read(path[s], e[s], &psk[s], lang, &why[s]) != 0)
+			failed = 1;
+		ok &= why[s] == NULL;
+	}
+	if (ok) {
+		d->psk = strcmp(psk[0], psk[1]) == 0 ? PSK_EQUAL : PSK_DIFFERS;
+		add_item(d, d->psk == PSK_EQUAL ? CR_EQUAL : CR_DIFFERS);
+	} else {
+		d->psk = failed ? PSK_UNREADABLE : PSK_NOT_COMPARED;
+		free(d->psk_why);
+		d->psk_why = xasprintf("%s: %s; %s: %s", msg(M_SIDE_LEFT, lang), why[0] != NULL ? why[0] : msg(M_CF_PSK_READ, lang),
+		    msg(M_SIDE_RIGHT, lang), why[1] != NULL ? why[1] : msg(M_CF_PSK_READ, lang));
+	}
+	for (int s = 0; s < 2; s++) {
+		psk_wipe(psk[s]);
+		free(why[s]);
+		free(path[s]);
+	}
+}
+
+/* "FILE:LINE" into an end's TP_PSK value. */
+static void set_where(struct tend *e, const char *where)
+{
+	struct tval *t = &e->v[TP_PSK];
+	const char *colon = strrchr(where, ':');
+
+	free(t->value);
+	free(t->key);
+	free(t->file);
+	t->value = xstrdup("***");
+	t->key = xstrdup("PSK");
+	t->file = colon != NULL ? xasprintf("%.*s", (int)(colon - where), where) : xstrdup(where);
+	t->line = colon != NULL ? atoi(colon + 1) : 0;
+	t->derived = 0;
+}
+
+void cdiff_psk_hashes(struct cdiff *d, const char *const hash[2], const char *const where[2],
+    const char *const why[2], enum lang lang)
+{
+	if (hash[0] != NULL && hash[1] != NULL) {
+		set_where(&d->left, where[0] != NULL ? where[0] : "?");
+		set_where(&d->right, where[1] != NULL ? where[1] : "?");
+		d->psk = strcmp(hash[0], hash[1]) == 0 ? PSK_EQUAL : PSK_DIFFERS;
+		add_item(d, d->psk == PSK_EQUAL ? CR_EQUAL : CR_DIFFERS);
+		return;
+	}
+	d->psk = PSK_UNREADABLE;
+	free(d->psk_why);
+	d->psk_why = xasprintf("%s: %s; %s: %s", msg(M_SIDE_LEFT, lang),
+	    hash[0] != NULL ? msg(M_CF_PSK_READ, lang) : why[0] != NULL ? why[0] : "?",
+	    msg(M_SIDE_RIGHT, lang), hash[1] != NULL ? msg(M_CF_PSK_READ, lang) : why[1] != NULL ? why[1] : "?");
+}
