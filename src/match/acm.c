@@ -236,22 +236,6 @@ struct acm_memo {
 	struct memo_slot slot[MEMO_SLOTS];
 };
 
-static uint64_t memo_hash(const char *s, size_t len)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, w;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s + i, len - i);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 29);
-}
-
 void acm_scratch_free(struct acm_scratch *s)
 {
 	free(s->memo);
@@ -287,7 +271,7 @@ int acm_scan(const struct acm *a, struct acm_scratch *sc, const char *s,
 		return scan(a, sc, s, len, ids, maxids);
 	if (sc->memo == NULL)
 		sc->memo = xcalloc(1, sizeof *sc->memo);
-	h = memo_hash(s, len);
+	h = hash_bytes(s, len);
 	m = &sc->memo->slot[h % MEMO_SLOTS];
 	if (m->a == a && m->h == h && m->len == len && m->maxids == maxids && memcmp(m->s, s, len) == 0) {
 		for (int k = 0; k < m->nids; k++)

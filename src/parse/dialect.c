@@ -125,22 +125,6 @@ struct pmemo {
 	struct pmemo_slot slot[PMEMO_SLOTS];
 };
 
-static uint64_t pmemo_hash(const char *s, size_t len)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, w;
-	size_t i = 0;
-
-	for (; i + 8 <= len; i += 8) {
-		memcpy(&w, s + i, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s + i, len - i);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 29);
-}
-
 /* The result of slot m for the bytes at rest. */
 static void pmemo_get(const struct pmemo_slot *m, const char *rest, struct parsed *out)
 {
@@ -205,7 +189,7 @@ void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scra
 	if (len - pos <= PMEMO_LEN) {
 		if (sc->parse_memo == NULL)
 			sc->parse_memo = xcalloc(1, sizeof(struct pmemo));
-		h = pmemo_hash(line + pos, len - pos);
+		h = hash_bytes(line + pos, len - pos);
 		m = &((struct pmemo *)sc->parse_memo)->slot[h % PMEMO_SLOTS];
 		if (m->d == d && m->h == h && m->len == len - pos && memcmp(m->s, line + pos, len - pos) == 0) {
 			pmemo_get(m, line + pos, out);
