@@ -175,10 +175,10 @@ static void draw_row(struct app *a, int y, const struct group *g, const struct r
 	attron(attr);
 	draw_arrow(a, y, 1, dw - 2, g, r);
 	attroff(attr);
-	if (tw > 0)
-		snprintf(info, sizeof info, "%-*s %-*s %s%s", tw, lt, tw, rt, st, re);
-	else
-		snprintf(info, sizeof info, "%s%s", st, re);
+	/* a status cut at the buffer's end is cut again by draw_text's width */
+	if ((tw > 0 ? snprintf(info, sizeof info, "%-*s %-*s %s%s", tw, lt, tw, rt, st, re)
+	    : snprintf(info, sizeof info, "%s%s", st, re)) < 0)
+		info[0] = '\0';
 	draw_text(a, y, dw + 1, w - dw - 1, info, strlen(info),
 	    attr | (r->status == RS_LOST ? color_attr(a, C_LOST) : 0));
 }
