@@ -214,9 +214,7 @@ static int finish(struct app *a)
 		if (sreport_write(a->o->report, &r) != 0) {
 			fprintf(stderr, "tunneldoc: %s %s: %s; %s\n", msg(M_R_CANNOT_WRITE, a->o->lang), a->o->report, strerror(errno),
 			    a->o->live != NULL && a->o->live->record_dir != NULL
-				? (a->o->lang == LANG_DE ? "'tunneldoc report' der Aufzeichnung schreibt ihn erneut"
-							 : "'tunneldoc report' of the recording writes it again")
-				: (a->o->lang == LANG_DE ? "Verzeichnis und Schreibrechte prüfen" : "check the directory and write permission"));
+				? msg(M_U_REPORT_AGAIN, a->o->lang) : msg(M_U_REPORT_CHECK_DIR, a->o->lang));
 			rc = 3;
 		} else {
 			fprintf(stderr, "tunneldoc: %s: %s\n", msg(M_R_WRITTEN, a->o->lang), a->o->report);

@@ -543,6 +543,17 @@ static const char *const table[M_COUNT][2] = {
 	[M_U_L_POLL] = { "line polling", "Line-Polling" },
 	[M_U_L_TIMEOUT] = { "timeout", "Zeitüberschreitung" },
 	[M_U_L_DISCONNECT] = { "disconnect", "Verbindungsabbau" },
+	/* the ladder's row status, the findings' severities, the report's end */
+	[M_U_ST_OK] = { "ok", "ok" }, [M_U_ST_LOST] = { "LOST", "VERLOREN" },
+	[M_U_ST_SEND_UNLOGGED] = { "send not logged", "Senden nicht protokolliert" },
+	[M_U_ST_NO_LOG] = { "no log", "kein Log" }, [M_U_ST_ONE_SIDE] = { "one side only", "nur eine Seite" },
+	[M_U_ST_LOCAL] = { "local", "lokal" },
+	[M_U_SEV_BENIGN] = { "benign", "harmlos" }, [M_U_SEV_INFO] = { "info", "Info" },
+	[M_U_SEV_WARNING] = { "warning", "Warnung" }, [M_U_SEV_ERROR] = { "error", "Fehler" },
+	[M_U_REPORT_AGAIN] = { "'tunneldoc report' of the recording writes it again",
+	    "'tunneldoc report' der Aufzeichnung schreibt ihn erneut" },
+	[M_U_REPORT_CHECK_DIR] = { "check the directory and write permission", "Verzeichnis und Schreibrechte prüfen" },
+	[M_R_PROFILE] = { ", profile %s", ", Profil %s" },
 
 };
 

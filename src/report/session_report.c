@@ -426,7 +426,7 @@ int sreport_md(FILE *f, const struct sreport *r)
 		md_put(f, c != NULL && c->target != NULL ? c->target : sides[s].name != NULL ? sides[s].name : "-");
 		fprintf(f, ", %s %s", msg(M_DIALECT, l), sides[s].dialect >= 0 ? kb->dialects[sides[s].dialect].id : "-");
 		if (c != NULL && c->profile != NULL)
-			fprintf(f, ", profile %s", c->profile);
+			fprintf(f, msg(M_R_PROFILE, l), c->profile);
 		fputs(", ", f);
 		fprintf(f, msg(M_R_LINES_N, l), (unsigned long long)sides[s].nlines);
 		fputc('\n', f);

@@ -16,10 +16,9 @@
 
 static const char *sev_label(enum severity s, enum lang l)
 {
-	static const char *const en[] = { "benign", "info", "warning", "error" };
-	static const char *const de[] = { "harmlos", "Info", "Warnung", "Fehler" };
+	static const enum msg word[] = { M_U_SEV_BENIGN, M_U_SEV_INFO, M_U_SEV_WARNING, M_U_SEV_ERROR };
 
-	return l == LANG_DE ? de[s] : en[s];
+	return msg(word[s], l);
 }
 
 /*

@@ -80,15 +80,14 @@ static const char *step_text(const struct app *a, enum step st)
 /* The status words: short, the column is narrow (the full text is in analyze). */
 static const char *status_word(const struct app *a, enum row_status s)
 {
-	static const char *const en[] = { "ok", "LOST", "send not logged", "no log", "one side only", "local" };
-	static const char *const de[] = { "ok", "VERLOREN", "Senden nicht protokolliert", "kein Log", "nur eine Seite", "lokal" };
-
+	static const enum msg word[] = { M_U_ST_OK, M_U_ST_LOST, M_U_ST_SEND_UNLOGGED, M_U_ST_NO_LOG,
+		M_U_ST_ONE_SIDE, M_U_ST_LOCAL };
 	static const enum msg more[] = { M_SHORT_NOT_LOGGED, M_SHORT_LOG_ENDED,
 		M_SHORT_NOT_UNDERSTOOD, M_SHORT_IN_PROGRESS };
 
 	if (s >= RS_NOT_LOGGED && s < RS_COUNT)
 		return msg(more[s - RS_NOT_LOGGED], a->o->lang);
-	return (a->o->lang == LANG_DE ? de : en)[s];
+	return msg(word[s], a->o->lang);
 }
 
 /* The arrow of a row across columns [left, right] of row y. */
