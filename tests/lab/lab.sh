@@ -307,11 +307,21 @@ stop_pidfile() {
 # in flight are in them. Logs and captures stay in DIR; `down` removes them.
 cmd_stop() {
   state_load
-  local gw
+  local gw pid
+  # daemon.pid is the background subshell that started the daemon (nsx is
+  # a function): the daemon is its child. Killing only the subshell left
+  # the daemons running while the captures stopped one after the other, so
+  # a packet sent in between was "sent, never arrived" (a flaky judge).
+  for gw in gwa gwb; do
+    pid="$(cat "$DIR/$gw/daemon.pid" 2>/dev/null || true)"
+    [[ $pid =~ ^[0-9]+$ ]] && pkill -KILL -P "$pid" 2>/dev/null
+  done
   for gw in gwa gwb; do stop_pidfile KILL "$DIR/$gw/daemon.pid" & done
   wait
   sleep 0.5
-  for gw in gwa gwb; do stop_pidfile INT "$DIR/$gw/tcpdump.pid"; done
+  # both captures at once: neither outlives the other by a polling step
+  for gw in gwa gwb; do stop_pidfile INT "$DIR/$gw/tcpdump.pid" & done
+  wait
   say "daemons and captures stopped"
 }
 
