@@ -344,6 +344,8 @@ static const char *const table[M_COUNT][2] = {
 	    "charon, ipsec, trace, auth, messages oder syslog); die Log-Datei selbst angeben" },
 	[M_IN_NO_LINE_BREAKS] = { "%s: %u MB without a line break: not a text log, reading stopped; give the VPN log as a text file",
 	    "%s: %u MB ohne Zeilenumbruch: kein Text-Log, Lesen abgebrochen; das VPN-Log als Textdatei angeben" },
+	[M_PROGRESS_READING_OF] = { "reading %s: %d %% (%.1f of %.1f MB)", "lese %s: %d %% (%.1f von %.1f MB)" },
+	[M_PROGRESS_READING] = { "reading %s: %.1f MB", "lese %s: %.1f MB" },
 
 	/* kb */
 

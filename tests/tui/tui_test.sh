@@ -248,6 +248,17 @@ PY
 	until_ok all 'has "tunneldoc: reading $T/big.log: " && has " % ("' || fail "analyze showed no progress on a terminal"
 	WAIT=60 until_ok has "EXIT:0" || fail "analyze did not finish"
 	has "reading $T/big.log" && fail "the progress line was not erased"
+	# both sides read at once (two threads) share the one line, each with
+	# its part, instead of taking turns on it
+	cp "$T/big.log" "$T/big2.log"
+	NSESS=$((NSESS + 1))
+	SESS=td$NSESS
+	tm new-session -d -s "$SESS" -x 200 -y 10 "$(printf '%q' "$BIN") --kb $(printf '%q' "$KB") analyze $(printf '%q' "$T/big.log") $(printf '%q' "$T/big2.log") >/dev/null; echo EXIT:\$?; exec sleep 300" ||
+		fail "tmux new-session failed"
+	until_ok all 'grep -qE "tunneldoc: reading [^ ]*big2?\.log: [0-9]+ % \(.* · reading [^ ]*big2?\.log: [0-9]+ % \(" "$T/screen"' ||
+		fail "the two sides' progress is not on one line: $(grep reading "$T/screen" | head -3)"
+	WAIT=60 until_ok has "EXIT:0" || fail "analyze of two big logs did not finish"
+	has "reading $T/big" && fail "the two-sided progress line was not erased"
 	# a batch session: both sides' line counts and states, the time left
 	NSESS=$((NSESS + 1))
 	SESS=td$NSESS
