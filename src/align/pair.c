@@ -117,6 +117,48 @@ static int64_t vote_median(const struct vote *v, size_t lo, size_t hi, int *seen
 }
 
 /*
+ * Refine the window's median: each voter's vote nearest the estimate (the
+ * earlier one on a tie), their median the next estimate, until it holds
+ * (a few rounds). The earliest vote of a voter can belong to the
+ * negotiation before it: two IKE SAs with INVALID_KE rounds 140 ms apart
+ * offer the later one a vote to the earlier one's states, and the median
+ * of earliest votes fell between the two and paired them crosswise.
+ */
+static int64_t vote_refine(const struct vote *v, size_t lo, size_t hi, int64_t off, int nvoters, int64_t *ds)
+{
+	int64_t *best = xcalloc((size_t)nvoters + 1, sizeof *best);
+	char *have = xcalloc((size_t)nvoters + 1, 1);
+
+	for (int round = 0; round < 4; round++) {
+		size_t m = 0;
+		int64_t next;
+
+		memset(have, 0, (size_t)nvoters + 1);
+		for (size_t k = lo; k < hi; k++) {
+			int a = v[k].a;
+
+			if (!have[a] || llabs(v[k].d - off) < llabs(best[a] - off)) {
+				best[a] = v[k].d;
+				have[a] = 1;
+			}
+		}
+		for (int a = 0; a <= nvoters; a++)
+			if (have[a])
+				ds[m++] = best[a];
+		if (m == 0)
+			break;
+		qsort(ds, m, sizeof *ds, d_cmp);
+		next = m % 2 ? ds[m / 2] : (ds[m / 2 - 1] + ds[m / 2]) / 2;
+		if (next == off)
+			break;
+		off = next;
+	}
+	free(best);
+	free(have);
+	return off;
+}
+
+/*
  * Vote for the clock offset over the start times of fitting pairs: every
  * candidate pair offers its start-time difference; the offset whose
  * window (+-VOTE_BIN_US) holds the most voters wins, each left negotiation
@@ -182,6 +224,7 @@ static int vote_offset(const struct alignment *al, const struct side *L, const s
 		int64_t *ds = xcalloc(bhi - blo + 1, sizeof *ds);
 
 		*off = vote_median(v, blo, bhi, cnt, ds);
+		*off = vote_refine(v, blo, bhi, *off, L->nnegos, ds);
 		free(ds);
 	}
 	free(v);
