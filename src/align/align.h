@@ -102,6 +102,12 @@ void build_diff(struct group *g);
 const char *shared_id(const struct nego *a, const struct nego *b);
 /* a - b, modulo a day when the logs give only times of day. */
 int64_t align_tdiff(const struct alignment *al, int64_t a, int64_t b);
+/* pair.c: pair the left side's negotiations with the right side's:
+ * pl[i] is the right index paired with left i, pr[j] the left one with
+ * right j, -1 for none; sets the offset when the vote found one. */
+void align_pair_negos(struct alignment *al, const struct side *L, const struct side *R, int *pl, int *pr);
+/* A negotiation's start in the alignment's time base. */
+int64_t align_ntime(const struct alignment *al, const struct nego *n);
 /* retrans.c: fold lone states that received a retransmitted first message
  * into the negotiation that sent it. */
 void align_absorb(struct alignment *al);

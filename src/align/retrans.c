@@ -14,6 +14,7 @@
 #include "align/align.h"
 #include "base/util.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #define US 1000000LL
@@ -124,9 +125,33 @@ static void promote(struct alignment *al, struct group *g, int x)
 	}
 }
 
+/* How far u's start lies from the nearest sending of st by o that o's
+ * log dates (first sending, first and last retransmission). */
+static int64_t send_gap(const struct alignment *al, const struct nego *o, int y, const struct nego *u, enum step st)
+{
+	const struct stepcells *c = nego_step(o, st);
+	const struct evref *e[3] = { &c->sent.first, &c->retrans.first, &c->retrans_last };
+	int64_t off = al->offset_known ? al->offset_us : 0, tu = at(al, u->t_start) + (y == 0 ? -off : off);
+	int64_t best = -1;
+
+	for (int k = 0; k < 3; k++) {
+		int64_t d;
+
+		if (!e[k]->has_t || e[k]->line == 0)
+			continue;
+		d = llabs(align_tdiff(al, tu, at(al, e[k]->t)));
+		if (best < 0 || d < best)
+			best = d;
+	}
+	return best < 0 ? 0 : best;
+}
+
 /* Fold lone state u (side x, first message st received) into the group
- * whose sender's span its start is nearest (inside: 0); a replacement
- * attempt begins right where the last one ended. */
+ * whose sender's span its start is nearest (inside: 0), then whose
+ * sending of st it began nearest: two IKE SAs with INVALID_KE rounds 140
+ * ms apart put the second one's rejecting state 4 ms after the first
+ * one's span, which the start-time offset (it holds the delay) moves
+ * inside; a replacement attempt begins right where the last one ended. */
 static void fold(struct alignment *al, int k, int x, const struct nego *u, enum step st)
 {
 	struct group *g = NULL;
@@ -137,7 +162,10 @@ static void fold(struct alignment *al, int k, int x, const struct nego *u, enum 
 		int64_t d;
 
 		if (j == k || al->groups[j].dead || al->groups[j].n[y] == NULL ||
-		    (d = span_gap(al, al->groups[j].n[y], y, u, st)) < 0 || (best >= 0 && d >= best))
+		    (d = span_gap(al, al->groups[j].n[y], y, u, st)) < 0)
+			continue;
+		d += send_gap(al, al->groups[j].n[y], y, u, st);
+		if (best >= 0 && d >= best)
 			continue;
 		best = d;
 		g = &al->groups[j];

@@ -16,8 +16,10 @@ distinct message (retransmissions are byte-identical repeats and counted),
 with the side that sent it, how often it was sent and whether it arrived.
 IKEv1 and IKEv2 fragments are put together first. Each message gets the
 ladder's step name (MI1..MR3, AI1..AI2, QI1..QI2, INFO, SA_INIT_I ..
-INFO2_R). Then every ladder row is matched to the wire message of its step
-nearest in time (both gateways share the machine's clock) and checked:
+INFO2_R). Then every ladder row is matched to a wire message of its step:
+first by identity (a row whose `identity` is an IKE SPI / cookie takes only
+that IKE SA's messages), then the nearest in time (both gateways share the
+machine's clock); each is checked:
   1. no row marked lost whose message the capture shows arrived;
   2. every message the capture shows never arrived has a row marked lost
      (or in progress / log ended when it was sent just before the captures end);
@@ -252,7 +254,7 @@ def build_messages(units, side_of):
         m = next((x for x in sa["msgs"] if x.key == key), None)
         if m is None:
             m = Msg(h["icky"], h["v"], h["exch"], h["msgid"], sender, key)
-            m.flags, m.notify = h["flags"], h["notify"]
+            m.flags, m.notify, m.rcky = h["flags"], h["notify"], h["rcky"]
             sa["msgs"].append(m)
         (m.sent if u.sent else m.arrived).append(u.ts)
         if h["frag"]:
@@ -334,20 +336,37 @@ def row_cost(row, m):
     return best
 
 
+def row_sa(row, sas):
+    """The IKE SA a row's identity names (its IKE SPI or cookie, which the
+    capture's ISAKMP header carries), or None: the ladder said which
+    message it is, so the judge pairs by it before any time."""
+    ident = (row.get("identity") or "").lower().removeprefix("0x")
+    if len(ident) != 16:
+        return None
+    for icky, sa in sas.items():
+        if ident == icky or any(ident == getattr(m, "rcky", "") for m in sa["msgs"]):
+            return icky
+    return None
+
+
 def judge(report, sas, esp):
     rows = report.get("rows") or []
     negs = {n.get("index"): n for n in report.get("negotiations") or []}
     msgs = [m for sa in sas.values() for m in sa["msgs"]]
-    # greedy assignment, nearest pairs first
+    # identity first (a row that names an IKE SA by its SPI takes only that
+    # IKE SA's messages, before any row paired by time), then greedy,
+    # nearest pairs first
     cand = []
     for ri, r in enumerate(rows):
+        named = row_sa(r, sas)
         for mi, m in enumerate(msgs):
             c = row_cost(r, m)
-            if c is not None:
-                cand.append((c, ri, mi))
+            if c is None or (named is not None and m.sa != named):
+                continue
+            cand.append((0 if named is not None else 1, c, ri, mi))
     cand.sort()
     row_of, msg_of = {}, {}
-    for c, ri, mi in cand:
+    for _, c, ri, mi in cand:
         if ri in row_of or mi in msg_of:
             continue
         row_of[ri], msg_of[mi] = mi, ri

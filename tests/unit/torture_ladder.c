@@ -169,6 +169,11 @@ static void test_case(void **st)
  * - strongswan-v2-resp-refusals-spi-zero: strongSwan IKEv2 responder
  *   refusing with INVALID_KE from a new IKE_SA per retransmission, responder
  *   SPI 0: one message on the wire, one row, lost.
+ * - libreswan-v2-init-invalid-ke-two-sas: libreswan 4.10 IKEv2 initiator,
+ *   two IKE SAs 140 ms apart, each with an INVALID_KE round: the clock
+ *   vote paired them crosswise in about half the lab runs, the second
+ *   rejecting state was folded into the first; "initiator established IKE
+ *   SA" is the IKE_AUTH response that arrived.
  */
 int main(void)
 {
@@ -177,6 +182,7 @@ int main(void)
 		"libreswan-v2-resp-duplicate", "libreswan-v2-resp-refusals", "libreswan-v2-resp-invalid-ke-lost",
 		"strongswan-v1-resp-half-open", "strongswan-v1-resp-processing-failed",
 		"strongswan-v2-resp-lines-before", "strongswan-v2-resp-refusals-spi-zero", "strongswan-v2-dpd-both-lost",
+		"libreswan-v2-init-invalid-ke-two-sas",
 	};
 	struct CMUnitTest tests[sizeof cases / sizeof cases[0]];
 
