@@ -442,7 +442,8 @@ lsw_certs() {
   local side="$1" d="$2" own ca
   if [[ $side == a ]]; then own=$CERT_A ca=$CA_A; else own=$CERT_B ca=$CA_B; fi
   pk12util -i "$DIR/pki/$own.p12" -d "sql:$d/nss" -W '' >/dev/null
-  certutil -A -d "sql:$d/nss" -n labca -t 'CT,,' -a -i "$DIR/pki/$ca.pem"
+  # ca=none: no CA at all (a peer certificate pinned alone, PIN_B)
+  [[ $ca == none ]] || certutil -A -d "sql:$d/nss" -n labca -t 'CT,,' -a -i "$DIR/pki/$ca.pem"
   if [[ $side == b && -n $PIN_B ]]; then
     certutil -A -d "sql:$d/nss" -n gwa-old -t 'P,,' -a -i "$DIR/pki/$PIN_B.pem"
   fi
@@ -458,7 +459,7 @@ sws_certs() {
   chmod 0700 "$d/private"
   cp "$DIR/pki/$own.pem" "$d/x509/own.pem"
   install -m 0600 "$DIR/pki/$own.key" "$d/private/own.key"
-  cp "$DIR/pki/$ca.pem" "$d/x509ca/ca.pem"
+  [[ $ca == none ]] || cp "$DIR/pki/$ca.pem" "$d/x509ca/ca.pem"
   [[ $side == b && -n $PIN_B ]] && cp "$DIR/pki/$PIN_B.pem" "$d/x509/peer-old.pem"
   return 0
 }
@@ -578,6 +579,11 @@ EOF
     # strongSwan detects NAT by itself ("auto"); yes forces UDP encapsulation
     if [[ $natt == yes ]]; then echo "    encap = yes"; else echo "    encap = no"; fi
     echo "    mobike = no"
+    # libreswan sends a certificate request only with rightca= set (4.10
+    # ikev1_main.c send_cr, ikev2_certreq.c): without one, strongSwan's
+    # default (ifasked) sends no certificate and pluto logs "no certificate
+    # matched"; always, like libreswan's leftsendcert=always
+    [[ $AUTH == cert ]] && echo "    send_cert = always"
     echo "    keyingtries = 1"
     echo "    dpd_delay = $DPD_DELAY"
     [[ $DPD_DELAY == 0 ]] || echo "    dpd_timeout = ${DPD_TIMEOUT%s}s"
