@@ -273,12 +273,12 @@ static void status_text(struct app *a, struct strbuf *bp, int maxname, int diale
 	for (int s = 0; s < 2; s++) {
 		sb_addf(&b, " %s: ", s ? "R" : "L");
 		if (a->sess != NULL && session_live(a->sess, s) != NULL) {
-			sb_addf(&b, "%s %zu %s [%s]", name[s], linestore_count(a->side[s].ls), msg(M_LINES, l),
+			sb_addf(&b, "%s %zu %s [%s]", name[s], linestore_count(a->side[s].ls), msg_n(M_LINES, linestore_count(a->side[s].ls), l),
 			    live_status(session_live(a->sess, s), l));
 		} else if (a->side[s].path == NULL) {
 			sb_adds(&b, msg(M_U_NO_LOG, l));
 		} else {
-			sb_addf(&b, "%s %zu %s", name[s], linestore_count(a->side[s].ls), msg(M_LINES, l));
+			sb_addf(&b, "%s %zu %s", name[s], linestore_count(a->side[s].ls), msg_n(M_LINES, linestore_count(a->side[s].ls), l));
 			if (sd[s].dialect >= 0 && dialects)
 				sb_addf(&b, " %s", a->kb->dialects[sd[s].dialect].id);
 			if (a->side[s].fd >= 0 && a->side[s].size > 0)

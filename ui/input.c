@@ -89,7 +89,7 @@ static void load_end(struct app *a, int s)
 		take_line(a, s, u->buf, u->have);
 	u->have = 0;
 	if (u->size > 0 && (u->pos < u->size || (fstat(u->fd, &st) == 0 && (uint64_t)st.st_size < u->pos))) {
-		snprintf(a->message, sizeof a->message, msg(M_U_FILE_SHRANK, a->o->lang), u->name,
+		snprintf(a->message, sizeof a->message, msg_n(M_U_FILE_SHRANK, u->size, a->o->lang), u->name,
 		    (unsigned long long)u->pos, (unsigned long long)u->size);
 		a->message_until_ms = 0;
 	}

@@ -387,7 +387,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_CF_LONG_LINE] = { "line longer than 4096 bytes%s", "Zeile länger als 4096 Bytes%s" },
 	[M_CF_NO_TUNNEL] = { "cannot tell which connections are the two ends of the tunnel (left %s, right %s): no connection's peer address points at the other side; name them with --left-conn NAME --right-conn NAME", "es ist nicht zu erkennen, welche Verbindungen die beiden Enden des Tunnels sind (links %s, rechts %s): keine Gegenstellen-Adresse zeigt auf die andere Seite; mit --left-conn NAME --right-conn NAME angeben" },
 	[M_CF_TITLE] = { "Configuration of both ends", "Konfiguration beider Enden" },
-	[M_CF_SUMMARY] = { "%d differences, %d parameters left to a daemon's default on one side or both", "%d Unterschiede, %d Parameter auf einer oder beiden Seiten dem Standardwert des Daemons überlassen" },
+	[M_CF_SUMMARY] = { "%d differences", "%d Unterschiede" },
 	[M_CF_NOT_SET] = { "not set (the daemon's default applies; the file does not say which)", "nicht gesetzt (es gilt der Standardwert des Daemons; die Datei sagt nicht, welcher)" },
 	[M_CF_DERIVED] = { "derived from", "abgeleitet aus" },
 	[M_CF_EXPLAINS] = { "explains", "erklärt" },
@@ -478,7 +478,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_PROGRESS] = { "in progress: %s sent %lld s ago, waiting for %s", "läuft noch: %s vor %lld s gesendet, wartet auf %s" },
 	[M_PROGRESS_ANSWER] = { "the answer", "die Antwort" },
 	[M_PROGRESS_WHY] = { "The daemon repeats a message after %lld s without an answer; until then nothing is concluded from the missing answer.", "Der Daemon wiederholt eine Meldung nach %lld s ohne Antwort; bis dahin wird aus der fehlenden Antwort nichts geschlossen." },
-	[M_PROGRESS_WITHHELD] = { "%d finding(s) held back until the answer is overdue", "%d Befund(e) zurückgehalten, bis die Antwort überfällig ist" },
+	[M_PROGRESS_WITHHELD] = { "%d findings held back until the answer is overdue", "%d Befunde zurückgehalten, bis die Antwort überfällig ist" },
 	[M_RESOLVED] = { "resolved at %s by %s line %llu: %s", "erledigt um %s durch %s Zeile %llu: %s" },
 	[M_RESOLVED_HEAD] = { "Resolved (later evidence contradicts them):", "Erledigt (spätere Belege widersprechen ihnen):" },
 	[M_RUN_PANE] = { "Results of r (they stay when the walk moves):", "Ergebnisse von r (sie bleiben, wenn der Weg sich ändert):" },
@@ -556,6 +556,9 @@ static const char *const table[M_COUNT][2] = {
 	    "'tunneldoc report' der Aufzeichnung schreibt ihn erneut" },
 	[M_U_REPORT_CHECK_DIR] = { "check the directory and write permission", "Verzeichnis und Schreibrechte prüfen" },
 	[M_R_PROFILE] = { ", profile %s", ", Profil %s" },
+	[M_MORE_NEGOS] = { "(%d more negotiations)", "(%d weitere Aushandlungen)" },
+	[M_CF_DEFAULTS] = { "%d parameters left to a daemon's default on one side or both",
+	    "%d Parameter auf einer oder beiden Seiten dem Standardwert des Daemons überlassen" },
 
 };
 

@@ -167,6 +167,8 @@ enum msg {
 	M_U_ST_OK, M_U_ST_LOST, M_U_ST_SEND_UNLOGGED, M_U_ST_NO_LOG, M_U_ST_ONE_SIDE, M_U_ST_LOCAL,
 	M_U_SEV_BENIGN, M_U_SEV_INFO, M_U_SEV_WARNING, M_U_SEV_ERROR, M_U_REPORT_AGAIN, M_U_REPORT_CHECK_DIR,
 	M_R_PROFILE,
+	/* count messages that had no form of their own (issue 14) */
+	M_MORE_NEGOS, M_CF_DEFAULTS,
 
 	M_COUNT
 };
@@ -182,5 +184,17 @@ int msg_complete(enum msg id);
  * every message, so a German format is checked as the English one is.
  */
 int msg_formats_agree(enum msg id);
+
+/*
+ * A count message for the count n: its form for exactly one when n is 1
+ * and the message has one (i18n_plural.c), else its text in the table
+ * (the form for 0 and for more than one, in English and in German).
+ */
+const char *msg_n(enum msg id, unsigned long long n, enum lang lang);
+/* The form for one of id in lang, NULL when it has none. */
+const char *msg_one(enum msg id, enum lang lang);
+/* 1 when id has no form for one, or has it in both languages, taking
+ * the same printf arguments as its other form. */
+int msg_plural_ok(enum msg id);
 
 #endif

@@ -3,6 +3,7 @@
  * tests run: every message in both languages, the same printf arguments.
  */
 #include "base/i18n.h"
+#include "base/i18n_tab.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +42,12 @@ static int next_conv(const char **s, char *out, size_t outsz)
 	return 0;
 }
 
-int msg_formats_agree(enum msg id)
+/* 1 when the formats a and b take the same printf arguments. */
+int i18n_formats_agree(const char *en, const char *de)
 {
-	const char *en, *de;
 	char ce[16], cd[16];
 
-	if ((en = msg_entry(id, LANG_EN)) == NULL || (de = msg_entry(id, LANG_DE)) == NULL)
+	if (en == NULL || de == NULL)
 		return 0;
 	for (;;) {
 		int a = en != NULL && next_conv(&en, ce, sizeof ce);
@@ -59,6 +60,11 @@ int msg_formats_agree(enum msg id)
 		if (strcmp(ce, cd) != 0)
 			return 0;
 	}
+}
+
+int msg_formats_agree(enum msg id)
+{
+	return i18n_formats_agree(msg_entry(id, LANG_EN), msg_entry(id, LANG_DE));
 }
 
 int msg_complete(enum msg id)

@@ -16,4 +16,7 @@
 extern const char *const i18n_kb[M_KB_LAST + 1][2];
 extern const char *const i18n_cli[M_H_LAST + 1][2];
 
+/* 1 when the formats en and de take the same printf arguments (i18n_check.c). */
+int i18n_formats_agree(const char *en, const char *de);
+
 #endif

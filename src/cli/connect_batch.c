@@ -58,7 +58,7 @@ static void print_snapshot(const struct record_side conn[2], enum lang lang)
 	for (int k = 0; k < 2; k++)
 		if (conn[k].target != NULL)
 			printf("%s: %s %llu %s (%s)\n", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, lang), conn[k].target,
-			    (unsigned long long)conn[k].lines, msg(M_LINES, lang), conn[k].state);
+			    (unsigned long long)conn[k].lines, msg_n(M_LINES, conn[k].lines, lang), conn[k].state);
 }
 
 /* The analysis, the report and the recording's checklist.json. */

@@ -56,7 +56,8 @@ void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
 		unknown += d->items[i].rel == CR_UNKNOWN;
 	fprintf(f, "%s: \"%s\" (%s:%d) <-> \"%s\" (%s:%d)\n", msg(M_CF_TITLE, lang), d->left.conn, d->left.file,
 	    d->left.line, d->right.conn, d->right.file, d->right.line);
-	fprintf(f, msg(M_CF_SUMMARY, lang), d->ndiffer, unknown);
+	fprintf(f, msg_n(M_CF_SUMMARY, (unsigned long long)d->ndiffer, lang), d->ndiffer);
+	fputs(", ", f), fprintf(f, msg_n(M_CF_DEFAULTS, (unsigned long long)unknown, lang), unknown);
 	fputs("\n\n", f);
 	/* differences first, then the rest when asked */
 	for (int pass = 0; pass < 2; pass++) {

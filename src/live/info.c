@@ -143,7 +143,7 @@ const char *live_status(struct live *l, enum lang lang)
 		break;
 	case LS_STREAMING:
 		if (l->reconnects > 0)
-			sb_addf(&b, msg(M_LV_ST_RECONNECTED, lang), l->reconnects);
+			sb_addf(&b, msg_n(M_LV_ST_RECONNECTED, (unsigned long long)l->reconnects, lang), l->reconnects);
 		else
 			sb_adds(&b, msg(M_LV_ST_LIVE, lang));
 		break;

@@ -341,7 +341,7 @@ static void batch_progress(struct session *s, struct progress *pg, int64_t left_
 		if (l == NULL)
 			continue;
 		sb_addf(&b, "%s: %llu %s [%s] | ", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, s->o.lang),
-		    (unsigned long long)live_lines(l), msg(M_LINES, s->o.lang), live_status(l, s->o.lang));
+		    (unsigned long long)live_lines(l), msg_n(M_LINES, live_lines(l), s->o.lang), live_status(l, s->o.lang));
 	}
 	sb_addf(&b, "%lld s", (long long)(left_ms + 999) / 1000);
 	progress_text(pg, b.s);

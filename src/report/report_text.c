@@ -131,7 +131,7 @@ static void side_header(FILE *f, const struct analysis *a, int s, const struct r
 		roles[sd->negos[i]->role]++;
 	fprintf(f, " %s  %s=%s  %llu %s", sd->name,
 	    msg(M_DIALECT, o->lang), sd->dialect >= 0 ? kb->dialects[sd->dialect].id : "-",
-	    (unsigned long long)sd->nlines, msg(M_LINES, o->lang));
+	    (unsigned long long)sd->nlines, msg_n(M_LINES, sd->nlines, o->lang));
 	if (roles[ROLE_INITIATOR] || roles[ROLE_RESPONDER])
 		fprintf(f, "  %s", role_label(roles[ROLE_INITIATOR] >= roles[ROLE_RESPONDER] ? ROLE_INITIATOR : ROLE_RESPONDER, o->lang));
 	if (sd->nconns > 0) {
@@ -147,9 +147,9 @@ static void side_header(FILE *f, const struct analysis *a, int s, const struct r
 	fputc('\n', f);
 	if (sd->ntrunc || sd->nbinary || sd->nbackwards)
 		fprintf(f, "        (%llu %s, %llu %s, %llu %s)\n",
-		    (unsigned long long)sd->ntrunc, msg(M_TRUNCATED_LINES, o->lang),
-		    (unsigned long long)sd->nbinary, msg(M_BINARY_LINES, o->lang),
-		    (unsigned long long)sd->nbackwards, msg(M_TIME_BACKWARDS, o->lang));
+		    (unsigned long long)sd->ntrunc, msg_n(M_TRUNCATED_LINES, sd->ntrunc, o->lang),
+		    (unsigned long long)sd->nbinary, msg_n(M_BINARY_LINES, sd->nbinary, o->lang),
+		    (unsigned long long)sd->nbackwards, msg_n(M_TIME_BACKWARDS, sd->nbackwards, o->lang));
 }
 
 static void nego_label(char *buf, size_t sz, const struct nego *n, enum role role, enum lang l)
@@ -196,7 +196,7 @@ static void print_group(FILE *f, const struct analysis *a, int gi, const struct 
 		for (int s = 0; s < 2; s++) {
 			if (rw->retrans[s])
 				fprintf(f, "; %s %s %u %s", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, o->lang),
-				    msg(M_RETRANSMITTED, o->lang), rw->retrans[s], msg(M_TIMES, o->lang));
+				    msg(M_RETRANSMITTED, o->lang), rw->retrans[s], msg_n(M_TIMES, rw->retrans[s], o->lang));
 			if (rw->dup[s])
 				fprintf(f, "; %s %s: %u", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, o->lang),
 				    msg(M_DUPLICATES, o->lang), rw->dup[s]);
@@ -308,7 +308,7 @@ void report_text(FILE *f, const struct analysis *a, const struct report_opts *o)
 	for (int s = 0; s < 2 && o->conn != NULL; s++)
 		if (o->conn[s].target != NULL)
 			fprintf(f, "%-6s : %s  %s  %llu %s%s%s\n", msg(s ? M_SIDE_RIGHT : M_SIDE_LEFT, o->lang), o->conn[s].target,
-			    o->conn[s].state ? o->conn[s].state : "", (unsigned long long)o->conn[s].lines, msg(M_LINES, o->lang),
+			    o->conn[s].state ? o->conn[s].state : "", (unsigned long long)o->conn[s].lines, msg_n(M_LINES, o->conn[s].lines, o->lang),
 			    o->conn[s].error ? "  " : "", o->conn[s].error ? o->conn[s].error : "");
 	side_header(f, a, 0, o);
 	side_header(f, a, 1, o);
@@ -333,7 +333,7 @@ void report_text(FILE *f, const struct analysis *a, const struct report_opts *o)
 		fprintf(f, "\n== %s ==", msg(M_LADDER, o->lang));
 	first = al->ngroups > o->max_groups ? al->ngroups - o->max_groups : 0;
 	if (first > 0)
-		fprintf(f, "\n(%d %s %s)", first, msg(M_AND_MORE, o->lang), msg(M_NEGOTIATION, o->lang));
+		fputc('\n', f), fprintf(f, msg_n(M_MORE_NEGOS, (unsigned long long)first, o->lang), first);
 	for (int g = first; g < al->ngroups; g++)
 		print_group(f, a, g, o);
 	fprintf(f, "\n== %s ==", msg(M_FINDINGS, o->lang));

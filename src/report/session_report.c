@@ -428,7 +428,7 @@ int sreport_md(FILE *f, const struct sreport *r)
 		if (c != NULL && c->profile != NULL)
 			fprintf(f, msg(M_R_PROFILE, l), c->profile);
 		fputs(", ", f);
-		fprintf(f, msg(M_R_LINES_N, l), (unsigned long long)sides[s].nlines);
+		fprintf(f, msg_n(M_R_LINES_N, sides[s].nlines, l), (unsigned long long)sides[s].nlines);
 		fputc('\n', f);
 	}
 	md_findings(f, r);

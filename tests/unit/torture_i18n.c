@@ -73,11 +73,56 @@ static void test_checker_sees_differences(void **st)
 	assert_true(msg_formats_agree(M_LINES));
 }
 
+/* Count messages (issue 14): the form for one at n = 1, the other form at
+ * 0 and 2, in English and German; every form for one is complete and
+ * takes the arguments of its other form. */
+static void test_count_messages_singular(void **st)
+{
+	static const struct { enum msg id; const char *en[3], *de[3]; } cases[] = {
+		{ M_LINES, { "lines", "line", "lines" }, { "Zeilen", "Zeile", "Zeilen" } },
+		{ M_R_LINES_N, { "%llu lines", "%llu line", "%llu lines" }, { "%llu Zeilen", "%llu Zeile", "%llu Zeilen" } },
+		{ M_MORE_NEGOS, { "(%d more negotiations)", "(%d more negotiation)", "(%d more negotiations)" },
+		    { "(%d weitere Aushandlungen)", "(%d weitere Aushandlung)", "(%d weitere Aushandlungen)" } },
+		{ M_CF_SUMMARY, { "%d differences", "%d difference", "%d differences" },
+		    { "%d Unterschiede", "%d Unterschied", "%d Unterschiede" } },
+		{ M_TIME_BACKWARDS, { "timestamps going backwards", "timestamp going backwards", "timestamps going backwards" },
+		    { "rückwärts laufende Zeitstempel", "rückwärts laufender Zeitstempel", "rückwärts laufende Zeitstempel" } },
+	};
+	char buf[128];
+	int bad = 0;
+
+	(void)st;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (unsigned long long n = 0; n <= 2; n++) {
+			assert_string_equal(msg_n(cases[i].id, n, LANG_EN), cases[i].en[n]);
+			assert_string_equal(msg_n(cases[i].id, n, LANG_DE), cases[i].de[n]);
+		}
+	/* the count formatted: no "1 lines", no "1 Zeilen" */
+	snprintf(buf, sizeof buf, msg_n(M_R_LINES_N, 1, LANG_DE), 1ULL);
+	assert_string_equal(buf, "1 Zeile");
+	snprintf(buf, sizeof buf, msg_n(M_PROGRESS_WITHHELD, 1, LANG_EN), 1);
+	assert_string_equal(buf, "1 finding held back until the answer is overdue");
+	snprintf(buf, sizeof buf, msg_n(M_PROGRESS_WITHHELD, 2, LANG_DE), 2);
+	assert_string_equal(buf, "2 Befunde zurückgehalten, bis die Antwort überfällig ist");
+	/* a message without a form for one is its table text at every n */
+	assert_string_equal(msg_n(M_FINDINGS, 1, LANG_EN), msg(M_FINDINGS, LANG_EN));
+	assert_null(msg_one(M_FINDINGS, LANG_DE));
+	for (int id = 0; id < M_COUNT; id++)
+		if (!msg_plural_ok((enum msg)id)) {
+			fprintf(stderr, "message %d: its form for one \"%s\" / \"%s\" is incomplete or takes other arguments\n",
+			    id, msg_one((enum msg)id, LANG_EN) ? msg_one((enum msg)id, LANG_EN) : "(none)",
+			    msg_one((enum msg)id, LANG_DE) ? msg_one((enum msg)id, LANG_DE) : "(none)");
+			bad++;
+		}
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_message_in_both_languages),
 		cmocka_unit_test(test_formats_agree),
+		cmocka_unit_test(test_count_messages_singular),
 		cmocka_unit_test(test_checker_sees_differences),
 		cmocka_unit_test(test_parts_are_found_and_translated),
 	};

@@ -134,7 +134,7 @@ static int draw_progress(struct app *a, const struct rect *b)
 		sb_reset(&s);
 	}
 	if (p->withheld > 0) {
-		sb_addf(&s, msg(M_PROGRESS_WITHHELD, l), p->withheld);
+		sb_addf(&s, msg_n(M_PROGRESS_WITHHELD, (unsigned long long)p->withheld, l), p->withheld);
 		y += draw_wrapped(a, &r, y, s.s, color_attr(a, C_DIM));
 	}
 	sb_free(&s);
