@@ -81,7 +81,17 @@ char *utf8_clean_dup(const char *s)
 
 	sb_add(&b, "", 0);
 	while (*p) {
-		size_t n = utf8_len(p);
+		size_t n;
+
+		/* printable ASCII (most of a log) is copied a run at a time */
+		for (n = 0; p[n] >= 0x20 && p[n] < 0x80; n++)
+			;
+		if (n > 0) {
+			sb_add(&b, (const char *)p, n);
+			p += n;
+			continue;
+		}
+		n = utf8_len(p);
 
 		if (n == 0) {
 			sb_adds(&b, "\xef\xbf\xbd");

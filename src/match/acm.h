@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "match/timefmt.h"
+
 struct acm;
 
 struct acm *acm_new(void);
@@ -35,6 +37,7 @@ struct acm_scratch {
 	uint32_t gen;
 	struct acm_memo *memo;
 	void *parse_memo;	/* the parser's own memo (parse/dialect.c), one block: freed here */
+	struct timefmt_memo time_memo;	/* the timestamp parser's (match/timefmt.c) */
 };
 void acm_scratch_free(struct acm_scratch *s);
 

@@ -23,6 +23,24 @@ struct logtime {
  */
 size_t timefmt_parse(const char *fmt, const char *s, size_t len, struct logtime *t);
 
+/*
+ * What one side's parser keeps between lines (zero it before first use):
+ * the state of a format at the fraction after the last line's prefix (its
+ * date and time to the second), and the last date's day number. A line
+ * with the same prefix resumes there; the result is the same as without.
+ */
+#define TIMEFMT_MEMO_PREFIX 32
+struct timefmt_memo {
+	const char *fmt, *resume;
+	int64_t v[6];
+	int64_t dY, dmo, dd, days;
+	uint8_t plen;
+	char prefix[TIMEFMT_MEMO_PREFIX];
+};
+
+/* timefmt_parse with the memo m (NULL: none). */
+size_t timefmt_parse_memo(const char *fmt, const char *s, size_t len, struct logtime *t, struct timefmt_memo *m);
+
 /* Microseconds since midnight of a logtime. */
 int64_t logtime_of_day(const struct logtime *t);
 

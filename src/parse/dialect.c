@@ -9,15 +9,21 @@
 
 #define MAXCAND 64
 
-size_t dialect_time(const struct dialect *d, const char *line, size_t len, struct logtime *t)
+/* The first of d's formats that parses the line's start (memo m: NULL or the side's). */
+static size_t time_memo(const struct dialect *d, struct timefmt_memo *m, const char *line, size_t len, struct logtime *t)
 {
 	for (int i = 0; i < d->ntime; i++) {
-		size_t n = timefmt_parse(d->time[i], line, len, t);
+		size_t n = timefmt_parse_memo(d->time[i], line, len, t, m);
 
 		if (n > 0)
 			return n;
 	}
 	return 0;
+}
+
+size_t dialect_time(const struct dialect *d, const char *line, size_t len, struct logtime *t)
+{
+	return time_memo(d, NULL, line, len, t);
 }
 
 static void add_caps(struct parsed *out, const struct capture *c, int n)
@@ -179,7 +185,7 @@ void dialect_parse(const struct kb *kb, const struct dialect *d, struct acm_scra
 	memset(out, 0, offsetof(struct parsed, caps));
 	out->ncaps = 0;
 	out->sig = -1;
-	pos = dialect_time(d, line, len, &out->t);
+	pos = time_memo(d, &sc->time_memo, line, len, &out->t);
 	if (pos > 0) {
 		out->has_time = 1;
 		out->time_len = pos;

@@ -232,6 +232,10 @@ static void test_utf8_clean(void **st)
 	s = utf8_clean_dup("ok \xff\xfe bad \x01 ctl ü");
 	assert_string_equal(s, "ok \xef\xbf\xbd\xef\xbf\xbd bad ? ctl ü");
 	free(s);
+	/* a tab and DEL are kept, a run of text ends at each other byte class */
+	s = utf8_clean_dup("a\tb\x7f c\xc3\xa4" "d\xe2\x82\xac\x1b[0m\xc3");
+	assert_string_equal(s, "a\tb\x7f c\xc3\xa4" "d\xe2\x82\xac?[0m\xef\xbf\xbd");
+	free(s);
 }
 
 /* Both redactions of one line agree; a line the quick test passes is kept. */

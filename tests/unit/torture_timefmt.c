@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "match/timefmt.h"
@@ -80,6 +81,47 @@ static void test_of_day(void **st)
 	assert_true(logtime_of_day(&t) == 1500000);
 }
 
+/*
+ * The memo never changes a result: random lines near the formats (same
+ * second, next second, padded days, a prefix that matches but a tail that
+ * does not, formats taking turns) parse the same with one as without.
+ */
+static void test_memo_same(void **st)
+{
+	static const char *const fmts[] = { "%b %d %H:%M:%S.%f: ", "%b %d %H:%M:%S ", "%Y-%m-%dT%H:%M:%S.%f",
+		"%Y-%m-%d %H:%M:%S.%f: ", "%H:%M:%S.%f ", "%Y/%m/%d %H:%M:%S,%f" };
+	static const char *const bases[] = { "Nov 30 08:54:43.", "Nov  3 08:54:43.", "Nov 30 08:54:44.",
+		"Dec 31 23:59:59.", "2026-11-30T08:54:43.", "2026-11-30 08:54:43.", "08:54:43.", "2004/01/20 15:18:34,",
+		"Nov 30 08:54:43 ", "Nov 30 08:54:4" };
+	static const char *const tails[] = { "511037: x", "5: \"lab\"", "1234567890: y", ": ", "511037 z", "511037",
+		"", "x", "1 host", "12:", "3.5: q" };
+	struct timefmt_memo m;
+	unsigned r = 12345;
+	int hits = 0;
+
+	(void)st;
+	memset(&m, 0, sizeof m);
+	for (int k = 0; k < 20000; k++) {
+		char line[96];
+		struct logtime a = { 0, 0 }, b = { 0, 0 };
+		const char *f;
+		size_t na, nb;
+
+		r = r * 1103515245u + 12345u;
+		f = fmts[(r >> 8) % 6];
+		snprintf(line, sizeof line, "%s%s", bases[(r >> 12) % 10], tails[(r >> 18) % 11]);
+		na = timefmt_parse(f, line, strlen(line), &a);
+		nb = timefmt_parse_memo(f, line, strlen(line), &b, &m);
+		assert_int_equal(na, nb);
+		if (na > 0) {
+			assert_true(a.us == b.us);
+			assert_int_equal(a.has_date, b.has_date);
+			hits++;
+		}
+	}
+	assert_true(hits > 1000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -89,6 +131,7 @@ int main(void)
 		cmocka_unit_test(test_syslog_and_libreswan),
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_of_day),
+		cmocka_unit_test(test_memo_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
