@@ -168,6 +168,10 @@ enum msg {
 	M_U_SEV_BENIGN, M_U_SEV_INFO, M_U_SEV_WARNING, M_U_SEV_ERROR, M_U_REPORT_AGAIN, M_U_REPORT_CHECK_DIR,
 	M_R_PROFILE,
 
+	/* config: the configuration diff's later messages (issue 18; texts in i18n_cfg.c) */
+	M_CG_PSK_BAD_FORM, M_CG_FIRST = M_CG_PSK_BAD_FORM,
+	M_CG_LAST = M_CG_PSK_BAD_FORM,
+
 	M_COUNT
 };
 
