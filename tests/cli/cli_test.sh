@@ -457,6 +457,13 @@ config-diff)
 	[ "$(jget "$T/aj0" '[i["answer"] for i in d["checklist"]["path"] if i["node"]=="p2-pfs"][0]')" = open ] || fail "p2-pfs answered without any configuration"
 	[ "$(jget "$T/aj" '[f for f in d["findings"] if f["cause"]=="pfs-mismatch"][0]["config_evidence"][0]["param"]')" = esp.pfs ] || fail "JSON finding lacks config_evidence"
 	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
+	# issue 18: forced UDP encapsulation on one end explains a blocked UDP 4500, and the finding cites it
+	sed 's/^    dpddelay=10/    encapsulation=yes\n    dpddelay=10/; s/modp1536/modp2048/g' "$C/lsw-east.conf" >"$T/enc-east.conf"
+	P="$S/lab-udp4500-dropped-v1"
+	td config-diff --json "$C/lsw-west.conf" "$T/enc-east.conf" >"$T/ej" || fail "encap: exit $?"
+	[ "$(jget "$T/ej" '[(p["param"], p.get("explains")) for p in d["params"] if p["relation"]=="differs"]')" = "[('nat.encapsulation', 'udp4500-blocked')]" ] || fail "encap difference: $(cat "$T/ej")"
+	td analyze --json --left-config "$C/lsw-west.conf" --right-config "$T/enc-east.conf" "$P/left.log" "$P/right.log" >"$T/ea" || fail "analyze encap: exit $?"
+	[ "$(jget "$T/ea" '[f["config_evidence"][0]["param"] for f in d["findings"] if f["cause"]=="udp4500-blocked"][0]')" = nat.encapsulation ] || fail "the UDP 4500 finding does not cite the encapsulation: $(cat "$T/ea")"
 	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
 	;;
 kb-error-languages)
