@@ -572,6 +572,8 @@ static const char *const *pair(enum msg id)
 		return i18n_kb[id];
 	if (id >= M_H_FIRST && id <= M_H_LAST)
 		return i18n_cli[id];
+	if (id >= M_CG_FIRST && id <= M_CG_LAST)
+		return i18n_cfg[id];
 	return table[id];
 }
 

@@ -170,6 +170,10 @@ enum msg {
 	/* count messages that had no form of their own (issue 14) */
 	M_MORE_NEGOS, M_CF_DEFAULTS,
 
+	/* config: the configuration diff's later messages (issue 18; texts in i18n_cfg.c) */
+	M_CG_PSK_BAD_FORM, M_CG_FIRST = M_CG_PSK_BAD_FORM,
+	M_CG_LAST = M_CG_PSK_BAD_FORM,
+
 	M_COUNT
 };
 

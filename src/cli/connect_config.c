@@ -306,6 +306,16 @@ static void psk_answer(const char *out, enum lang lang, char **hash, char **wher
 
 		*why = xasprintf(msg(M_CF_PSK_UNREADABLE, lang), f, "permission");
 		free(f);
+	} else if ((p = strstr(out, "@@tunneldoc-psk-badform ")) != NULL) {
+		char *f = xasprintf("%.*s", (int)strcspn(p + 24, "\r\n"), p + 24), *form = strrchr(f, ' '), *colon;
+
+		if (form != NULL)
+			*form++ = '\0';
+		colon = strrchr(f, ':');
+		if (colon != NULL)
+			*colon++ = '\0';
+		*why = xasprintf(msg(M_CG_PSK_BAD_FORM, lang), f, colon != NULL ? atoi(colon) : 0, form != NULL ? form : "?");
+		free(f);
 	} else {
 		*why = xstrdup(msg(M_CF_LIVE_NO_PSK, lang));
 	}

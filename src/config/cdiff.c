@@ -192,6 +192,13 @@ static const char *cause_of(enum tparam p, const char *what)
 	case TP_ID_LOCAL: case TP_ID_REMOTE: return "id-mismatch";
 	case TP_AUTH_LOCAL: case TP_AUTH_REMOTE: return "auth-failed";
 	case TP_ADDR_LOCAL: case TP_ADDR_REMOTE: return "responder-no-matching-conn";
+	/*
+	 * One end forcing UDP encapsulation (encapsulation=yes, encap = yes)
+	 * moves IKE and ESP to UDP 4500 where the other would stay on 500 and
+	 * raw ESP: where UDP 4500 does not pass, the tunnel fails on the side
+	 * that forces it (the mGuard guide's 1.3.3, the cause's chapter).
+	 */
+	case TP_ENCAP: return "udp4500-blocked";
 	default: (void)what; return NULL;
 	}
 }

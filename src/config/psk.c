@@ -74,13 +74,14 @@ static int fit(const char *sels, const struct tend *e)
 	return n;
 }
 
-/* The secret of a value: a quoted string's inside, else the word. */
-static char *unquote(const char *p)
+/* The secret of a value: a quoted string's inside (*quoted = 1), else the word. */
+static char *unquote(const char *p, int *quoted)
 {
 	const char *end;
 
 	p += strspn(p, " \t");
-	if (*p == '"' || *p == '\'') {
+	*quoted = *p == '"' || *p == '\'';
+	if (*quoted) {
 		end = strchr(p + 1, *p);
 		if (end == NULL)
 			return NULL;
@@ -90,21 +91,108 @@ static char *unquote(const char *p)
 	return end > p ? xasprintf("%.*s", (int)(end - p), p) : NULL;
 }
 
+/* The decoded key's bytes as hex, written into a buffer of fixed size (no
+ * reallocation leaves a copy of the key behind). */
+struct hexout {
+	char *s;
+	size_t n;
+};
+
+static void hex_byte(struct hexout *o, unsigned v)
+{
+	static const char hx[] = "0123456789abcdef";
+
+	o->s[o->n++] = hx[(v >> 4) & 15];
+	o->s[o->n++] = hx[v & 15];
+}
+
+/* Hex digits of s ('_' and ':' between them skipped), lowercase; -1 if not hex or odd. */
+static int from_hex(const char *s, struct hexout *o)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '_' || *s == ':')
+			continue;
+		if (!isxdigit((unsigned char)*s))
+			return -1;
+		o->s[o->n++] = (char)tolower((unsigned char)*s);
+	}
+	return o->n > 0 && o->n % 2 == 0 ? 0 : -1;
+}
+
+/* Base64 (padding '=' only at the end) as hex bytes; -1 if not base64. */
+static int from_base64(const char *s, struct hexout *o)
+{
+	static const char al[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned acc = 0;
+	int bits = 0;
+
+	for (; *s != '\0' && *s != '='; s++) {
+		const char *c = strchr(al, *s);
+
+		if (c == NULL)
+			return -1;
+		acc = (acc << 6 | (unsigned)(c - al)) & 0xffffu;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			hex_byte(o, acc >> bits);
+		}
+	}
+	s += strspn(s, "=");
+	return *s == '\0' && o->n > 0 ? 0 : -1;
+}
+
+/*
+ * The key as the daemon uses it, as the lowercase hex of its bytes. A
+ * quoted ipsec.secrets key is its text (libreswan secrets.c, strongSwan
+ * stroke_cred.c extract_secret); else "0x"/"0X" is hex ('_' and ':'
+ * between digits skipped: libreswan ttodata, strongSwan chunk_from_hex),
+ * "0s"/"0S" base64, "0t"/"0T" text (libreswan ttodata, ipsec.secrets),
+ * anything else text. swanctl.conf decodes 0x/0s quoted or not
+ * (swanctl load_creds.c load_secret). NULL, with *form "0x" or "0s",
+ * when the key does not decode. The same rules run on the gateway
+ * (src/live/remote.c, psk_awk_common's canon).
+ */
+static char *canon(const char *raw, int quoted, int swanctl, const char **form)
+{
+	struct hexout o = { xcalloc(1, 2 * strlen(raw) + 1), 0 };
+	int rc = 0;
+
+	*form = NULL;
+	if ((swanctl || !quoted) && raw[0] == '0' && strlen(raw) > 2 && strchr("xXsS", raw[1]) != NULL) {
+		int hex = raw[1] == 'x' || raw[1] == 'X';
+
+		*form = hex ? "0x" : "0s";
+		rc = hex ? from_hex(raw + 2, &o) : from_base64(raw + 2, &o);
+	} else {
+		const char *t = !swanctl && !quoted && raw[0] == '0' && (raw[1] == 't' || raw[1] == 'T') ? raw + 2 : raw;
+
+		for (; *t != '\0'; t++)
+			hex_byte(&o, (unsigned char)*t);
+	}
+	if (rc != 0) {
+		psk_wipe(o.s);
+		return NULL;
+	}
+	*form = NULL;
+	return o.s;
+}
+
 struct best {
-	int fit, line;
+	int fit, line, quoted;
 	char *psk, *key;
 	const char *file;
 };
 
-static void best_offer(struct best *b, int f, char *psk, const char *key, const char *file, int line)
+static void best_offer(struct best *b, int f, char *psk, int quoted, const char *key, const char *file, int line)
 {
-	if (psk == NULL || f < 0 || f <= b->fit) {
+	if (psk == NULL || *psk == '\0' || f < 0 || f <= b->fit) {
 		psk_wipe(psk);
 		return;
 	}
 	psk_wipe(b->psk);
 	free(b->key);
-	b->fit = f, b->psk = psk, b->key = xstrdup(key), b->file = file, b->line = line;
+	b->fit = f, b->psk = psk, b->quoted = quoted, b->key = xstrdup(key), b->file = file, b->line = line;
 }
 
 /* ipsec.secrets: `[SELECTORS] : PSK "secret"` lines. */
@@ -114,7 +202,8 @@ static void scan_ipsec_secrets(FILE *f, const char *path, const struct tend *e, 
 	int n = 0;
 
 	while (fgets(line, sizeof line, f) != NULL) {
-		char *colon = strchr(line, ':'), *p;
+		char *colon = strchr(line, ':'), *p, *v;
+		int q;
 
 		n++;
 		if (line[0] == '#' || colon == NULL)
@@ -123,7 +212,8 @@ static void scan_ipsec_secrets(FILE *f, const char *path, const struct tend *e, 
 		if (strncasecmp(p, "PSK", 3) != 0 || !isspace((unsigned char)p[3]))
 			continue;
 		*colon = '\0';
-		best_offer(b, fit(line, e), unquote(p + 3), "PSK", path, n);
+		v = unquote(p + 3, &q);
+		best_offer(b, fit(line, e), v, q, "PSK", path, n);
 	}
 	explicit_bzero(line, sizeof line);
 }
@@ -158,6 +248,7 @@ static void scan_swanctl(FILE *f, const char *path, const struct tend *e, struct
 
 	while (fgets(line, sizeof line, f) != NULL) {
 		char *p = line + strspn(line, " \t"), *k, *v;
+		int q;
 
 		n++;
 		if (*p == '#')
@@ -176,7 +267,7 @@ static void scan_swanctl(FILE *f, const char *path, const struct tend *e, struct
 				char key[160];
 
 				snprintf(key, sizeof key, "secrets.%s.secret", cur.name);
-				best_offer(b, fit(cur.ids, e), cur.psk, key, path, cur.line);
+				best_offer(b, fit(cur.ids, e), cur.psk, 1, key, path, cur.line);
 				cur.psk = NULL;
 				in_ike = 0;
 			}
@@ -185,10 +276,10 @@ static void scan_swanctl(FILE *f, const char *path, const struct tend *e, struct
 		} else if (in_ike && kv_split(p, &k, &v)) {
 			if (strcmp(k, "secret") == 0) {
 				psk_wipe(cur.psk);
-				cur.psk = unquote(v);
+				cur.psk = unquote(v, &q);
 				cur.line = n;
 			} else if (strncmp(k, "id", 2) == 0) {
-				char *id = unquote(v);
+				char *id = unquote(v, &q);
 
 				if (id != NULL && strlen(cur.ids) + strlen(id) + 2 < sizeof cur.ids)
 					strcat(strcat(cur.ids, " "), id);
@@ -202,7 +293,8 @@ static void scan_swanctl(FILE *f, const char *path, const struct tend *e, struct
 
 int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char **why)
 {
-	struct best b = { -1, 0, NULL, NULL, path };
+	struct best b = { -1, 0, 0, NULL, NULL, path };
+	const char *form;
 	FILE *f = fopen(path, "r");
 	struct tval *t = &e->v[TP_PSK];
 
@@ -221,6 +313,13 @@ int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char 
 		*why = xasprintf(msg(M_CF_PSK_NO_ENTRY, lang), path);
 		return -1;
 	}
+	*psk = canon(b.psk, b.quoted, e->syntax == CONF_SWANCTL, &form);
+	psk_wipe(b.psk);
+	if (*psk == NULL) {
+		free(b.key);
+		*why = xasprintf(msg(M_CG_PSK_BAD_FORM, lang), path, b.line, form != NULL ? form : "?");
+		return -1;
+	}
 	free(t->value);
 	free(t->key);
 	free(t->file);
@@ -229,7 +328,6 @@ int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char 
 	t->file = xstrdup(path);
 	t->line = b.line;
 	t->derived = 0;
-	*psk = b.psk;
 	return 0;
 }
 

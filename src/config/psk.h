@@ -6,8 +6,9 @@
  * is read, the entry for the tunnel chosen (its selectors / id fields name
  * the tunnel's IDs or addresses, or it names none), the two keys compared in
  * memory and wiped; only "equal" or "differs" and the file:line of each
- * entry are kept. Live (connect): each gateway hashes sha256(salt || psk)
- * itself (src/live/remote.c builds the command) and only the two hashes are
+ * entry are kept. A key written as 0x (hex) or 0s (base64) is decoded
+ * first, as libreswan and strongSwan decode it. Live (connect): each
+ * gateway hashes sha256(salt || the key's bytes as hex) itself (src/live/remote.c builds the command) and only the two hashes are
  * compared. A side whose secret cannot be read is said so, with why.
  */
 #ifndef TD_PSK_H

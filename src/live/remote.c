@@ -279,21 +279,36 @@ char *remote_config_command(const char *const *globs, int n)
  * entry whose selectors (ipsec.secrets) or id fields (swanctl.conf
  * secrets { ike* }) name only the tunnel's IDs or addresses (or none: the
  * default entry), the most of them winning, prints its FILE:LINE on
- * stderr and salt+key on stdout into sha256sum. The key stays in the
- * gateway's pipe; what comes back is "@@tunneldoc-psk-at FILE:LINE" and
- * the hash, or why not (unreadable FILE, none, no sha256sum).
+ * stderr and on stdout into sha256sum the salt and the key's bytes as hex
+ * (a 0x/0s key decoded first, as the daemons decode it: canon here and in
+ * src/config/psk.c, so "0x6b6579" and "key" hash alike). The key stays in
+ * the gateway's pipe; what comes back is "@@tunneldoc-psk-at FILE:LINE"
+ * and the hash, or why not (unreadable FILE, none, a 0x/0s key that does
+ * not decode, no sha256sum). awk runs with LC_ALL=C: a byte is a char.
  */
 static const char psk_awk_common[] =
-    "function unq(r,  q, e, v) { sub(/^[ \\t]+/, \"\", r); q = substr(r, 1, 1); "
-    "if (q == \"\\\"\" || q == \"'\") { e = index(substr(r, 2), q); return e ? substr(r, 2, e - 1) : \"\" } "
+    "function unq(r,  q, e, v) { sub(/^[ \\t]+/, \"\", r); q = substr(r, 1, 1); UQ = q == \"\\\"\" || q == \"'\"; "
+    "if (UQ) { e = index(substr(r, 2), q); return e ? substr(r, 2, e - 1) : \"\" } "
     "v = r; sub(/[ \\t#,].*$/, \"\", v); return v } "
     "function fit(s,  T, m, i, t, f) { m = split(s, T, /[ \\t,]+/); f = 0; "
     "for (i = 1; i <= m; i++) { t = T[i]; if (t == \"\") continue; sub(/^@/, \"\", t); t = tolower(t); "
     "if (t == \"%any\" || t == \"%any6\" || (t in W)) f++; else return -1 } return f } "
-    "function offer(f, v, at) { if (v != \"\" && f > best) { best = f; bv = v; bw = at } } "
-    "BEGIN { n = split(sel, S, \" \"); for (i = 1; i <= n; i++) { s = S[i]; sub(/^@/, \"\", s); W[tolower(s)] = 1 } best = -1 } "
+    "function offer(f, v, at) { if (v != \"\" && f > best) { best = f; bv = v; bq = UQ; bw = at } } "
+    /* the key's bytes as hex, decoded as psk.c's canon decodes it */
+    "function canon(v, q,  p, h, i, c, o, n, acc, bits) { p = substr(v, 1, 2); FORM = \"\"; "
+    "if ((sw || !q) && length(v) > 2 && (p == \"0x\" || p == \"0X\")) { FORM = \"0x\"; h = substr(v, 3); gsub(/[_:]/, \"\", h); "
+    "if (h == \"\" || h ~ /[^0-9A-Fa-f]/ || length(h) % 2) return \"\"; FORM = \"\"; return tolower(h) } "
+    "if ((sw || !q) && length(v) > 2 && (p == \"0s\" || p == \"0S\")) { FORM = \"0s\"; h = substr(v, 3); o = \"\"; acc = 0; bits = 0; "
+    "for (i = 1; i <= length(h); i++) { c = substr(h, i, 1); if (c == \"=\") break; n = index(B64, c) - 1; if (n < 0) return \"\"; "
+    "acc = (acc * 64 + n) % 65536; bits += 6; if (bits >= 8) { bits -= 8; o = o sprintf(\"%02x\", int(acc / 2 ^ bits) % 256) } } "
+    "if (substr(h, i) !~ /^=*$/ || o == \"\") return \"\"; FORM = \"\"; return o } "
+    "if (!sw && !q && (p == \"0t\" || p == \"0T\")) v = substr(v, 3); "
+    "o = \"\"; for (i = 1; i <= length(v); i++) o = o sprintf(\"%02x\", ORD[substr(v, i, 1)]); return o } "
+    "BEGIN { n = split(sel, S, \" \"); for (i = 1; i <= n; i++) { s = S[i]; sub(/^@/, \"\", s); W[tolower(s)] = 1 } best = -1; "
+    "B64 = \"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/\"; for (i = 1; i < 256; i++) ORD[sprintf(\"%c\", i)] = i } "
     "END { if (best < 0) { print \"@@tunneldoc-psk-none\" > \"/dev/stderr\"; exit 1 } "
-    "print \"@@tunneldoc-psk-at \" bw > \"/dev/stderr\"; printf \"%s%s\", salt, bv } ";
+    "k = canon(bv, bq); if (FORM != \"\") { print \"@@tunneldoc-psk-badform \" bw \" \" FORM > \"/dev/stderr\"; exit 1 } "
+    "print \"@@tunneldoc-psk-at \" bw > \"/dev/stderr\"; printf \"%s%s\", salt, k } ";
 
 static const char psk_awk_ipsec[] =
     "/^[ \\t]*#/ { next } "
@@ -321,7 +336,9 @@ char *remote_psk_command(int swanctl, const char *const *globs, int n, const cha
 	}
 	sb_adds(&b, "; do [ -e \"$f\" ] || continue; if [ -r \"$f\" ]; then set -- \"$@\" \"$f\"; "
 	    "else printf '@@tunneldoc-psk-unreadable %s\\n' \"$f\"; fi; done; "
-	    "if [ $# -eq 0 ]; then echo '@@tunneldoc-psk-none'; exit 0; fi; { awk -v sel=");
+	    "if [ $# -eq 0 ]; then echo '@@tunneldoc-psk-none'; exit 0; fi; { LC_ALL=C awk -v sw=");
+	sb_adds(&b, swanctl ? "1" : "0");
+	sb_adds(&b, " -v sel=");
 	remote_quote(&b, selectors);
 	sb_adds(&b, " -v salt=");
 	remote_quote(&b, salt);

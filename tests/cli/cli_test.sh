@@ -431,6 +431,20 @@ config-diff)
 	[ "$(jget "$T/p3" 'd["psk"]')" = "not readable" ] && grep -q 'missing.secrets nicht lesbar' "$T/p3" || fail "unreadable secrets: $(cat "$T/p3")"
 	td config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" | grep -q '^PSK: not compared' || fail "no secrets file: not compared"
 	! grep -q 'planted-key' "$T/p1" "$T/p2" "$T/p3" || fail "a pre-shared key reached the output"
+	# keys written as 0x (hex) and 0s (base64) compared as the bytes they stand for
+	printf ': PSK 0x706c616e7465642d6b65792d6f6e65\n' >"$T/hex.secrets"
+	printf ': PSK 0scGxhbnRlZC1rZXktb25l\n' >"$T/b64.secrets"
+	printf ': PSK "0x706c616e7465642d6b65792d6f6e65"\n' >"$T/qhex.secrets"
+	printf ': PSK 0x706c6\n' >"$T/odd.secrets"
+	td config-diff --left-secrets "$T/l.secrets" --right-secrets "$T/hex.secrets" "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/p4" || fail "hex: exit $?"
+	grep -q '^PSK: equal' "$T/p4" || fail "0x form of the same key: $(cat "$T/p4")"
+	td config-diff --left-secrets "$T/b64.secrets" --right-secrets "$T/hex.secrets" "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/p5" || fail "base64: exit $?"
+	grep -q '^PSK: equal' "$T/p5" || fail "0s and 0x forms of the same key: $(cat "$T/p5")"
+	td config-diff --left-secrets "$T/l.secrets" --right-secrets "$T/qhex.secrets" "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/p6" || fail "quoted hex: exit $?"
+	grep -q '^PSK: differs' "$T/p6" || fail "a quoted 0x... is text, not hex: $(cat "$T/p6")"
+	td --lang de config-diff --left-secrets "$T/l.secrets" --right-secrets "$T/odd.secrets" "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/p7" || fail "odd hex: exit $?"
+	grep -q 'odd.secrets:1 ist als 0x geschrieben' "$T/p7" || fail "odd hex digits not named: $(cat "$T/p7")"
+	! grep -q 'planted-key\|706c616e\|cGxhbnRl' "$T/p4" "$T/p5" "$T/p6" "$T/p7" || fail "a pre-shared key reached the output"
 	# analyze with both configurations: the PFS finding cites the PFS difference
 	P="$S/lab-pfs-responder-only-v1"
 	td analyze --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log" >"$T/an" || fail "analyze --left-config: exit $?"
@@ -443,6 +457,13 @@ config-diff)
 	[ "$(jget "$T/aj0" '[i["answer"] for i in d["checklist"]["path"] if i["node"]=="p2-pfs"][0]')" = open ] || fail "p2-pfs answered without any configuration"
 	[ "$(jget "$T/aj" '[f for f in d["findings"] if f["cause"]=="pfs-mismatch"][0]["config_evidence"][0]["param"]')" = esp.pfs ] || fail "JSON finding lacks config_evidence"
 	[ "$(jget "$T/aj" 'd["config"]["differences"]')" = 2 ] || fail "JSON lacks the comparison"
+	# issue 18: forced UDP encapsulation on one end explains a blocked UDP 4500, and the finding cites it
+	sed 's/^    dpddelay=10/    encapsulation=yes\n    dpddelay=10/; s/modp1536/modp2048/g' "$C/lsw-east.conf" >"$T/enc-east.conf"
+	P="$S/lab-udp4500-dropped-v1"
+	td config-diff --json "$C/lsw-west.conf" "$T/enc-east.conf" >"$T/ej" || fail "encap: exit $?"
+	[ "$(jget "$T/ej" '[(p["param"], p.get("explains")) for p in d["params"] if p["relation"]=="differs"]')" = "[('nat.encapsulation', 'udp4500-blocked')]" ] || fail "encap difference: $(cat "$T/ej")"
+	td analyze --json --left-config "$C/lsw-west.conf" --right-config "$T/enc-east.conf" "$P/left.log" "$P/right.log" >"$T/ea" || fail "analyze encap: exit $?"
+	[ "$(jget "$T/ea" '[f["config_evidence"][0]["param"] for f in d["findings"] if f["cause"]=="udp4500-blocked"][0]')" = nat.encapsulation ] || fail "the UDP 4500 finding does not cite the encapsulation: $(cat "$T/ea")"
 	td analyze --left-config "$C/lsw-west.conf" "$P/left.log" >/dev/null 2>&1; [ $? = 2 ] || fail "one config is a usage error"
 	;;
 kb-error-languages)

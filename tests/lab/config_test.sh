@@ -36,7 +36,7 @@ subnet-mismatch-v1         ts.local         ts.remote        subnet-mismatch
 subnet-mismatch-v2         ts.local         ts.remote        subnet-mismatch
 id-mismatch-v1             id.local         id.remote        id-mismatch
 id-mismatch-v2             id.local         id.remote        id-mismatch
-encap-mismatch-v1          nat.encapsulation nat.encapsulation -
+encap-mismatch-v1          nat.encapsulation nat.encapsulation udp4500-blocked
 "
 
 fail() { echo "FAIL [$1]: $2"; fails=$((fails + 1)); }

@@ -56,11 +56,15 @@ static char *run(const char *cmd)
 	return out;
 }
 
-/* sha256(salt || key) as sha256sum prints it. */
+/* sha256(salt || the key's bytes as hex) as sha256sum prints it. */
 static char *want_hash(const char *salt, const char *key)
 {
-	char *c = xasprintf("printf '%%s%%s' '%s' '%s' | sha256sum", salt, key), *o = run(c);
+	char hex[512] = "", *c, *o;
 
+	for (size_t i = 0; key[i] != '\0' && i < 250; i++)
+		snprintf(hex + 2 * i, 3, "%02x", (unsigned char)key[i]);
+	c = xasprintf("printf '%%s%%s' '%s' '%s' | sha256sum", salt, hex);
+	o = run(c);
 	o[64] = '\0';
 	free(c);
 	return o;
@@ -88,6 +92,7 @@ static void test_config_dump_blanks_secrets(void **st)
 	free(m);
 }
 
+/* The entry of sels in file has the key key (its text, however it is written there) at at. */
 static void check_psk(int swanctl, const char *file, const char *sels, const char *key, const char *at)
 {
 	char *g = xasprintf("%s/%s", dir, file), *cmd, *out, *h;
@@ -121,6 +126,45 @@ static void test_psk_hash_swanctl(void **st)
 	put("sw.conf", "connections {\n}\nsecrets {\n  ike-a {\n    id = @elsewhere\n    secret = planted-a\n  }\n"
 	    "  ike-b {\n    id-1 = @gwb\n    secret = \"planted b\"\n  }\n}\n");
 	check_psk(1, "sw.conf", "@gwa @gwb 198.51.100.10", "planted b", "sw.conf:10");
+}
+
+/*
+ * Keys written as 0x (hex, '_' and ':' between digits) and 0s (base64)
+ * hash as the bytes they stand for, as libreswan and strongSwan decode
+ * them; a quoted 0x... in ipsec.secrets is text (the daemons read it so),
+ * in swanctl.conf it is hex; a byte above 127 is one byte (LC_ALL=C).
+ */
+static void test_psk_hash_decoded(void **st)
+{
+	char *g = xasprintf("%s/bad.secrets", dir), *cmd, *out;
+	const char *globs[] = { g };
+
+	(void)st;
+	/* "planted-tunnel" = 706c616e7465642d74756e6e656c = cGxhbnRlZC10dW5uZWw= */
+	put("hex.secrets", "@gwa @gwb : PSK 0x706c616e_7465642d_74756e6e_656c\n");
+	check_psk(0, "hex.secrets", "@gwa @gwb", "planted-tunnel", "hex.secrets:1");
+	put("colon.secrets", "@gwa @gwb : PSK 0X70:6C:61:6E:74:65:64:2D:74:75:6E:6E:65:6C\n");
+	check_psk(0, "colon.secrets", "@gwa @gwb", "planted-tunnel", "colon.secrets:1");
+	put("b64.secrets", "@gwa @gwb : PSK 0scGxhbnRlZC10dW5uZWw=\n");
+	check_psk(0, "b64.secrets", "@gwa @gwb", "planted-tunnel", "b64.secrets:1");
+	put("0t.secrets", "@gwa @gwb : PSK 0tplanted-tunnel\n");
+	check_psk(0, "0t.secrets", "@gwa @gwb", "planted-tunnel", "0t.secrets:1");
+	put("quoted.secrets", "@gwa @gwb : PSK \"0x706c616e74\"\n");
+	check_psk(0, "quoted.secrets", "@gwa @gwb", "0x706c616e74", "quoted.secrets:1");
+	put("utf8.secrets", "@gwa @gwb : PSK \"pl\xc3\xa4nted\"\n");
+	check_psk(0, "utf8.secrets", "@gwa @gwb", "pl\xc3\xa4nted", "utf8.secrets:1");
+	put("sw-hex.conf", "secrets {\n  ike-b {\n    id = @gwb\n    secret = \"0scGxhbnRlZC10dW5uZWw=\"\n  }\n"
+	    "  ike-c {\n    id = @gwc\n    secret = \"0x706c616e7465642d74756e6e656c\"\n  }\n}\n");
+	check_psk(1, "sw-hex.conf", "@gwa @gwc", "planted-tunnel", "sw-hex.conf:8");
+	put("bad.secrets", "@gwa @gwb : PSK 0x706c6\n");
+	cmd = remote_psk_command(0, globs, 1, "@gwa @gwb", "00");
+	out = run(cmd);
+	if (strstr(out, "@@tunneldoc-psk-badform ") == NULL || strstr(out, "bad.secrets:1 0x") == NULL
+	    || strstr(out, "@@tunneldoc-psk-at") != NULL)
+		fail_msg("odd hex digits: want badform, got: %s", out);
+	free(out);
+	free(cmd);
+	free(g);
 }
 
 static void test_psk_none(void **st)
@@ -194,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_config_dump_blanks_secrets),
 		cmocka_unit_test(test_psk_hash_ipsec_secrets),
 		cmocka_unit_test(test_psk_hash_swanctl),
+		cmocka_unit_test(test_psk_hash_decoded),
 		cmocka_unit_test(test_psk_none),
 		cmocka_unit_test(test_tree_config_params_exist),
 	};
