@@ -47,6 +47,7 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 	ev->role = (enum role)v;
 	if (kbj_bool(c, e, "retrans", &ev->retrans) || kbj_bool(c, e, "dup", &ev->dup) ||
 	    kbj_bool(c, e, "new", &ev->isnew) || kbj_bool(c, e, "reply", &ev->reply) ||
+	    kbj_bool(c, e, "giveup", &ev->giveup) ||
 	    kbj_str(c, e, "established", 0, &est) || kbj_int(c, e, "ike", 0, 0, 2, &ev->ike) ||
 	    kbj_str(c, e, "src", 0, &ev->src) || kbj_str(c, e, "id", 0, &ev->id))
 		return -1;

@@ -65,6 +65,7 @@ struct dl_event {
 	enum step ack;
 	enum role role;
 	int retrans, dup, isnew;
+	int giveup;          /* the last retransmission's line: "after N retransmits" (N counted, not N + 1) */
 	int reply;           /* proves the peer's next message arrived */
 	int established;     /* 0, 1 = ike, 2 = ipsec */
 	int ike;             /* 0 (the dialect's), 1 or 2: the line's IKE version */

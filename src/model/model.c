@@ -383,7 +383,17 @@ static void apply_event(const struct mw *wp, struct nego *n, const struct dialec
 			if (rs != STEP_NONE) {
 				struct stepcells *c = step_cells(n, rs);
 
-				cell_add(&w, ev->dup ? &c->dup : &c->retrans, ev->retrans ? &c->retrans_last : NULL);
+				if (ev->giveup) {
+					/* the give-up line is the evidence, its N the count */
+					const struct capture *nc = parsed_cap(p, F_N);
+					unsigned got = nc != NULL ? (unsigned)cap_int(nc) : 0;
+
+					ev_set(&w, c->retrans.count ? &c->retrans_last : &c->retrans.first);
+					if (got > c->retrans.count)
+						c->retrans.count = got;
+				} else {
+					cell_add(&w, ev->dup ? &c->dup : &c->retrans, ev->retrans ? &c->retrans_last : NULL);
+				}
 				if (ev->retrans)
 					set_role(n, step_sender(rs));
 				else

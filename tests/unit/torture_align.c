@@ -216,13 +216,15 @@ static void test_lost_message_marked(void **st)
 	for (int k = 0; k < g->nrows; k++) {
 		if (g->rows[k].step == S_MI3) {
 			assert_int_equal(g->rows[k].status, RS_LOST);
-			assert_int_equal(g->rows[k].retrans[0], 1);
+			/* Openswan logs its retransmissions to whack only: the
+			 * give-up line's (2) is the count (timer.c st_retransmit) */
+			assert_int_equal(g->rows[k].retrans[0], 2);
 			lost = 1;
 		}
 		if (g->rows[k].step == S_MR2) {
 			assert_int_equal(g->rows[k].status, RS_OK);
 			assert_int_equal(g->rows[k].dup[0], 1);
-			assert_int_equal(g->rows[k].retrans[1], 1);
+			assert_int_equal(g->rows[k].retrans[1], 2);
 		}
 	}
 	assert_true(lost);

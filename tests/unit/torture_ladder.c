@@ -174,6 +174,10 @@ static void test_case(void **st)
  *   vote paired them crosswise in about half the lab runs, the second
  *   rejecting state was folded into the first; "initiator established IKE
  *   SA" is the IKE_AUTH response that arrived.
+ * - libreswan-v1-resp-cert-rejected: libreswan 4.10 IKEv1 responder
+ *   without the CA: "X509: CERT payload bogus or revoked" proves MI3
+ *   arrived; "timeout exceeded after 4 retransmits" is the fourth
+ *   retransmission's evidence, not a fifth.
  */
 int main(void)
 {
@@ -182,7 +186,7 @@ int main(void)
 		"libreswan-v2-resp-duplicate", "libreswan-v2-resp-refusals", "libreswan-v2-resp-invalid-ke-lost",
 		"strongswan-v1-resp-half-open", "strongswan-v1-resp-processing-failed",
 		"strongswan-v2-resp-lines-before", "strongswan-v2-resp-refusals-spi-zero", "strongswan-v2-dpd-both-lost",
-		"libreswan-v2-init-invalid-ke-two-sas",
+		"libreswan-v2-init-invalid-ke-two-sas", "libreswan-v1-resp-cert-rejected",
 	};
 	struct CMUnitTest tests[sizeof cases / sizeof cases[0]];
 
