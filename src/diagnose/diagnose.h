@@ -75,6 +75,7 @@ void diagnose_progress(const struct kb *kb, const struct side sides[2], const st
 /* diagnose_refine.c, run by diagnose_run() before the ranking */
 void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
 void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
+void fold_generic(struct diagnosis *d);
 
 /*
  * Used while the findings are collected: is group gi, one side's negotiation

@@ -1,7 +1,8 @@
 /*
  * diagnose_refine.c - what the ranking learns after the rules ran: a
  * responder's reason that explains the initiator's symptom across two
- * unpaired negotiations, and a phase 2 refusal that is PFS on one side.
+ * unpaired negotiations, a phase 2 refusal that is PFS on one side, and a
+ * generic line that a specific one of its negotiation explains.
  */
 #include "diagnose/diagnose.h"
 #include "base/util.h"
@@ -281,3 +282,41 @@ void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosi
 	}
 }
 
+
+/*
+ * A signature marked generic ("IKE SA established but initiator rejected
+ * Child SA response") names no reason of its own: when a specific finding
+ * of the same phase, side and negotiation exists ("CHILD SA failed:
+ * TS_UNACCEPTABLE"), the generic line becomes its evidence and is no
+ * finding of its own, so it cannot offer a second, different cause.
+ */
+void fold_generic(struct diagnosis *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		struct finding *f = &d->f[i];
+
+		if (f->sig == NULL || !f->sig->generic || f->cause < 0 || f->nev == 0)
+			continue;
+		for (int k = 0; k < d->n; k++) {
+			struct finding *h = &d->f[k];
+
+			if (k == i || h->cause < 0 || h->sig == NULL || h->sig->generic || h->nev == 0 ||
+			    h->group != f->group || h->sig->phase != f->sig->phase || h->ev[0].side != f->ev[0].side)
+				continue;
+			finding_add_ev(h, f->ev, f->nev);
+			if (f->recency > h->recency)
+				h->recency = f->recency;
+			free(f->ev);
+			f->ev = NULL;
+			f->nev = 0;
+			f->cause = -1;
+			break;
+		}
+	}
+	for (int i = 0, o = 0, n = d->n; i < n; i++) {
+		if (d->f[i].cause >= 0)
+			d->f[o++] = d->f[i];
+		else
+			d->n--;
+	}
+}

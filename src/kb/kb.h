@@ -55,6 +55,7 @@ struct signature {
 	char **examples;
 	int nexamples;
 	int score;
+	int generic;                  /* stands back for a specific finding of its phase */
 	const char *file;
 };
 

@@ -94,7 +94,8 @@ static int load_signature(struct kbj *c, json_object *e, void *item)
 	    kbj_text(c, e, "title", 1, &s->title) || kbj_text(c, e, "meaning", 1, &s->meaning) ||
 	    kbf_remedies(c, e, "remedies", &s->remedies, &s->nremedies) ||
 	    kbj_strs(c, e, "examples", 0, &s->examples, &s->nexamples) ||
-	    kbj_int(c, e, "score", s->severity == SEV_ERROR ? 50 : s->severity == SEV_WARNING ? 30 : 0, 0, 100, &s->score))
+	    kbj_int(c, e, "score", s->severity == SEV_ERROR ? 50 : s->severity == SEV_WARNING ? 30 : 0, 0, 100, &s->score) ||
+	    kbj_bool(c, e, "generic", &s->generic))
 		return -1;
 	return sig_causes(c, e, s);
 }
