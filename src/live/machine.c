@@ -356,14 +356,20 @@ static void step_stream(struct live *l, int64_t now)
 		return;
 	}
 	live_run_step(l, now);
-	if (drain(l, now) != 0 || !ssh_is_connected(l->s)) {
-		stream_lost(l, now);
-		return;
-	}
-	/* a command that dies at once must keep backing off */
-	if (stream_conn_lines(l->stream) > 0 || now - l->t_state > 5000) {
+	int lost = drain(l, now) != 0 || !ssh_is_connected(l->s);
+
+	/* lines came, even when the end came with them (a short snapshot
+	 * arrives whole with its EOF in one read: the gateway was reached);
+	 * a command that dies at once must keep backing off */
+	if (stream_conn_lines(l->stream) > 0)
+		l->ever_streamed = 1;
+	if (!lost && (stream_conn_lines(l->stream) > 0 || now - l->t_state > 5000)) {
 		l->ever_streamed = 1;
 		l->tries = 0;
+	}
+	if (lost) {
+		stream_lost(l, now);
+		return;
 	}
 	if (stream_following(l->stream) && now - l->t_rx > SILENCE_LOST_MS) {
 		live_set_error(l, M_LV_SILENT, l->target, (int)((now - l->t_rx) / 1000));
