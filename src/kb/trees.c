@@ -138,9 +138,10 @@ static int load_node(struct kbj *c, struct tree *t, struct tnode *n, json_object
 		opts = kbj_get(o, "options");
 		if (opts == NULL || !json_object_is_type(opts, json_type_array) || json_object_array_length(opts) < 2)
 			return kbj_fail(c, "options", M_KB_TR_TWO_OPTIONS);
-		n->nopts = (int)json_object_array_length(opts);
-		if (n->nopts > TREE_MAX_OPTIONS)
+		/* nopts only with opts: tree_free walks opts[0..nopts) */
+		if (json_object_array_length(opts) > TREE_MAX_OPTIONS)
 			return kbj_fail(c, "options", M_KB_TR_MAX_OPTIONS, TREE_MAX_OPTIONS);
+		n->nopts = (int)json_object_array_length(opts);
 		n->opts = xcalloc((size_t)n->nopts, sizeof *n->opts);
 		for (int i = 0; i < n->nopts; i++) {
 			size_t old = strlen(c->path);

@@ -225,6 +225,10 @@ static void broken_trees_are_rejected(void **st)
 		  "unknown fact \"weather\"" },
 		{ HEAD "{\"id\":\"a\",\"kind\":\"conclusion\",\"chapter\":\"lancom trace\",\"text\":{\"en\":\"x\"}}]}", "text.de: missing" },
 		{ HEAD CONC("a") "," CONC("a") "]}", "\"a\" is used twice" },
+		/* seven options: refused, and the half-built node freed safely
+		 * (fuzz.tree found tree_free walking a NULL opts here) */
+		{ HEAD "{\"id\":\"a\",\"kind\":\"question\",\"chapter\":\"lancom trace\",\"text\":{\"de\":\"x\",\"en\":\"x\"},\"options\":[1,2,3,4,5,6,7]}]}",
+		  "at most 6 options" },
 		/* valid alone, but then the LANCOM chapters and causes lose their nodes */
 		{ HEAD CONC("a") "]}", "has no entry node in any tree" },
 	};
