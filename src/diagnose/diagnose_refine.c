@@ -99,6 +99,30 @@ void finding_add_ev(struct finding *f, const struct evidence *ev, int nev)
 	qsort(f->ev, (size_t)f->nev, sizeof *f->ev, evidence_cmp);
 }
 
+/* from's evidence becomes into's; from is no finding any more (its cause
+ * -1 until drop_folded). */
+static void fold_into(struct finding *into, struct finding *from)
+{
+	finding_add_ev(into, from->ev, from->nev);
+	if (from->recency > into->recency)
+		into->recency = from->recency;
+	free(from->ev);
+	from->ev = NULL;
+	from->nev = 0;
+	from->sig = NULL;
+	from->cause = -1;
+}
+
+static void drop_folded(struct diagnosis *d)
+{
+	int o = 0;
+
+	for (int i = 0; i < d->n; i++)
+		if (d->f[i].cause >= 0)
+			d->f[o++] = d->f[i];
+	d->n = o;
+}
+
 /*
  * When the two logs could not be paired (the responder logged only its
  * reason), the responder's reason still explains the initiator's generic
@@ -127,25 +151,10 @@ void fold_across_sides(const struct kb *kb, const struct alignment *al, struct d
 					    rule_reason(&kb->rules[r], sig);
 			if (!explains)
 				continue;
-			f->ev = xrealloc(f->ev, (size_t)(f->nev + h->nev + 1) * sizeof *f->ev);
-			memcpy(f->ev + f->nev, h->ev, (size_t)h->nev * sizeof *h->ev);
-			f->nev += h->nev;
-			qsort(f->ev, (size_t)f->nev, sizeof *f->ev, evidence_cmp);
-			if (h->recency > f->recency)
-				f->recency = h->recency;
-			free(h->ev);
-			h->ev = NULL;
-			h->nev = 0;
-			h->sig = NULL;         /* folded: dropped below */
-			h->cause = -1;
+			fold_into(f, h);
 		}
 	}
-	for (int i = 0, o = 0, n = d->n; i < n; i++) {
-		if (d->f[i].cause >= 0)
-			d->f[o++] = d->f[i];
-		else
-			d->n--;
-	}
+	drop_folded(d);
 }
 
 /* Is token t (len bytes) of a proposal a DH/KE group? */
@@ -282,7 +291,6 @@ void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosi
 	}
 }
 
-
 /*
  * A signature marked generic ("IKE SA established but initiator rejected
  * Child SA response") names no reason of its own: when a specific finding
@@ -303,20 +311,9 @@ void fold_generic(struct diagnosis *d)
 			if (k == i || h->cause < 0 || h->sig == NULL || h->sig->generic || h->nev == 0 ||
 			    h->group != f->group || h->sig->phase != f->sig->phase || h->ev[0].side != f->ev[0].side)
 				continue;
-			finding_add_ev(h, f->ev, f->nev);
-			if (f->recency > h->recency)
-				h->recency = f->recency;
-			free(f->ev);
-			f->ev = NULL;
-			f->nev = 0;
-			f->cause = -1;
+			fold_into(h, f);
 			break;
 		}
 	}
-	for (int i = 0, o = 0, n = d->n; i < n; i++) {
-		if (d->f[i].cause >= 0)
-			d->f[o++] = d->f[i];
-		else
-			d->n--;
-	}
+	drop_folded(d);
 }

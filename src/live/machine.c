@@ -361,11 +361,10 @@ static void step_stream(struct live *l, int64_t now)
 	/* lines came, even when the end came with them (a short snapshot
 	 * arrives whole with its EOF in one read: the gateway was reached);
 	 * a command that dies at once must keep backing off */
-	if (stream_conn_lines(l->stream) > 0)
+	if (stream_conn_lines(l->stream) > 0 || (!lost && now - l->t_state > 5000)) {
 		l->ever_streamed = 1;
-	if (!lost && (stream_conn_lines(l->stream) > 0 || now - l->t_state > 5000)) {
-		l->ever_streamed = 1;
-		l->tries = 0;
+		if (!lost)
+			l->tries = 0;
 	}
 	if (lost) {
 		stream_lost(l, now);
