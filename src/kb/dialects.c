@@ -48,7 +48,7 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 	if (kbj_bool(c, e, "retrans", &ev->retrans) || kbj_bool(c, e, "dup", &ev->dup) ||
 	    kbj_bool(c, e, "new", &ev->isnew) || kbj_bool(c, e, "reply", &ev->reply) ||
 	    kbj_bool(c, e, "giveup", &ev->giveup) ||
-	    kbj_str(c, e, "established", 0, &est) || kbj_int(c, e, "ike", 0, 0, 2, &ev->ike) ||
+	    kbj_int(c, e, "ike", 0, 0, 2, &ev->ike) ||
 	    kbj_str(c, e, "src", 0, &ev->src) || kbj_str(c, e, "id", 0, &ev->id))
 		return -1;
 	{
@@ -59,6 +59,9 @@ static int load_event(struct kbj *c, json_object *e, struct dl_event *ev)
 			return -1;
 		ev->life = v;
 	}
+	/* read last: nothing after it can fail and leave it behind */
+	if (kbj_str(c, e, "established", 0, &est))
+		return -1;
 	if (est != NULL) {
 		if (strcmp(est, "ike") == 0)
 			ev->established = 1;
