@@ -23,9 +23,10 @@
 #define DAY_US (86400LL * US)
 /* arrival may lag the sender's clock by the RTT plus this */
 #define SLACK_US (2 * US)
-/* the shortest first retransmission interval of the daemons (libreswan
- * 0.5 s, strongSwan 4 s; pluto's 10 s timeouts): younger is in progress */
-#define RETRANS_US (4 * US)
+/* the first retransmission interval when the sender's dialect is unknown
+ * (kb/SCHEMA.md retransmit_ms): a message younger than the sender's is in
+ * progress, its sender has not yet had reason to repeat it */
+#define RETRANS_DEFAULT_US (10 * US)
 
 /* The exchange family of a step and its place in the family. */
 static int family(enum step s, int *order)
@@ -205,7 +206,9 @@ static void prove(const struct side sides[2], const struct alignment *al, const 
 		return;
 	}
 	if (align_tdiff(al, rend, t_late) < 0) {
-		if (align_tdiff(al, latest, t_arr) < RETRANS_US)
+		int64_t retrans = S->retransmit_ms > 0 ? S->retransmit_ms * 1000LL : RETRANS_DEFAULT_US;
+
+		if (align_tdiff(al, latest, t_arr) < retrans)
 			set(r, RS_IN_PROGRESS, M_WHY_PROGRESS, e->line, snd);
 		else
 			set(r, RS_LOG_ENDED, M_WHY_ENDED, R->nlines, rcv);

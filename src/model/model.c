@@ -448,8 +448,10 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 
 	if (p->ignored)
 		return;
-	if (d != NULL)
+	if (d != NULL) {
 		s->reject_spi_zero = d->reject_spi_zero;
+		s->retransmit_ms = d->retransmit_ms;
+	}
 	if (ev == NULL && sg == NULL) {
 		note_unmapped(s, p, lineno);
 		return;

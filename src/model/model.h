@@ -118,6 +118,7 @@ struct side {
 	int dialect;          /* index into kb->dialects, -1 undecided */
 	int dialect_forced;
 	int reject_spi_zero;  /* the dialect's (kb/formats), set by model_apply() */
+	int retransmit_ms;    /* the dialect's first retransmission interval, 0 unknown */
 	uint64_t nlines, nevents, ntrunc, nbinary, nbackwards;
 	int64_t t_first, t_last;
 	int has_t, has_date;

@@ -294,6 +294,47 @@ static void test_lost_needs_proof(void **st)
 	}
 }
 
+/* MI3 unanswered and both logs end 2 s later: younger than an Openswan
+ * sender's first retransmission (10 s) it is in progress; a libreswan
+ * sender (500 ms, pluto_constants.h RETRANSMIT_INTERVAL_DEFAULT_MS) would
+ * have repeated it by then, so the receiver's log simply ended. */
+static void test_in_progress_by_sender_dialect(void **st)
+{
+	static const char *const init[] = {
+		"\"A_1\": added IKEv1 connection",
+		"\"A_1\" #5: initiating Main Mode",
+		"\"A_1\" #5: STATE_MAIN_I2: sent MI2, expecting MR2",
+		"\"A_1\" #5: STATE_MAIN_I3: sent MI3, expecting MR3",
+		"listening for IKE messages",
+	};
+	static const long long ti[] = { 900, 1000, 1090, 1170, 3170 };
+
+	(void)st;
+	for (int c = 0; c < 2; c++) {
+		struct strbuf l = {0}, r = {0};
+		struct analysis *a;
+		const struct group *g;
+
+		for (int k = 0; k < 5; k++)
+			if (c == 0)
+				line(&l, ti[k], "%s", init[k]);
+			else    /* libreswan's own time format makes it its dialect */
+				sb_addf(&l, "Dec 03 00:00:%02lld.%03lld: %s\n", ti[k] / 1000, ti[k] % 1000, init[k]);
+		line(&r, 1040, "\"B_1\"[1] 77.245.32.68 #6: responding to Main Mode from unknown peer 77.245.32.68");
+		line(&r, 1050, "\"B_1\"[1] 77.245.32.68 #6: STATE_MAIN_R1: sent MR1, expecting MI2");
+		line(&r, 1130, "\"B_1\"[1] 77.245.32.68 #6: STATE_MAIN_R2: sent MR2, expecting MI3");
+		a = tdt_run(tdt_kb_g, l.s, r.s);
+		assert_string_equal(analysis_kb(a)->dialects[analysis_sides(a)[LEFT].dialect].id,
+		    c == 0 ? "openswan-mguard" : "libreswan");
+		g = group_of(a, 5);
+		assert_non_null(g);
+		assert_int_equal(status_of(g, S_MI3), c == 0 ? RS_IN_PROGRESS : RS_LOG_ENDED);
+		analysis_free(a);
+		sb_free(&l);
+		sb_free(&r);
+	}
+}
+
 /* A responder that rejects MI1 makes a new state for every retransmission:
  * still one negotiation, its MI1 received (each repeat counted). */
 static void test_retransmitted_mi1_one_negotiation(void **st)
@@ -333,6 +374,7 @@ int main(void)
 		cmocka_unit_test(test_reordered_and_backwards),
 		cmocka_unit_test(test_lost_message_marked),
 		cmocka_unit_test(test_lost_needs_proof),
+		cmocka_unit_test(test_in_progress_by_sender_dialect),
 		cmocka_unit_test(test_retransmitted_mi1_one_negotiation),
 	};
 
