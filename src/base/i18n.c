@@ -53,6 +53,7 @@ static const char *const table[M_COUNT][2] = {
 	[M_BINARY_LINES] = { "lines with binary data", "Zeilen mit Binärdaten" },
 	[M_TIME_BACKWARDS] = { "timestamps going backwards", "rückwärts laufende Zeitstempel" },
 	[M_UNPAIRED] = { "no counterpart on the other side", "kein Gegenstück auf der anderen Seite" },
+	[M_NO_FINDINGS_NEGO] = { "No finding: the knowledge base recognises the negotiations in the ladder, but no error message and no outcome (established, given up) in them.", "Kein Befund: Die Wissensbasis erkennt die Aushandlungen im Ablauf, aber darin weder eine Fehlermeldung noch ein Ergebnis (aufgebaut, aufgegeben)." },
 	[M_LADDER] = { "Exchange ladder", "Ablauf des Austauschs" },
 	[M_AND_MORE] = { "more", "weitere" },
 	[M_CAUSE] = { "cause", "Ursache" },

@@ -314,6 +314,11 @@ const struct alignment *analysis_alignment(const struct analysis *a)
 	return &a->al;
 }
 
+enum msg analysis_no_finding(const struct analysis *a)
+{
+	return a->al.ngroups > 0 ? M_NO_FINDINGS_NEGO : M_NO_FINDINGS;
+}
+
 const struct diagnosis *analysis_diagnosis(const struct analysis *a)
 {
 	return &a->dg;

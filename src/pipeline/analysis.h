@@ -63,6 +63,8 @@ void analysis_set_now(struct analysis *a, int64_t now);
 const struct kb *analysis_kb(const struct analysis *a);
 const struct side *analysis_sides(const struct analysis *a);
 const struct alignment *analysis_alignment(const struct analysis *a);
+/* What to say when there is no finding: whether negotiations were seen. */
+enum msg analysis_no_finding(const struct analysis *a);
 const struct diagnosis *analysis_diagnosis(const struct analysis *a);
 
 #endif

@@ -346,7 +346,7 @@ void report_text(FILE *f, const struct analysis *a, const struct report_opts *o)
 		fprintf(f, msg(M_PROGRESS_WHY, o->lang), (long long)(dg->progress.interval_us / 1000000));
 		fputc('\n', f);
 	} else if (dg->n == 0) {
-		fprintf(f, "\n%s\n", msg(M_NO_FINDINGS, o->lang));
+		fprintf(f, "\n%s\n", msg(analysis_no_finding(a), o->lang));
 	}
 	for (int i = 0; i < dg->n; i++) {
 		if (dg->f[i].resolved && (i == 0 || !dg->f[i - 1].resolved))

@@ -346,7 +346,7 @@ static void md_findings(FILE *f, const struct sreport *r)
 		fprintf(f, "** (%s %llu)\n", msg(dg->progress.side ? M_SIDE_RIGHT : M_SIDE_LEFT, l),
 		    (unsigned long long)dg->progress.line);
 	} else if (dg->n == 0) {
-		fprintf(f, "%s\n", msg(M_NO_FINDINGS, l));
+		fprintf(f, "%s\n", msg(analysis_no_finding(r->an), l));
 	}
 	for (int i = 0; i < dg->n && i < 10; i++) {
 		const struct finding *x = &dg->f[i];

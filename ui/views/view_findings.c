@@ -162,7 +162,7 @@ static void draw_findings(struct app *a)
 	if (dg->n == 0) {
 		struct rect r = *b;
 
-		draw_wrapped(a, &r, b->y, msg(M_NO_FINDINGS, l), A_NORMAL);
+		draw_wrapped(a, &r, b->y, msg(analysis_no_finding(a->an), l), A_NORMAL);
 		return;
 	}
 	for (int k = 0; k < list_h; k++) {
