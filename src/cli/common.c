@@ -84,13 +84,16 @@ void cli_cause(char *cause)
 
 struct kb *cli_load_kb(const struct cli_ctx *x)
 {
-	char *dir = kb_find_dir(x->kbopt, NULL), *cause = NULL;
+	struct strbuf tried = {0};
+	char *dir = kb_find_dir(x->kbopt, &tried), *cause = NULL;
 	struct kb *kb;
 
 	if (dir == NULL) {
-		cli_error(x->lang, M_CLI_NO_KB, msg(M_KB_ERROR, x->lang));
+		cli_error(x->lang, M_CLI_NO_KB, msg(M_KB_ERROR, x->lang), tried.s != NULL ? tried.s : "");
+		sb_free(&tried);
 		return NULL;
 	}
+	sb_free(&tried);
 	kb = kb_load_lang(dir, x->lang, &cause);
 	if (kb == NULL) {
 		cli_error(x->lang, M_CLI_KB_BROKEN, msg(M_KB_ERROR, x->lang), cause);

@@ -225,10 +225,22 @@ static int is_kb_dir(const char *d)
 	return ok;
 }
 
-char *kb_find_dir(const char *opt, const char *argv0)
+/* cand when it holds a knowledge base (taken), else NULL (freed); its path
+ * is added to tried. */
+static char *try_dir(char *cand, struct strbuf *tried)
+{
+	if (is_kb_dir(cand))
+		return cand;
+	if (tried != NULL)
+		sb_addf(tried, "%s%s", tried->len > 0 ? ", " : "", cand);
+	free(cand);
+	return NULL;
+}
+
+char *kb_find_dir(const char *opt, struct strbuf *tried)
 {
 	const char *env = getenv("TUNNELDOC_KB");
-	char exe[PATH_MAX];
+	char exe[PATH_MAX], *dir = NULL;
 	ssize_t n;
 
 	if (opt != NULL)
@@ -237,31 +249,21 @@ char *kb_find_dir(const char *opt, const char *argv0)
 		return xstrdup(env);
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
-		char *slash, *cand;
+		char *slash;
 
 		exe[n] = '\0';
 		slash = strrchr(exe, '/');
 		if (slash != NULL) {
 			*slash = '\0';
-			/* build tree: build/tunneldoc -> ../kb ; source tree */
-			cand = xasprintf("%s/../kb", exe);
-			if (is_kb_dir(cand))
-				return cand;
-			free(cand);
-			cand = xasprintf("%s/kb", exe);
-			if (is_kb_dir(cand))
-				return cand;
-			free(cand);
-			cand = xasprintf("%s/../share/tunneldoc/kb", exe);
-			if (is_kb_dir(cand))
-				return cand;
-			free(cand);
+			/* build tree: build/tunneldoc -> ../kb ; source tree;
+			 * installed: bin/tunneldoc -> ../share/tunneldoc/kb */
+			if ((dir = try_dir(xasprintf("%s/../kb", exe), tried)) != NULL ||
+			    (dir = try_dir(xasprintf("%s/kb", exe), tried)) != NULL ||
+			    (dir = try_dir(xasprintf("%s/../share/tunneldoc/kb", exe), tried)) != NULL)
+				return dir;
 		}
 	}
-	(void)argv0;
-	if (is_kb_dir(TD_DATADIR "/kb"))
-		return xstrdup(TD_DATADIR "/kb");
-	if (is_kb_dir("kb"))
-		return xstrdup("kb");
-	return NULL;
+	if ((dir = try_dir(xstrdup(TD_DATADIR "/kb"), tried)) != NULL)
+		return dir;
+	return try_dir(xstrdup("./kb"), tried);
 }

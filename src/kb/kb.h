@@ -278,8 +278,11 @@ const struct tree *kb_tree(const struct kb *kb, const char *id);
 int tree_node_index(const struct tree *t, const char *id);
 int kb_dialect_index(const struct kb *kb, const char *id);
 
-/* Find the kb directory: opt, $TUNNELDOC_KB, ./kb, next to the binary, the
- * installed data dir. Returns an allocated path or NULL. */
-char *kb_find_dir(const char *opt, const char *argv0);
+struct strbuf;
+/* Find the kb directory: opt, $TUNNELDOC_KB, next to the binary (build
+ * tree, source tree, installed share/), the installed data dir, ./kb.
+ * Returns an allocated path, or NULL with the paths looked in added to
+ * tried (when not NULL) for the error message. */
+char *kb_find_dir(const char *opt, struct strbuf *tried);
 
 #endif

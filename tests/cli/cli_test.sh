@@ -93,6 +93,15 @@ time-backwards)
 missing-kb)
 	"$BIN" --kb "$T/nokb" analyze "$S/mguard-1.3.3-udp4500/left.log" >/dev/null 2>"$T/e"; [ $? -eq 1 ] || fail "want exit 1"
 	grep -q "causes.json" "$T/e" || fail "message does not name the missing file: $(cat "$T/e")"
+	# no --kb, no TUNNELDOC_KB, a binary with no kb next to it: the
+	# message names every place it looked and what to do
+	mkdir "$T/bin" && cp "$BIN" "$T/bin/tunneldoc"
+	(cd "$T" && env -u TUNNELDOC_KB "$T/bin/tunneldoc" --lang en analyze "$S/mguard-1.3.3-udp4500/left.log") \
+		>/dev/null 2>"$T/e"; rc=$?
+	[ $rc -eq 1 ] || fail "no kb anywhere: want exit 1, got $rc (an installed kb in the data dir is found; uninstall it to run this case)"
+	grep -qF "looked in $T/bin/../kb, $T/bin/kb, $T/bin/../share/tunneldoc/kb" "$T/e" ||
+		fail "message does not list the places looked in: $(cat "$T/e")"
+	grep -q -- "--kb DIR" "$T/e" || fail "message does not say what to do: $(cat "$T/e")"
 	;;
 malformed-kb)
 	cp -r "$KB" "$T/kb"
