@@ -525,8 +525,8 @@ const char *const i18n_cli[M_H_LAST + 1][2] = {
 	    "Gateway %s (%s) wurde nicht erreicht, von ihm kam kein Log; der letzte Versuch: %s",
 	},
 	[M_CLI_GW_NO_ANSWER] = {
-	    "%s gateway %s was not reached within the session (%g s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration",
-	    "Gateway %s (%s) wurde während der Sitzung (%g s) nicht erreicht, von ihm kam kein Log; Adresse und SSH-Freigabe prüfen oder eine längere --duration angeben",
+	    "%s gateway %s was not reached within the session (%g s), no log came from it; check the address and that SSH is allowed from here, or give a longer %s",
+	    "Gateway %s (%s) wurde während der Sitzung (%g s) nicht erreicht, von ihm kam kein Log; Adresse und SSH-Freigabe prüfen oder ein längeres %s angeben",
 	},
 	/* tunneldoc --version */
 	[M_CLI_VERSION] = { "tunneldoc %s\nknowledge base: %s\n", "tunneldoc %s\nWissensbasis: %s\n" },

@@ -98,7 +98,10 @@ static void report_side(const struct connect_args *A, const struct session *s, c
 	if (session_unreached(s, k) && conn[k].error != NULL)
 		cli_error(A->lang, M_CLI_GW_NOT_REACHED, side, conn[k].target, conn[k].error);
 	else if (session_unreached(s, k))
-		cli_error(A->lang, M_CLI_GW_NO_ANSWER, side, conn[k].target, A->duration);
+		/* the option that sets the session's length: snapshot --timeout,
+		 * connect --duration */
+		cli_error(A->lang, M_CLI_GW_NO_ANSWER, side, conn[k].target, A->duration,
+		    A->snap ? "--timeout" : "--duration");
 	else if (conn[k].error != NULL && conn[k].state != NULL && strcmp(conn[k].state, "failed") == 0)
 		fprintf(stderr, "tunneldoc: %s\n", conn[k].error);
 }
