@@ -557,6 +557,25 @@ c=[s.accept()[0] for _ in range(2)]; time.sleep(30)' >"$T/port2" & lpid=$!
 	grep -q "^tunneldoc: left gateway 127.0.0.1:$p was not reached within the session (1 s), .*or give a longer --timeout$" "$T/e" ||
 		fail "snapshot: silent gateway not reported with --timeout: $(cat "$T/e")"
 	;;
+no-finding-text)
+	# a libreswan initiator whose MI3 the responder's log ends before: a
+	# negotiation on the ladder and no finding; the text must not say the
+	# logs hold no negotiation (and "log ended", not "in progress": a
+	# libreswan sender repeats after 0.5 s)
+	printf '%s\n' 'Dec 03 00:00:00.900: "A_1": added IKEv1 connection' \
+		'Dec 03 00:00:01.000: "A_1" #5: initiating Main Mode' \
+		'Dec 03 00:00:01.090: "A_1" #5: STATE_MAIN_I2: sent MI2, expecting MR2' \
+		'Dec 03 00:00:01.170: "A_1" #5: STATE_MAIN_I3: sent MI3, expecting MR3' \
+		'Dec 03 00:00:03.170: listening for IKE messages' >"$T/l.log"
+	printf '%s\n' '00:00:01.04000 "B_1"[1] 77.245.32.68 #6: responding to Main Mode from unknown peer 77.245.32.68' \
+		'00:00:01.05000 "B_1"[1] 77.245.32.68 #6: STATE_MAIN_R1: sent MR1, expecting MI2' \
+		'00:00:01.13000 "B_1"[1] 77.245.32.68 #6: STATE_MAIN_R2: sent MR2, expecting MI3' >"$T/r.log"
+	td --lang en analyze "$T/l.log" "$T/r.log" >"$T/o" || fail "exit $?"
+	grep -q "^  MI3 .*log ended" "$T/o" || fail "MI3 row not 'log ended': $(grep MI3 "$T/o")"
+	grep -q "recognises as a negotiation" "$T/o" && fail "says no negotiation while the ladder shows one"
+	grep -q "^No finding: the knowledge base recognises the negotiations in the ladder" "$T/o" || fail "no-finding text: $(tail -3 "$T/o")"
+	td --lang de analyze "$T/l.log" "$T/r.log" | grep -q "^Kein Befund: Die Wissensbasis erkennt die Aushandlungen" || fail "German no-finding text"
+	;;
 *)
 	echo "unknown case $CASE"; exit 2;;
 esac
