@@ -23,10 +23,6 @@
 #define DAY_US (86400LL * US)
 /* arrival may lag the sender's clock by the RTT plus this */
 #define SLACK_US (2 * US)
-/* the first retransmission interval when the sender's dialect is unknown
- * (kb/SCHEMA.md retransmit_ms): a message younger than the sender's is in
- * progress, its sender has not yet had reason to repeat it */
-#define RETRANS_DEFAULT_US (10 * US)
 
 /* The exchange family of a step and its place in the family. */
 static int family(enum step s, int *order)
@@ -206,9 +202,9 @@ static void prove(const struct side sides[2], const struct alignment *al, const 
 		return;
 	}
 	if (align_tdiff(al, rend, t_late) < 0) {
-		int64_t retrans = S->retransmit_ms > 0 ? S->retransmit_ms * 1000LL : RETRANS_DEFAULT_US;
-
-		if (align_tdiff(al, latest, t_arr) < retrans)
+		/* younger than the sender's retransmission interval: it had
+		 * no reason to repeat it yet */
+		if (align_tdiff(al, latest, t_arr) < side_retransmit_us(S))
 			set(r, RS_IN_PROGRESS, M_WHY_PROGRESS, e->line, snd);
 		else
 			set(r, RS_LOG_ENDED, M_WHY_ENDED, R->nlines, rcv);

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #define US 1000000LL
-#define DEFAULT_RETRANS_US (10 * US)
 
 /* The message that answers or follows s in its exchange (STEP_NONE: none). */
 static enum step step_next(enum step s)
@@ -19,13 +18,6 @@ static enum step step_next(enum step s)
 		if (step_prev((enum step)t) == s)
 			return (enum step)t;
 	return STEP_NONE;
-}
-
-static int64_t interval_of(const struct kb *kb, const struct side *s)
-{
-	if (s->dialect >= 0 && s->dialect < kb->ndialects && kb->dialects[s->dialect].retransmit_ms > 0)
-		return (int64_t)kb->dialects[s->dialect].retransmit_ms * 1000;
-	return DEFAULT_RETRANS_US;
 }
 
 /* t on side `side` in the left clock. */
@@ -166,7 +158,7 @@ void diagnose_progress(const struct kb *kb, const struct side sides[2], const st
 		now = logs_end(sides, al);
 	else if (al->time_of_day)
 		now = ((now % (86400 * US)) + 86400 * US) % (86400 * US);
-	p->interval_us = interval_of(kb, &sides[side]);
+	p->interval_us = side_retransmit_us(&sides[side]);
 	p->age_us = align_tdiff(al, now, t);
 	if (p->age_us < 0)
 		p->age_us = 0;

@@ -19,6 +19,11 @@ void side_init(struct side *s, enum side_id id)
 	s->dialect = -1;
 }
 
+int64_t side_retransmit_us(const struct side *s)
+{
+	return s->retransmit_ms > 0 ? s->retransmit_ms * 1000LL : 10 * 1000000LL;
+}
+
 /*
  * The line being applied, and where its evidence copies go: the
  * negotiation's (or the side's) arena, via a reused redaction buffer.

@@ -140,6 +140,9 @@ struct side {
 };
 
 void side_init(struct side *s, enum side_id id);
+/* The side's first retransmission interval in microseconds: its dialect's
+ * retransmit_ms, 10 s while the dialect is not known (kb/SCHEMA.md). */
+int64_t side_retransmit_us(const struct side *s);
 void side_clear(struct side *s);
 
 /* Apply one parsed line (raw is the whole line, kept only as evidence). */
