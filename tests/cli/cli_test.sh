@@ -13,6 +13,21 @@ trap 'rm -rf "$T"' EXIT
 
 fail() { echo "FAIL [$CASE]: $*"; exit 1; }
 td() { "$BIN" --kb "$KB" "$@"; }
+# Run tunneldoc "$@" against a left gateway that takes the connection and
+# never speaks SSH (@PORT@ in the arguments becomes its port, also left in
+# $port); standard error in $T/e, the exit status in $rc.
+against_silent_gw() {
+	local lpid i
+	python3 -c 'import socket,sys,time
+s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(4); print(s.getsockname()[1], flush=True)
+c=[s.accept()[0] for _ in range(2)]; time.sleep(30)' >"$T/port" & lpid=$!
+	for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/port" ] && break; sleep 0.2; done
+	port=$(cat "$T/port")
+	[ -n "$port" ] || { kill $lpid; fail "test setup: no listener"; }
+	TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" "${@//@PORT@/$port}" >/dev/null 2>"$T/e"; rc=$?
+	kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
+	rm -f "$T/port"
+}
 jget() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$@"; }
 
 case "$CASE" in
@@ -531,30 +546,14 @@ connect-batch-unreachable)
 	grep -q "^tunneldoc: left gateway 127.0.0.1:1 " "$T/e.en" && grep -q "^tunneldoc: right gateway 127.0.0.1:2 " "$T/e.en" || fail "en: sides not named: $(cat "$T/e.en")"
 	# a gateway that takes the connection and never speaks SSH: nothing has
 	# failed yet when the session ends, which is said as such
-	python3 -c 'import socket,sys,time
-s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(4); print(s.getsockname()[1], flush=True)
-c=[s.accept()[0] for _ in range(2)]; time.sleep(30)' >"$T/port" & lpid=$!
-	for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/port" ] && break; sleep 0.2; done
-	p=$(cat "$T/port")
-	[ -n "$p" ] || { kill $lpid; fail "test setup: no listener"; }
-	TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" connect --batch --duration 1 \
-		--connect-timeout 10 127.0.0.1:$p 127.0.0.1:1 >/dev/null 2>"$T/e"; rc=$?
-	kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
+	against_silent_gw connect --batch --duration 1 --connect-timeout 10 127.0.0.1:@PORT@ 127.0.0.1:1
 	[ $rc = 1 ] || fail "silent gateway: exit $rc, want 1: $(cat "$T/e")"
-	grep -q "^tunneldoc: left gateway 127.0.0.1:$p was not reached within the session (1 s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration" "$T/e" ||
+	grep -q "^tunneldoc: left gateway 127.0.0.1:$port was not reached within the session (1 s), no log came from it; check the address and that SSH is allowed from here, or give a longer --duration" "$T/e" ||
 		fail "silent gateway not reported: $(cat "$T/e")"
 	# the same for a snapshot, whose session length is --timeout
-	python3 -c 'import socket,sys,time
-s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(4); print(s.getsockname()[1], flush=True)
-c=[s.accept()[0] for _ in range(2)]; time.sleep(30)' >"$T/port2" & lpid=$!
-	for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$T/port2" ] && break; sleep 0.2; done
-	p=$(cat "$T/port2")
-	[ -n "$p" ] || { kill $lpid; fail "test setup: no listener"; }
-	TUNNELDOC_SITES="$T/none.json" timeout 20 "$BIN" --kb "$KB" --lang en snapshot --timeout 1 \
-		--connect-timeout 10 --out "$T/snap" 127.0.0.1:$p 127.0.0.1:1 >/dev/null 2>"$T/e"; rc=$?
-	kill $lpid 2>/dev/null; wait $lpid 2>/dev/null
+	against_silent_gw --lang en snapshot --timeout 1 --connect-timeout 10 --out "$T/snap" 127.0.0.1:@PORT@ 127.0.0.1:1
 	[ $rc = 1 ] || fail "silent gateway, snapshot: exit $rc, want 1: $(cat "$T/e")"
-	grep -q "^tunneldoc: left gateway 127.0.0.1:$p was not reached within the session (1 s), .*or give a longer --timeout$" "$T/e" ||
+	grep -q "^tunneldoc: left gateway 127.0.0.1:$port was not reached within the session (1 s), .*or give a longer --timeout$" "$T/e" ||
 		fail "snapshot: silent gateway not reported with --timeout: $(cat "$T/e")"
 	;;
 no-finding-text)
