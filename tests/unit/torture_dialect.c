@@ -270,6 +270,44 @@ static void test_libreswan_ikev2_roles(void **st)
 	check_vocabulary(v, sizeof v / sizeof v[0]);
 }
 
+/*
+ * libreswan 4.10/5.0 IKEv2 rekeys and 5.0 deletions, real lines of the
+ * v5.0 test suite (testing/pluto/ikev2-28-rw-server-rekey east, the
+ * rekey tests' west, ikev2-expire-*): a rekey's CREATE_CHILD_SA logs only
+ * "rekeyed" (5.0 processes it with debug logging), so the line is the
+ * exchange's receipt and the new SA's establishment; "deleting ... SA ("
+ * ends the state (5.0; 3.32 and 4.10 say "deleting state (").
+ */
+static void test_libreswan_rekey_and_delete(void **st)
+{
+	static const struct {
+		const char *line;
+		enum step step;
+		enum dir dir;
+		int established, life;
+	} v[] = {
+		{ "\"west\" #3: initiator rekeyed Child SA #2 using #1; IPsec tunnel [192.0.1.0/24===192.0.2.0/24] {ESP/ESN=>0xESPESP <0xESPESP xfrm=AES_GCM_16_256-NONE DPD=passive}", S_CHILD_R, DIR_RECV, 2, 0 },
+		{ "\"road-eastnet-nonat\"[1] 192.1.3.209 #3: responder rekeyed Child SA #2 using #1; IPsec tunnel [192.0.2.0/24===192.0.2.219/32] {ESP/ESN=>0xESPESP <0xESPESP xfrm=AES_GCM_16_256-NONE-DH19 DPD=passive}", S_CHILD_I, DIR_RECV, 2, 0 },
+		{ "\"road\" #3: initiator rekeyed IKE SA #1 {cipher=AES_GCM_16_256 integ=n/a prf=HMAC_SHA2_512 group=DH19}", S_CHILD_R, DIR_RECV, 1, 0 },
+		{ "\"westnet-eastnet-ipv4-psk-ikev2\" #1: deleting IKE SA (STATE_IKESA_DEL)", STEP_NONE, DIR_NONE, 0, 3 },
+		{ "\"ikev1\" #1: deleting ISAKMP SA (MAIN_I1) and NOT sending notification", STEP_NONE, DIR_NONE, 0, 3 },
+		{ "\"westnet-eastnet\" #2: deleting IPsec SA (QUICK_I2) and sending notification using ISAKMP SA #1", STEP_NONE, DIR_NONE, 0, 3 },
+	};
+
+	(void)st;
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+		struct parsed p;
+
+		parse("libreswan", v[i].line, &p);
+		if (p.ev == NULL)
+			fail_msg("no event for: %s", v[i].line);
+		if (p.ev->step != v[i].step || p.ev->dir != v[i].dir || p.ev->established != v[i].established ||
+		    p.ev->life != v[i].life)
+			fail_msg("%s: step %s dir %d established %d life %d", v[i].line, step_name(p.ev->step),
+			    (int)p.ev->dir, p.ev->established, p.ev->life);
+	}
+}
+
 /* Two parses are the same, their pointers taken relative to their lines. */
 static void parsed_eq(const struct parsed *a, const char *la, const struct parsed *b, const char *lb)
 {
@@ -349,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_strongswan_ikev1_roles),
 		cmocka_unit_test(test_strongswan_ikev2_roles),
 		cmocka_unit_test(test_libreswan_ikev2_roles),
+		cmocka_unit_test(test_libreswan_rekey_and_delete),
 	};
 
 	return cmocka_run_group_tests(tests, tdt_setup, tdt_teardown);
