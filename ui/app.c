@@ -324,6 +324,10 @@ static void app_init(struct app *a, const struct ui_opts *o)
 	a->conn_filter = -1;
 	a->built_l = a->built_r = (size_t)-1;
 	analysis_set_observer(a->an, app_observe, a);
+	/* live and replayed logs are watched as they grow: a finding whose
+	 * lost message arrives later stays, resolved by the answer's line */
+	if (o->live != NULL || o->replay)
+		analysis_keep_vanished(a->an);
 	checklist_init(&a->cl, o->kb);
 	a->cl_follow = 1;
 	a->run_node = a->run_confirm_node = -1;

@@ -64,6 +64,20 @@ void diagnosis_clear(struct diagnosis *d);
  * contradicts are marked resolved (with that line) and listed last. */
 void diagnose_retire(const struct kb *kb, const struct side sides[2], const struct alignment *al,
     struct diagnosis *d);
+/*
+ * retire.c, for logs that grow while they are watched (a live session, a
+ * replay): a finding that was current in an earlier run and is no longer
+ * found (its lost message arrived on a retry) is kept, resolved by the
+ * first later line of its negotiation that shows the peer's answer. It is
+ * kept only when no current failure of that negotiation replaces it and
+ * the negotiation is not in progress. diagnose_carry() appends these after
+ * diagnose_progress(); the memory lives as long as the analysis.
+ */
+struct diag_memory;
+struct diag_memory *diag_memory_new(void);
+void diag_memory_free(struct diag_memory *m);
+void diagnose_carry(struct diag_memory *m, const struct kb *kb, const struct side sides[2],
+    const struct alignment *al, struct diagnosis *d);
 /* "resolved at 10:02:03 by right line 40: <line>" (empty when current). */
 void finding_resolved_text(const struct finding *f, enum lang lang, char *buf, size_t sz);
 /* in_progress.c, after diagnose_run(): is the newest negotiation still in

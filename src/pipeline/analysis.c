@@ -38,6 +38,7 @@ struct analysis {
 	int64_t now;            /* for "in progress" (PROGRESS_END_OF_LOGS: the logs' end) */
 	analysis_observer observer;
 	void *observer_ctx;
+	struct diag_memory *mem;  /* findings that vanished (analysis_keep_vanished) */
 };
 
 void analysis_set_observer(struct analysis *a, analysis_observer fn, void *ctx)
@@ -71,6 +72,7 @@ void analysis_free(struct analysis *a)
 	acm_scratch_free(&a->scratch[RIGHT]);
 	alignment_clear(&a->al);
 	diagnosis_clear(&a->dg);
+	diag_memory_free(a->mem);
 	free(a);
 }
 
@@ -291,7 +293,15 @@ void analysis_update(struct analysis *a)
 	diagnose_run(a->kb, a->sides, &a->al, &a->dg);
 	diagnose_retire(a->kb, a->sides, &a->al, &a->dg);
 	diagnose_progress(a->kb, a->sides, &a->al, a->now, &a->dg);
+	if (a->mem != NULL)
+		diagnose_carry(a->mem, a->kb, a->sides, &a->al, &a->dg);
 	a->ran = 1;
+}
+
+void analysis_keep_vanished(struct analysis *a)
+{
+	if (a->mem == NULL)
+		a->mem = diag_memory_new();
 }
 
 void analysis_set_now(struct analysis *a, int64_t now)

@@ -55,6 +55,12 @@ void analysis_run(struct analysis *a);
 /* The same without flushing pending records (for streams still running). */
 void analysis_update(struct analysis *a);
 
+/* For logs watched while they grow (live, replay): a finding of an earlier
+ * run that is no longer found because its negotiation got its answer
+ * stays, resolved by that line (diagnose_carry). Not for a file being
+ * loaded: how far it was read is no moment of the tunnel. */
+void analysis_keep_vanished(struct analysis *a);
+
 /* The log time (left clock) "now" is for a negotiation in progress: a
  * replay's clock, a live session's; PROGRESS_END_OF_LOGS (the default):
  * the end of the logs. */
