@@ -83,8 +83,12 @@ void app_resync(struct app *a)
 		if (a->cl.log[i].kind == CE_MOVED && start >= 0 && a->cl.start != start) {
 			a->cl_moved_ms = mono_ms();
 			a->cl_follow = 1;
-			app_set_message(a, M_CL_MOVED, NULL);
-			a->message_until_ms = a->cl_moved_ms + CL_MOVED_GUARD_MS;
+			/* while a command runs its notice stays: it ends with
+			 * "finished", and the walk shown has moved already */
+			if (a->run_node < 0) {
+				app_set_message(a, M_CL_MOVED, NULL);
+				a->message_until_ms = a->cl_moved_ms + CL_MOVED_GUARD_MS;
+			}
 		}
 	a->last_sync_ms = mono_ms();
 	a->dirty = 1;

@@ -469,7 +469,9 @@ long-command)
 	until_ok last_has "running: : xxx" || fail "the run did not start"
 	# the status step is not on the walk shown: the checklist kept with the
 	# recording has its answer and evidence
-	WAIT=20 until_ok all '! last_has "running: "' || fail "the run did not finish"
+	# (its end is "finished: <step>": a notice that the walk moved must not
+	# look like the end of the run)
+	WAIT=20 until_ok last_has "finished: " || fail "the run did not finish"
 	q_exits
 	grep -qF "LONG_COMMAND_42" "$T/rec/checklist.json" ||
 		fail "the status step's evidence lacks the output of the long command's end: it did not run whole"
