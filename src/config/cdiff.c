@@ -63,6 +63,23 @@ static int set_eq(const char *a, const char *b)
 	return ok && na == nb + 1;
 }
 
+/*
+ * A private address (RFC 1918, shared 100.64/10, IPv6 unique local fc00::/7):
+ * the first of a comma list. A gateway behind NAT is configured with its
+ * private address as its own; its peer must name the NAT router's public
+ * one instead.
+ */
+static int is_private(const char *v)
+{
+	unsigned a, b;
+
+	if (strncasecmp(v, "fc", 2) == 0 || strncasecmp(v, "fd", 2) == 0)
+		return strchr(v, ':') != NULL && (v[2] == ':' || isxdigit((unsigned char)v[2]));
+	if (sscanf(v, "%u.%u.", &a, &b) != 2 || a > 255 || b > 255)
+		return 0;
+	return a == 10 || (a == 172 && b >= 16 && b <= 31) || (a == 192 && b == 168) || (a == 100 && b >= 64 && b <= 127);
+}
+
 /* IKE version in the daemons' words: "1", "2" or "any". */
 static const char *version_canon(const char *v)
 {
@@ -144,7 +161,19 @@ static enum crel compare(enum tparam p, const struct tval *l, const struct tval 
 	switch (p) {
 	case TP_ID_LOCAL: case TP_ID_REMOTE:
 		return id_eq(a, b) ? CR_EQUAL : CR_DIFFERS;
-	case TP_TS_LOCAL: case TP_TS_REMOTE: case TP_ADDR_LOCAL: case TP_ADDR_REMOTE:
+	case TP_ADDR_LOCAL: case TP_ADDR_REMOTE: {
+		/* the end's own address (p says whose: left's local, or right's) */
+		const char *own = p == TP_ADDR_LOCAL ? a : b, *seen = p == TP_ADDR_LOCAL ? b : a;
+
+		if (set_eq(a, b))
+			return CR_EQUAL;
+		if (is_private(own) && !is_private(seen)) {
+			*what = "nat";
+			return CR_UNKNOWN;
+		}
+		return CR_DIFFERS;
+	}
+	case TP_TS_LOCAL: case TP_TS_REMOTE:
 		return set_eq(a, b) ? CR_EQUAL : CR_DIFFERS;
 	case TP_IKE_PROPOSALS:
 		return cmp_props(a, b, 0, what);

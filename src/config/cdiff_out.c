@@ -32,6 +32,8 @@ static const char *part_text(const char *what, enum lang lang)
 		return msg(M_CF_PART_ENC, lang);
 	if (strcmp(what, "integ") == 0)
 		return msg(M_CF_PART_INTEG, lang);
+	if (strcmp(what, "nat") == 0)
+		return msg(M_CF_PART_NAT, lang);
 	return msg(M_CF_PART_DH, lang);
 }
 
@@ -53,7 +55,7 @@ void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
 	int unknown = 0;
 
 	for (int i = 0; i < d->nitems; i++)
-		unknown += d->items[i].rel == CR_UNKNOWN;
+		unknown += d->items[i].rel == CR_UNKNOWN && d->items[i].what == NULL;
 	fprintf(f, "%s: \"%s\" (%s:%d) <-> \"%s\" (%s:%d)\n", msg(M_CF_TITLE, lang), d->left.conn, d->left.file,
 	    d->left.line, d->right.conn, d->right.file, d->right.line);
 	fprintf(f, msg_n(M_CF_SUMMARY, (unsigned long long)d->ndiffer, lang), d->ndiffer);
@@ -65,7 +67,10 @@ void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
 			const struct citem *it = &d->items[i];
 			const char *part = part_text(it->what, lang);
 
-			if ((pass == 0) != (it->rel == CR_DIFFERS) || (pass == 1 && !all))
+			/* first what differs, and what NAT makes not comparable */
+			int first = it->rel == CR_DIFFERS || (it->what != NULL && strcmp(it->what, "nat") == 0);
+
+			if ((pass == 0) != first || (pass == 1 && !all))
 				continue;
 			fprintf(f, "%-10s %s", rel_text(it->rel, lang), tparam_label(it->lp, lang));
 			if (part != NULL)

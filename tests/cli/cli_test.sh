@@ -442,6 +442,19 @@ config-diff)
 	[ $rc = 1 ] && grep -q -- '--left-conn' "$T/e" || fail "unrelated files: exit $rc, $(cat "$T/e")"
 	td config-diff --left-conn elsewhere --right-conn westnet "$C/other.conf" "$C/sw-b.swanctl.conf" >/dev/null || fail "named conns: exit $?"
 	td config-diff "$C/lsw-west.conf" >/dev/null 2>&1; [ $? = 2 ] || fail "one file is a usage error"
+	# behind NAT the addresses are not a difference: A's own address is
+	# private, B is given the NAT router's public one
+	printf 'conn nat\n    left=10.20.0.2\n    leftid=@a\n    leftsubnet=10.1.0.0/24\n    right=198.51.100.20\n    rightid=@b\n    rightsubnet=10.2.0.0/24\n    authby=secret\n' >"$T/nat-a.conf"
+	printf 'conn nat\n    left=198.51.100.20\n    leftid=@b\n    leftsubnet=10.2.0.0/24\n    right=198.51.100.10\n    rightid=@a\n    rightsubnet=10.1.0.0/24\n    authby=secret\n' >"$T/nat-b.conf"
+	td config-diff "$T/nat-a.conf" "$T/nat-b.conf" >"$T/n" || fail "NAT: exit $?: $(cat "$T/n")"
+	! grep -q '^DIFFERS' "$T/n" || fail "NAT: the addresses reported as a difference: $(cat "$T/n")"
+	grep -q '^not known *own address.*\[behind NAT: ' "$T/n" || fail "NAT: not said why the addresses are not compared: $(cat "$T/n")"
+	grep -q '^0 differences, ' "$T/n" || fail "NAT: counted as a difference: $(cat "$T/n")"
+	td --lang de config-diff --json "$T/nat-a.conf" "$T/nat-b.conf" >"$T/nj" || fail "NAT json: exit $?"
+	[ "$(jget "$T/nj" '[p["part"] for p in d["params"] if p["param"]=="addr.local"][0]')" = nat ] || fail "NAT json: $(cat "$T/nj")"
+	# a public address that does not match stays a difference
+	sed 's/left=10.20.0.2/left=198.51.100.11/' "$T/nat-a.conf" >"$T/pub-a.conf"
+	td config-diff "$T/pub-a.conf" "$T/nat-b.conf" | grep -q '^DIFFERS *own address' || fail "a wrong public address is not a difference"
 	# issue 18: the pre-shared keys compared in memory, never shown
 	printf '198.51.100.10 198.51.100.20 : PSK "planted-key-one"\n: PSK "planted-key-other"\n' >"$T/l.secrets"
 	printf ': PSK "planted-key-one"\n' >"$T/same.secrets"
