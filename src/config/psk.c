@@ -7,6 +7,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -181,7 +182,7 @@ static char *canon(const char *raw, int quoted, int swanctl, const char **form)
 struct best {
 	int fit, line, quoted;
 	char *psk, *key;
-	const char *file;
+	char *file;           /* owned: an included file's name */
 };
 
 static void best_offer(struct best *b, int f, char *psk, int quoted, const char *key, const char *file, int line)
@@ -192,30 +193,8 @@ static void best_offer(struct best *b, int f, char *psk, int quoted, const char 
 	}
 	psk_wipe(b->psk);
 	free(b->key);
-	b->fit = f, b->psk = psk, b->quoted = quoted, b->key = xstrdup(key), b->file = file, b->line = line;
-}
-
-/* ipsec.secrets: `[SELECTORS] : PSK "secret"` lines. */
-static void scan_ipsec_secrets(FILE *f, const char *path, const struct tend *e, struct best *b)
-{
-	char line[4096];
-	int n = 0;
-
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *colon = strchr(line, ':'), *p, *v;
-		int q;
-
-		n++;
-		if (line[0] == '#' || colon == NULL)
-			continue;
-		p = colon + 1 + strspn(colon + 1, " \t");
-		if (strncasecmp(p, "PSK", 3) != 0 || !isspace((unsigned char)p[3]))
-			continue;
-		*colon = '\0';
-		v = unquote(p + 3, &q);
-		best_offer(b, fit(line, e), v, q, "PSK", path, n);
-	}
-	explicit_bzero(line, sizeof line);
+	free(b->file);
+	b->fit = f, b->psk = psk, b->quoted = quoted, b->key = xstrdup(key), b->file = xstrdup(file), b->line = line;
 }
 
 /* A swanctl.conf line's key and value ("key = value"), in place; 0 if none. */
@@ -237,63 +216,150 @@ struct ikesec {
 	char name[128], ids[1024];
 	char *psk;
 	int line;
+	const char *file;
 };
 
-/* swanctl.conf: `secrets { ike[-NAME] { id[-x] = ..., secret = ... } }`. */
-static void scan_swanctl(FILE *f, const char *path, const struct tend *e, struct best *b)
+/*
+ * One scan over a secrets file and what it includes: the state of the
+ * swanctl.conf sections goes on into an included file, as the daemons read
+ * it (the included text stands where the include line was).
+ */
+#define INCLUDE_DEPTH 8
+
+struct scan {
+	const struct tend *e;
+	struct best *b;
+	int swanctl;
+	int depth, in_secrets, in_ike;
+	struct ikesec cur;
+	char **files;         /* every file read (for the ikesec's file) */
+	size_t nfiles, capfiles;
+};
+
+static void scan_path(struct scan *sc, const char *path, int level);
+
+/* "include PATTERN" (libreswan/Openswan ipsec.secrets, strongSwan
+ * settings): the files it names, relative to the including file's
+ * directory; 0 when the line is no include. */
+static int scan_include(struct scan *sc, const char *p, const char *path, int level)
 {
-	char line[4096];
-	int n = 0, depth = 0, in_secrets = 0, in_ike = 0;
-	struct ikesec cur = { "", "", NULL, 0 };
+	char pat[4096], *q;
+	glob_t g;
 
-	while (fgets(line, sizeof line, f) != NULL) {
-		char *p = line + strspn(line, " \t"), *k, *v;
-		int q;
+	if (strncmp(p, "include", 7) != 0 || !isspace((unsigned char)p[7]))
+		return 0;
+	p += 7 + strspn(p + 7, " \t");
+	q = unquote(p, &(int){ 0 });
+	if (q == NULL || *q == '\0' || level >= INCLUDE_DEPTH) {
+		free(q);
+		return 1;
+	}
+	if (q[0] == '/') {
+		snprintf(pat, sizeof pat, "%s", q);
+	} else {
+		const char *slash = strrchr(path, '/');
 
-		n++;
-		if (*p == '#')
-			continue;
-		if (strchr(p, '{') != NULL) {
-			depth++;
-			in_secrets |= depth == 1 && strncmp(p, "secrets", 7) == 0;
-			if (in_secrets && depth == 2 && strncmp(p, "ike", 3) == 0) {
-				in_ike = 1;
-				snprintf(cur.name, sizeof cur.name, "%.*s", (int)strcspn(p, " \t{"), p);
-				cur.ids[0] = '\0';
-				cur.line = n;
-			}
-		} else if (strchr(p, '}') != NULL) {
-			if (in_ike && depth == 2) {
-				char key[160];
+		snprintf(pat, sizeof pat, "%.*s%s", slash != NULL ? (int)(slash - path + 1) : 0, path, q);
+	}
+	free(q);
+	if (glob(pat, 0, NULL, &g) == 0)
+		for (size_t i = 0; i < g.gl_pathc; i++)
+			scan_path(sc, g.gl_pathv[i], level + 1);
+	globfree(&g);
+	return 1;
+}
 
-				snprintf(key, sizeof key, "secrets.%s.secret", cur.name);
-				best_offer(b, fit(cur.ids, e), cur.psk, 1, key, path, cur.line);
-				cur.psk = NULL;
-				in_ike = 0;
-			}
-			if (--depth == 0)
-				in_secrets = 0;
-		} else if (in_ike && kv_split(p, &k, &v)) {
-			if (strcmp(k, "secret") == 0) {
-				psk_wipe(cur.psk);
-				cur.psk = unquote(v, &q);
-				cur.line = n;
-			} else if (strncmp(k, "id", 2) == 0) {
-				char *id = unquote(v, &q);
+/* ipsec.secrets: `[SELECTORS] : PSK "secret"` lines. */
+static void scan_secrets_line(struct scan *sc, char *line, const char *path, int n)
+{
+	char *colon = strchr(line, ':'), *p, *v;
+	int q;
 
-				if (id != NULL && strlen(cur.ids) + strlen(id) + 2 < sizeof cur.ids)
-					strcat(strcat(cur.ids, " "), id);
-				free(id);
-			}
+	if (line[0] == '#' || colon == NULL)
+		return;
+	p = colon + 1 + strspn(colon + 1, " \t");
+	if (strncasecmp(p, "PSK", 3) != 0 || !isspace((unsigned char)p[3]))
+		return;
+	*colon = '\0';
+	v = unquote(p + 3, &q);
+	best_offer(sc->b, fit(line, sc->e), v, q, "PSK", path, n);
+}
+
+/* swanctl.conf: `secrets { ike[-NAME] { id[-x] = ..., secret = ... } }`. */
+static void scan_swanctl_line(struct scan *sc, char *p, const char *path, int n)
+{
+	struct ikesec *cur = &sc->cur;
+	char *k, *v;
+	int q;
+
+	if (strchr(p, '{') != NULL) {
+		sc->depth++;
+		sc->in_secrets |= sc->depth == 1 && strncmp(p, "secrets", 7) == 0;
+		if (sc->in_secrets && sc->depth == 2 && strncmp(p, "ike", 3) == 0) {
+			sc->in_ike = 1;
+			snprintf(cur->name, sizeof cur->name, "%.*s", (int)strcspn(p, " \t{"), p);
+			cur->ids[0] = '\0';
+			cur->line = n;
+			cur->file = path;
+		}
+	} else if (strchr(p, '}') != NULL) {
+		if (sc->in_ike && sc->depth == 2) {
+			char key[160];
+
+			snprintf(key, sizeof key, "secrets.%s.secret", cur->name);
+			best_offer(sc->b, fit(cur->ids, sc->e), cur->psk, 1, key, cur->file, cur->line);
+			cur->psk = NULL;
+			sc->in_ike = 0;
+		}
+		if (sc->depth > 0 && --sc->depth == 0)
+			sc->in_secrets = 0;
+	} else if (sc->in_ike && kv_split(p, &k, &v)) {
+		if (strcmp(k, "secret") == 0) {
+			psk_wipe(cur->psk);
+			cur->psk = unquote(v, &q);
+			cur->line = n;
+			cur->file = path;
+		} else if (strncmp(k, "id", 2) == 0) {
+			char *id = unquote(v, &q);
+
+			if (id != NULL && strlen(cur->ids) + strlen(id) + 2 < sizeof cur->ids)
+				strcat(strcat(cur->ids, " "), id);
+			free(id);
 		}
 	}
-	psk_wipe(cur.psk);
+}
+
+static void scan_path(struct scan *sc, const char *path, int level)
+{
+	char line[4096];
+	FILE *f = fopen(path, "r");
+	const char *name;
+	int n = 0;
+
+	if (f == NULL)
+		return;
+	/* the name lives as long as the scan (an ikesec may end in another file) */
+	*VEC_PUSH(sc->files, sc->nfiles, sc->capfiles) = xstrdup(path);
+	name = sc->files[sc->nfiles - 1];
+	while (fgets(line, sizeof line, f) != NULL) {
+		char *p = line + strspn(line, " \t");
+
+		n++;
+		if (*p == '#' || scan_include(sc, p, name, level))
+			continue;
+		if (sc->swanctl)
+			scan_swanctl_line(sc, p, name, n);
+		else
+			scan_secrets_line(sc, line, name, n);
+	}
+	fclose(f);
 	explicit_bzero(line, sizeof line);
 }
 
 int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char **why)
 {
-	struct best b = { -1, 0, 0, NULL, NULL, path };
+	struct best b = { -1, 0, 0, NULL, NULL, NULL };
+	struct scan sc = { 0 };
 	const char *form;
 	FILE *f = fopen(path, "r");
 	struct tval *t = &e->v[TP_PSK];
@@ -303,13 +369,18 @@ int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char 
 		*why = xasprintf(msg(M_CF_PSK_UNREADABLE, lang), path, strerror(errno));
 		return -1;
 	}
-	if (e->syntax == CONF_SWANCTL)
-		scan_swanctl(f, path, e, &b);
-	else
-		scan_ipsec_secrets(f, path, e, &b);
 	fclose(f);
+	sc.e = e;
+	sc.b = &b;
+	sc.swanctl = e->syntax == CONF_SWANCTL;
+	scan_path(&sc, path, 0);
+	psk_wipe(sc.cur.psk);
+	for (size_t i = 0; i < sc.nfiles; i++)
+		free(sc.files[i]);
+	free(sc.files);
 	if (b.psk == NULL) {
 		free(b.key);
+		free(b.file);
 		*why = xasprintf(msg(M_CF_PSK_NO_ENTRY, lang), path);
 		return -1;
 	}
@@ -317,7 +388,8 @@ int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char 
 	psk_wipe(b.psk);
 	if (*psk == NULL) {
 		free(b.key);
-		*why = xasprintf(msg(M_CG_PSK_BAD_FORM, lang), path, b.line, form != NULL ? form : "?");
+		*why = xasprintf(msg(M_CG_PSK_BAD_FORM, lang), b.file, b.line, form != NULL ? form : "?");
+		free(b.file);
 		return -1;
 	}
 	free(t->value);
@@ -325,7 +397,7 @@ int psk_read(const char *path, struct tend *e, char **psk, enum lang lang, char 
 	free(t->file);
 	t->value = xstrdup("***");
 	t->key = b.key;
-	t->file = xstrdup(path);
+	t->file = b.file;   /* the file the entry is in: an included one, perhaps */
 	t->line = b.line;
 	t->derived = 0;
 	return 0;

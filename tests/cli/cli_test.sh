@@ -468,6 +468,23 @@ config-diff)
 	[ "$(jget "$T/p3" 'd["psk"]')" = "not readable" ] && grep -q 'missing.secrets nicht lesbar' "$T/p3" || fail "unreadable secrets: $(cat "$T/p3")"
 	td config-diff "$C/lsw-west.conf" "$C/lsw-east.conf" | grep -q '^PSK: not compared' || fail "no secrets file: not compared"
 	! grep -q 'planted-key' "$T/p1" "$T/p2" "$T/p3" || fail "a pre-shared key reached the output"
+	# secrets files that include others (ipsec.secrets, relative to the
+	# including file; swanctl.conf inside its secrets section), and one that
+	# includes itself: the entry is found and its own file cited
+	mkdir -p "$T/sec.d"
+	printf '# main\ninclude sec.d/*.secrets\ninclude inc-loop.secrets\n' >"$T/inc-main.secrets"
+	printf 'include inc-loop.secrets\n' >"$T/inc-loop.secrets"
+	printf '\n198.51.100.10 198.51.100.20 : PSK "planted-key-one"\n' >"$T/sec.d/tunnel.secrets"
+	td config-diff --all --left-secrets "$T/inc-main.secrets" --right-secrets "$T/same.secrets" "$C/lsw-west.conf" "$C/lsw-east.conf" >"$T/p8" || fail "include: exit $?"
+	grep -q '^PSK: equal' "$T/p8" || fail "included ipsec.secrets entry not found: $(cat "$T/p8")"
+	grep -q 'sec.d/tunnel.secrets:2  PSK=\*\*\*' "$T/p8" || fail "the included file's line is not cited: $(cat "$T/p8")"
+	printf 'secrets {\n  include swsec.d/*.conf\n}\n' >"$T/sw-main.conf"
+	mkdir -p "$T/swsec.d"
+	printf 'ike-lab {\n  id = 198.51.100.10\n  secret = "planted-key-two"\n}\n' >"$T/swsec.d/lab.conf"
+	td config-diff --left-secrets "$T/l.secrets" --right-secrets "$T/sw-main.conf" "$C/lsw-west.conf" "$C/sw-b.swanctl.conf" >"$T/p9" || fail "swanctl include: exit $?"
+	grep -q '^PSK: differs' "$T/p9" || fail "included swanctl secret not found: $(cat "$T/p9")"
+	grep -q 'swsec.d/lab.conf:3' "$T/p9" || fail "the included swanctl file's line is not cited: $(cat "$T/p9")"
+	! grep -q 'planted-key' "$T/p8" "$T/p9" || fail "a pre-shared key reached the output"
 	# keys written as 0x (hex) and 0s (base64) compared as the bytes they stand for
 	printf ': PSK 0x706c616e7465642d6b65792d6f6e65\n' >"$T/hex.secrets"
 	printf ': PSK 0scGxhbnRlZC1rZXktb25l\n' >"$T/b64.secrets"
