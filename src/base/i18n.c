@@ -418,8 +418,6 @@ static const char *const table[M_COUNT][2] = {
 	[M_CF_PART_ENC] = { "encryption", "Verschlüsselung" },
 	[M_CF_PART_INTEG] = { "integrity", "Integrität" },
 	[M_CF_PART_DH] = { "DH group", "DH-Gruppe" },
-	[M_CF_PART_NAT] = { "behind NAT: this end's own address is private, the peer is given the NAT router's public one; not comparable from the configurations",
-	    "hinter NAT: die eigene Adresse dieser Seite ist privat, der Gegenstelle ist die öffentliche Adresse des NAT-Routers eingetragen; aus den Konfigurationen nicht vergleichbar" },
 	[M_CF_NEED_TWO] = { "config-diff needs two configuration files: the left gateway's and the right gateway's", "config-diff braucht zwei Konfigurationsdateien: die des linken und die des rechten Gateways" },
 	[M_CF_SECRETS_NOTE] = { "PSK: not compared (%s): whether the keys match is not known from the configuration", "PSK: nicht verglichen (%s): ob die Schlüssel übereinstimmen, ist aus der Konfiguration nicht bekannt" },
 	/* config: pre-shared keys compared, config fetched live, config view (issue 18) */

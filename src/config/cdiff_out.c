@@ -33,7 +33,7 @@ static const char *part_text(const char *what, enum lang lang)
 	if (strcmp(what, "integ") == 0)
 		return msg(M_CF_PART_INTEG, lang);
 	if (strcmp(what, "nat") == 0)
-		return msg(M_CF_PART_NAT, lang);
+		return msg(M_CG_PART_NAT, lang);
 	return msg(M_CF_PART_DH, lang);
 }
 
