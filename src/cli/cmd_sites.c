@@ -53,6 +53,8 @@ static json_object *side_json(const struct site_side *d)
 	add_str(x, "jump", d->jump);
 	add_str(x, "lan", d->lan);
 	add_str(x, "log_file", d->log_file);
+	add_str(x, "status_cmd", d->status_cmd);
+	add_str(x, "config_cmd", d->config_cmd);
 	return x;
 }
 

@@ -53,6 +53,10 @@ static void merge_site(struct connect_args *A, const struct site *st)
 			o->log_file = d->log_file;
 		if (A->lan[k] == NULL)
 			A->lan[k] = d->lan;
+		if (o->status_cmd == NULL && A->statuscmd == NULL)
+			o->status_cmd = d->status_cmd;
+		if (A->cfgcmd[k] == NULL && A->cfgcmd_both == NULL)
+			A->cfgcmd[k] = d->config_cmd;
 	}
 }
 

@@ -121,11 +121,17 @@ static int load_side(struct sctx *c, json_object *o, struct site_side *sd)
 			dst = &sd->lan;
 		else if (strcmp(key, "log_file") == 0)
 			dst = &sd->log_file;
+		else if (strcmp(key, "status_cmd") == 0)
+			dst = &sd->status_cmd;
+		else if (strcmp(key, "config_cmd") == 0)
+			dst = &sd->config_cmd;
 		else
 			return bad(c, key, M_LV_SB_SIDE_FIELD);
 		if (!json_object_is_type(val, json_type_string))
 			return bad(c, key, M_LV_SB_STRING);
-		if (strcmp(key, "log_file") != 0 && !plain(json_object_get_string(val)))
+		/* a file name and the commands are no SSH target or bare word */
+		if (dst != &sd->log_file && dst != &sd->status_cmd && dst != &sd->config_cmd &&
+		    !plain(json_object_get_string(val)))
 			return bad(c, key, M_LV_SB_PLAIN);
 		*dst = xstrdup(json_object_get_string(val));
 	}
@@ -249,6 +255,8 @@ void sites_free(struct sitebook *b)
 			free(d->jump);
 			free(d->lan);
 			free(d->log_file);
+			free(d->status_cmd);
+			free(d->config_cmd);
 		}
 	}
 	free(b->v);

@@ -7,7 +7,8 @@
  *   {"sites": {"berlin-hamburg": {"description": "...",
  *     "left":  {"host": "gw-berlin", "user": "admin", "port": 22,
  *               "profile": "mguard", "jump": "admin@bastion",
- *               "lan": "10.1.0.1", "log_file": "/var/log/vpn"},
+ *               "lan": "10.1.0.1", "log_file": "/var/log/vpn",
+ *               "status_cmd": "...", "config_cmd": "..."},
  *     "right": {"host": "gw-hamburg"}}}}
  *
  * Only host is required. No secrets: a field that looks like one is an
@@ -20,6 +21,7 @@
 
 struct site_side {
 	char *host, *user, *profile, *jump, *lan, *log_file;
+	char *status_cmd, *config_cmd;  /* read-only commands instead of the profile's */
 	int port;                  /* 0: default / ssh config */
 };
 

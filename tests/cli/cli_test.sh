@@ -266,7 +266,7 @@ sites)
 {"sites": {
   "berlin-hamburg": {"description": "Berlin - Hamburg",
     "left": {"host": "gw-berlin", "user": "admin", "port": 2222, "profile": "mguard", "lan": "10.1.0.1"},
-    "right": {"host": "gw-hamburg", "jump": "admin@bastion:2200"}},
+    "right": {"host": "gw-hamburg", "jump": "admin@bastion:2200", "status_cmd": "ipsec status lab", "config_cmd": "cat /etc/ipsec.conf"}},
   "lab": {"left": {"host": "203.0.113.2"}, "right": {"host": "203.0.113.6"}}
 }}
 EOF
@@ -276,6 +276,8 @@ EOF
 	td sites --json >"$T/j" || fail "--json exit $?"
 	[ "$(jget "$T/j" 'd["sites"]["berlin-hamburg"]["right"]["jump"]')" = "admin@bastion:2200" ] || fail "--json: no jump"
 	[ "$(jget "$T/j" 'd["sites"]["berlin-hamburg"]["left"]["target"]')" = "admin@gw-berlin:2222" ] || fail "--json: no target"
+	[ "$(jget "$T/j" 'd["sites"]["berlin-hamburg"]["right"]["status_cmd"]')" = "ipsec status lab" ] || fail "--json: no status_cmd"
+	[ "$(jget "$T/j" 'd["sites"]["berlin-hamburg"]["right"]["config_cmd"]')" = "cat /etc/ipsec.conf" ] || fail "--json: no config_cmd"
 	XDG_CONFIG_HOME="$T/xdg" TUNNELDOC_SITES= td sites >"$T/o" && grep -q "$T/xdg/tunneldoc/sites.json" "$T/o" || fail "XDG_CONFIG_HOME not honoured: $(cat "$T/o")"
 	# malformed: the line and the field, in both languages, exit 1
 	cp "$T/sites.json" "$T/good.json"

@@ -451,11 +451,17 @@ Host $TDLAB_MGMT_A $TDLAB_MGMT_B
   StrictHostKeyChecking yes
   BatchMode yes
 EOF
+	# each side's configuration command from the book (issue 18): two
+	# files that differ in the DH group of phase 1 only
+	printf 'conn lab\n    left=198.51.100.10\n    right=198.51.100.20\n    leftsubnet=10.1.0.0/24\n    rightsubnet=10.2.0.0/24\n    ike=aes256-sha2_256;modp2048\n' >"$T/a.conf"
+	printf 'conn lab\n    left=198.51.100.20\n    right=198.51.100.10\n    leftsubnet=10.2.0.0/24\n    rightsubnet=10.1.0.0/24\n    ike=aes256-sha2_256;modp1536\n' >"$T/b.conf"
+	chmod 0644 "$T/a.conf" "$T/b.conf"
 	cat >"$T/home/.config/tunneldoc/sites.json" <<EOF
 {"sites": {"lab-tunnel": {"description": "the lab",
   "left": {"host": "$TDLAB_MGMT_A", "user": "$TDLAB_SSH_USER", "jump": "$TDLAB_SSH_USER@$TDLAB_MGMT_A",
-           "log_file": "$T/a.log", "profile": "libreswan"},
-  "right": {"host": "$TDLAB_MGMT_B", "user": "$TDLAB_SSH_USER", "port": 22, "log_file": "$T/b.log", "profile": "libreswan"}}}}
+           "log_file": "$T/a.log", "profile": "libreswan", "config_cmd": "cat $T/a.conf"},
+  "right": {"host": "$TDLAB_MGMT_B", "user": "$TDLAB_SSH_USER", "port": 22, "log_file": "$T/b.log", "profile": "libreswan",
+            "config_cmd": "cat $T/b.conf"}}}}
 EOF
 	ip netns exec "$TDLAB_NS_TECH" env HOME="$T/home" "$BIN" sites >"$T/list" 2>"$T/err" || fail "sites: exit $?: $(cat "$T/err")"
 	grep -q "^lab-tunnel .*$TDLAB_SSH_USER@$TDLAB_MGMT_A (libreswan)" "$T/list" || fail "sites does not list the site: $(cat "$T/list")"
@@ -474,6 +480,9 @@ EOF
 		n=$(jget "$T/out.json" "d['sides']['$side']['connection']['lines_received']")
 		[ "$n" = 5 ] || fail "$side received $n lines, want 5"
 	done
+	# the configurations came through the book's commands, over SSH
+	[ "$(jget "$T/out.json" "[p['param'] for p in d['config']['params'] if p['relation'] == 'differs']")" = "['ike.proposals']" ] ||
+		fail "the book's config_cmd did not give the comparison: $(jget "$T/out.json" "d.get('config')")"
 	# a malformed book: an error naming line and field for connect SITE,
 	# and no effect on connect with two gateways on the command line
 	sed -i 's/"port": 22,/"port": "ssh",/' "$T/home/.config/tunneldoc/sites.json"
