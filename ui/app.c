@@ -196,7 +196,7 @@ static void app_free(struct app *a)
 static int finish(struct app *a)
 {
 	struct record_side conn[2];
-	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL, NULL };
+	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL, a->o->config };
 	struct sreport r = { a->an, &a->cl, &ro, a->started_ms, wall_ms() };
 	int rc = 0;
 
@@ -333,6 +333,7 @@ static void app_init(struct app *a, const struct ui_opts *o)
 	if (o->live != NULL || o->replay)
 		analysis_keep_vanished(a->an);
 	checklist_init(&a->cl, o->kb);
+	a->world.config = o->config;   /* the "same on both sides" checks, view 5 */
 	a->cl_follow = 1;
 	a->run_node = a->run_confirm_node = -1;
 	a->started_ms = wall_ms();

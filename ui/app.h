@@ -44,7 +44,7 @@ struct view_ops {
 	int (*action)(struct app *a, enum action act);
 };
 
-extern const struct view_ops view_sbs, view_ladder, view_findings, view_checklist, view_help;
+extern const struct view_ops view_sbs, view_ladder, view_findings, view_checklist, view_config, view_help;
 /* dispatch.c: the one table of views, indexed by enum view_id */
 extern const struct view_ops *const app_views[V_COUNT];
 
@@ -165,6 +165,7 @@ struct app {
 	int have_cnt1[2], cnt_tried[2];
 	int prompt_yesno;              /* the prompt takes y/n alone (no Enter) */
 	int help_top;
+	int cfg_top;                   /* view 5: first line shown */
 	long rowmap[512];              /* per screen row: what the view drew there (-1: nothing) */
 	int detail;                    /* detail pane open */
 	/* prompt line */

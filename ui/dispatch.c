@@ -11,7 +11,7 @@
 #include "base/util.h"
 
 const struct view_ops *const app_views[V_COUNT] = {
-	&view_sbs, &view_ladder, &view_findings, &view_checklist, &view_help,
+	&view_sbs, &view_ladder, &view_findings, &view_checklist, &view_config, &view_help,
 };
 
 void app_set_message(struct app *a, enum msg m, const char *extra)
@@ -109,6 +109,7 @@ static void global_action(struct app *a, enum action act)
 	case ACT_VIEW_LADDER: a->view = V_LADDER; break;
 	case ACT_VIEW_FINDINGS: a->view = V_FINDINGS; break;
 	case ACT_VIEW_CHECKLIST: a->view = V_CHECKLIST; break;
+	case ACT_VIEW_CONFIG: a->view = V_CONFIG; break;
 	case ACT_VIEW_HELP: a->view = V_HELP; break;
 	case ACT_NEXT_VIEW: a->view = (enum view_id)((a->view + 1) % V_COUNT); break;
 	case ACT_PAUSE:

@@ -9,7 +9,7 @@
 
 #define ALL 0u
 #define SBS KV(V_SBS)
-#define LIST (KV(V_SBS) | KV(V_LADDER) | KV(V_FINDINGS) | KV(V_CHECKLIST) | KV(V_HELP))
+#define LIST (KV(V_SBS) | KV(V_LADDER) | KV(V_FINDINGS) | KV(V_CHECKLIST) | KV(V_CONFIG) | KV(V_HELP))
 
 const struct keydef keytab[] = {
 	{ 'q', "q", ALL, ACT_QUIT, M_K_QUIT, 0 },
@@ -17,6 +17,7 @@ const struct keydef keytab[] = {
 	{ '2', "2", ALL, ACT_VIEW_LADDER, M_K_VIEWS, 0 },
 	{ '3', "3", ALL, ACT_VIEW_FINDINGS, M_K_VIEWS, 0 },
 	{ '4', "4", ALL, ACT_VIEW_CHECKLIST, M_K_VIEWS, 0 },
+	{ '5', "5", ALL, ACT_VIEW_CONFIG, M_K_VIEWS, 0 },
 	{ '?', "?", ALL, ACT_VIEW_HELP, M_K_HELP, 0 },
 	{ KEY_F(1), "F1", ALL, ACT_VIEW_HELP, M_K_HELP, 0 },
 	{ 'h', "h", ALL, ACT_VIEW_HELP, M_K_HELP, 0 },

@@ -9,6 +9,7 @@
 #include "kb/kb.h"
 
 struct session_opts;
+struct cdiff;
 
 struct ui_opts {
 	const struct kb *kb;
@@ -23,6 +24,7 @@ struct ui_opts {
 	const char *report;      /* write the session report here at the end */
 	const char *lan_ip[2];   /* the gateways' internal addresses (ping procedure) */
 	int no_mouse;            /* no mouse: the terminal keeps its own selection */
+	const struct cdiff *config;  /* both ends' configuration compared (view 5), or NULL */
 };
 
 struct session_opts;

@@ -5,6 +5,6 @@
 #ifndef TD_VIEW_H
 #define TD_VIEW_H
 
-enum view_id { V_SBS, V_LADDER, V_FINDINGS, V_CHECKLIST, V_HELP, V_COUNT };
+enum view_id { V_SBS, V_LADDER, V_FINDINGS, V_CHECKLIST, V_CONFIG, V_HELP, V_COUNT };
 
 #endif

@@ -16,4 +16,9 @@ const char *const i18n_cfg[M_CG_LAST + 1][2] = {
 	/* behind NAT the two ends' addresses are not comparable */
 	[M_CG_PART_NAT] = { "behind NAT: this end's own address is private, the peer is given the NAT router's public one; not comparable from the configurations",
 	    "hinter NAT: die eigene Adresse dieser Seite ist privat, der Gegenstelle ist die öffentliche Adresse des NAT-Routers eingetragen; aus den Konfigurationen nicht vergleichbar" },
+	/* the console's view 5 */
+	[M_CG_V_CONFIG] = { "configuration", "Konfiguration" },
+	[M_CG_NO_CONFIG] = { "No configurations loaded: nothing is compared. Give both gateways' configuration (ipsec.conf or swanctl.conf, or the saved output of the daemon's configuration command): tunneldoc open --left-config FILE --right-config FILE LEFT RIGHT. 'tunneldoc connect --batch' reads them from the gateways; 'tunneldoc config-diff' compares two files.",
+	    "Keine Konfigurationen geladen: nichts wird verglichen. Geben Sie die Konfiguration beider Gateways an (ipsec.conf oder swanctl.conf, oder die gespeicherte Ausgabe des Konfigurationsbefehls des Daemons): tunneldoc open --left-config DATEI --right-config DATEI LINKS RECHTS. 'tunneldoc connect --batch' liest sie von den Gateways; 'tunneldoc config-diff' vergleicht zwei Dateien." },
+	[M_CG_FINDING_CONFIG] = { "configuration (view 5) - the difference that explains it:", "Konfiguration (Ansicht 5) - der Unterschied, der ihn erklärt:" },
 };

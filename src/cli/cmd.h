@@ -80,6 +80,12 @@ int cli_parse_int(const char *s, int lo, int hi, int *out);
 struct cdiff;
 /* config: both ends' configuration compared (answers the "same ..." checks), or NULL */
 void cli_batch_checklist(struct analysis *a, const struct kb *kb, struct checklist *cl, const struct cdiff *config);
+/*
+ * --left-config/--right-config: both configurations compared into d, and
+ * *out = d; TD_EXIT_OK too when neither was given (*out untouched), else an
+ * exit status after saying why (one alone, unreadable, malformed, no tunnel).
+ */
+int cli_load_config(const char *const path[2], enum lang lang, struct cdiff *d, const struct cdiff **out);
 /* Before a session: the report's directory must take the file, or the
  * technician's answers would be lost after the work is done. */
 int cli_report_writable(const char *path, enum lang lang);

@@ -107,37 +107,6 @@ static int load_sides(struct analyze_args *A, struct kb *kb, struct analysis *a)
 	return TD_EXIT_OK;
 }
 
-/*
- * --left-config/--right-config: both configurations compared into d; 0 when
- * none was given or the comparison is in d (A->ro.config set), else an exit
- * status after saying why.
- */
-static int load_config(struct analyze_args *A, struct cdiff *d)
-{
-	struct conf *c[2] = { NULL, NULL };
-	char *cause = NULL;
-	int rc = TD_EXIT_OK;
-
-	if (A->config[0] == NULL && A->config[1] == NULL)
-		return TD_EXIT_OK;
-	if (A->config[0] == NULL || A->config[1] == NULL)
-		return cli_usage(A->lang, M_CF_NEED_TWO);
-	for (int s = 0; s < 2 && rc == TD_EXIT_OK; s++)
-		if ((c[s] = conf_read(A->config[s], A->lang, &cause)) == NULL)
-			rc = TD_EXIT_INPUT;
-	if (rc == TD_EXIT_OK && cdiff_build(c[0], c[1], NULL, NULL, A->lang, d, &cause) != 0)
-		rc = TD_EXIT_INPUT;
-	if (rc == TD_EXIT_OK)
-		cdiff_psk_files(d, NULL, NULL, A->lang);  /* the secrets beside each configuration */
-	if (rc != TD_EXIT_OK)
-		cli_cause(cause);
-	else
-		A->ro.config = d;
-	conf_free(c[0]);
-	conf_free(c[1]);
-	return rc;
-}
-
 /* The analysis on standard output, and the report when asked. */
 static int print_analysis(struct analyze_args *A, struct kb *kb, struct analysis *a)
 {
@@ -177,7 +146,7 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 	if ((rc = operands(&A, argc, argv)) != 0)
 		return rc;
 	memset(&cd, 0, sizeof cd);
-	if ((rc = load_config(&A, &cd)) != TD_EXIT_OK)
+	if ((rc = cli_load_config(A.config, A.lang, &cd, &A.ro.config)) != TD_EXIT_OK)
 		return rc;
 	if ((kb = cli_load_kb(x)) == NULL)
 		return TD_EXIT_INPUT;

@@ -176,7 +176,7 @@ static int snapshot_checks(struct connect_args *A)
 static int console(struct connect_args *A, const struct cli_ctx *x)
 {
 	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, A->lang, 0, 1.0, A->ascii, NULL, &A->so, A->report,
-		{ A->lan[0], A->lan[1] }, A->no_mouse };
+		{ A->lan[0], A->lan[1] }, A->no_mouse, NULL };
 	struct kb *kb;
 	int rc;
 

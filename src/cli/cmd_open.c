@@ -5,13 +5,14 @@
 #include "cli/cmd.h"
 #include "cli/cli.h"
 #include "input/source.h"
+#include "config/cdiff.h"
 #include "kb/kb.h"
 #include "ui.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH, O_REPORT, O_NOMOUSE };
+enum { O_REPLAY = 1000, O_SPEED, O_LDIA, O_RDIA, O_ASCII, O_BENCH, O_REPORT, O_NOMOUSE, O_LCONF, O_RCONF };
 
 static const struct option opts[] = {
 	{ "report", required_argument, NULL, O_REPORT },
@@ -19,6 +20,7 @@ static const struct option opts[] = {
 	{ "left-dialect", required_argument, NULL, O_LDIA }, { "right-dialect", required_argument, NULL, O_RDIA },
 	{ "ascii", no_argument, NULL, O_ASCII }, { "bench", required_argument, NULL, O_BENCH },
 	{ "no-mouse", no_argument, NULL, O_NOMOUSE },
+	{ "left-config", required_argument, NULL, O_LCONF }, { "right-config", required_argument, NULL, O_RCONF },
 	{ "help", no_argument, NULL, 'h' }, { NULL, 0, NULL, 0 },
 };
 
@@ -26,6 +28,7 @@ struct open_args {
 	enum lang lang;
 	struct ui_opts uo;
 	const char *dia[2];
+	const char *config[2];
 };
 
 static int on_option(void *st, int c, const char *arg)
@@ -45,6 +48,8 @@ static int on_option(void *st, int c, const char *arg)
 	case O_NOMOUSE: A->uo.no_mouse = 1; break;
 	case O_BENCH: A->uo.bench = arg; break;
 	case O_REPORT: A->uo.report = arg; break;
+	case O_LCONF: A->config[0] = arg; break;
+	case O_RCONF: A->config[1] = arg; break;
 	}
 	return 0;
 }
@@ -84,8 +89,9 @@ static int check_inputs(struct open_args *A, const struct kb *kb)
 
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
-	struct open_args A = { x->lang, { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0 },
-		{ NULL, NULL } };
+	struct open_args A = { x->lang, { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0, NULL },
+		{ NULL, NULL }, { NULL, NULL } };
+	struct cdiff cd;
 	struct kb *kb;
 	int rc;
 
@@ -99,11 +105,15 @@ static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, cha
 		return rc;
 	if ((kb = cli_load_kb(x)) == NULL)
 		return TD_EXIT_INPUT;
-	if ((rc = check_inputs(&A, kb)) != TD_EXIT_OK) {
+	if ((rc = check_inputs(&A, kb)) != TD_EXIT_OK ||
+	    (rc = cli_load_config(A.config, x->lang, &cd, &A.uo.config)) != TD_EXIT_OK) {
 		kb_free(kb);
 		return rc;
 	}
-	return cli_run_console(&A.uo, NULL, kb, x->lang);
+	rc = cli_run_console(&A.uo, NULL, kb, x->lang);
+	if (A.uo.config != NULL)
+		cdiff_clear(&cd);
+	return rc;
 }
 
 const struct cmd_entry cmd_open_entry = {

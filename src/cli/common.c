@@ -10,6 +10,9 @@
 #include "base/progress.h"
 #include "base/util.h"
 #include "checklist/checklist.h"
+#include "config/cdiff.h"
+#include "config/conf.h"
+#include "config/psk.h"
 #include "input/source.h"
 #include "kb/kb.h"
 #include "live/session.h"
@@ -222,5 +225,31 @@ int cli_run_console(struct ui_opts *uo, struct session_opts *so, struct kb *kb, 
 		so->kb = kb;
 	rc = ui_main(uo);
 	kb_free(kb);
+	return rc;
+}
+
+int cli_load_config(const char *const path[2], enum lang lang, struct cdiff *d, const struct cdiff **out)
+{
+	struct conf *c[2] = { NULL, NULL };
+	char *cause = NULL;
+	int rc = TD_EXIT_OK;
+
+	if (path[0] == NULL && path[1] == NULL)
+		return TD_EXIT_OK;
+	if (path[0] == NULL || path[1] == NULL)
+		return cli_usage(lang, M_CF_NEED_TWO);
+	for (int s = 0; s < 2 && rc == TD_EXIT_OK; s++)
+		if ((c[s] = conf_read(path[s], lang, &cause)) == NULL)
+			rc = TD_EXIT_INPUT;
+	if (rc == TD_EXIT_OK && cdiff_build(c[0], c[1], NULL, NULL, lang, d, &cause) != 0)
+		rc = TD_EXIT_INPUT;
+	if (rc == TD_EXIT_OK)
+		cdiff_psk_files(d, NULL, NULL, lang);  /* the secrets beside each configuration */
+	if (rc != TD_EXIT_OK)
+		cli_cause(cause);
+	else
+		*out = d;
+	conf_free(c[0]);
+	conf_free(c[1]);
 	return rc;
 }

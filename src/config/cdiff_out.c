@@ -3,6 +3,7 @@
  */
 #include "config/cdiff_out.h"
 #include "config/psk.h"
+#include "base/util.h"
 
 #include <json-c/json.h>
 #include <string.h>
@@ -37,64 +38,107 @@ static const char *part_text(const char *what, enum lang lang)
 	return msg(M_CF_PART_DH, lang);
 }
 
-static void print_val(FILE *f, const char *side, const struct tval *t, enum lang lang)
+/* A value line: "left   file:line  key=value" (or not set, or derived). */
+static void val_line(struct strbuf *b, const char *side, const struct tval *t, enum lang lang)
 {
-	if (t->value == NULL) {
-		fprintf(f, "           %-6s %s\n", side, msg(M_CF_NOT_SET, lang));
-		return;
-	}
-	if (t->derived)
-		fprintf(f, "           %-6s %s:%d  %s (%s %s)\n", side, t->file, t->line, t->value,
-		    msg(M_CF_DERIVED, lang), t->key);
+	if (t->value == NULL)
+		sb_addf(b, "           %-6s %s", side, msg(M_CF_NOT_SET, lang));
+	else if (t->derived)
+		sb_addf(b, "           %-6s %s:%d  %s (%s %s)", side, t->file, t->line, t->value, msg(M_CF_DERIVED, lang), t->key);
 	else
-		fprintf(f, "           %-6s %s:%d  %s=%s\n", side, t->file, t->line, t->key, t->value);
+		sb_addf(b, "           %-6s %s:%d  %s=%s", side, t->file, t->line, t->key, t->value);
 }
 
-void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
+static void emit(cdiff_emit fn, void *ctx, struct strbuf *b, enum cdiff_line kind)
 {
+	fn(ctx, b->s != NULL ? b->s : "", kind);
+	sb_reset(b);
+}
+
+void cdiff_psk_text(struct strbuf *b, const struct cdiff *d, enum lang lang)
+{
+	switch (d->psk) {
+	case PSK_EQUAL: sb_adds(b, msg(M_CF_PSK_EQUAL, lang)); break;
+	case PSK_DIFFERS: sb_adds(b, msg(M_CF_PSK_DIFFERS, lang)); break;
+	case PSK_UNREADABLE: sb_addf(b, msg(M_CF_PSK_NOT_READABLE, lang), d->psk_why != NULL ? d->psk_why : "?"); break;
+	default: sb_addf(b, msg(M_CF_SECRETS_NOTE, lang), d->psk_why != NULL ? d->psk_why : msg(M_CF_PSK_NO_FILE, lang)); break;
+	}
+}
+
+static int is_nat(const struct citem *it)
+{
+	return it->what != NULL && strcmp(it->what, "nat") == 0;
+}
+
+void cdiff_item_lines(const struct cdiff *d, const struct citem *it, enum lang lang, cdiff_emit fn, void *ctx)
+{
+	struct strbuf b = {0};
+	const char *part = part_text(it->what, lang);
+
+	sb_addf(&b, "%-10s %s", rel_text(it->rel, lang), tparam_label(it->lp, lang));
+	if (part != NULL)
+		sb_addf(&b, " [%s]", part);
+	if (it->cause != NULL)
+		sb_addf(&b, " - %s: %s", msg(M_CF_EXPLAINS, lang), it->cause);
+	emit(fn, ctx, &b, it->rel == CR_DIFFERS ? CDL_DIFFERS : is_nat(it) ? CDL_NAT : CDL_ITEM);
+	val_line(&b, "left", &d->left.v[it->lp], lang);
+	emit(fn, ctx, &b, CDL_VALUE);
+	val_line(&b, "right", &d->right.v[it->rp], lang);
+	emit(fn, ctx, &b, CDL_VALUE);
+	sb_free(&b);
+}
+
+void cdiff_lines(const struct cdiff *d, enum lang lang, int all, cdiff_emit fn, void *ctx)
+{
+	struct strbuf b = {0};
 	int unknown = 0;
 
 	for (int i = 0; i < d->nitems; i++)
 		unknown += d->items[i].rel == CR_UNKNOWN && d->items[i].what == NULL;
-	fprintf(f, "%s: \"%s\" (%s:%d) <-> \"%s\" (%s:%d)\n", msg(M_CF_TITLE, lang), d->left.conn, d->left.file,
+	sb_addf(&b, "%s: \"%s\" (%s:%d) <-> \"%s\" (%s:%d)", msg(M_CF_TITLE, lang), d->left.conn, d->left.file,
 	    d->left.line, d->right.conn, d->right.file, d->right.line);
-	fprintf(f, msg_n(M_CF_SUMMARY, (unsigned long long)d->ndiffer, lang), d->ndiffer);
-	fputs(", ", f), fprintf(f, msg_n(M_CF_DEFAULTS, (unsigned long long)unknown, lang), unknown);
-	fputs("\n\n", f);
-	/* differences first, then the rest when asked */
+	emit(fn, ctx, &b, CDL_TITLE);
+	sb_addf(&b, msg_n(M_CF_SUMMARY, (unsigned long long)d->ndiffer, lang), d->ndiffer);
+	sb_adds(&b, ", ");
+	sb_addf(&b, msg_n(M_CF_DEFAULTS, (unsigned long long)unknown, lang), unknown);
+	emit(fn, ctx, &b, CDL_SUMMARY);
+	emit(fn, ctx, &b, CDL_BLANK);
+	/* differences first (and what NAT makes not comparable), then the rest when asked */
 	for (int pass = 0; pass < 2; pass++) {
 		for (int i = 0; i < d->nitems; i++) {
 			const struct citem *it = &d->items[i];
-			const char *part = part_text(it->what, lang);
-
-			/* first what differs, and what NAT makes not comparable */
-			int first = it->rel == CR_DIFFERS || (it->what != NULL && strcmp(it->what, "nat") == 0);
+			int first = it->rel == CR_DIFFERS || is_nat(it);
 
 			if ((pass == 0) != first || (pass == 1 && !all))
 				continue;
-			fprintf(f, "%-10s %s", rel_text(it->rel, lang), tparam_label(it->lp, lang));
-			if (part != NULL)
-				fprintf(f, " [%s]", part);
-			if (it->cause != NULL)
-				fprintf(f, " - %s: %s", msg(M_CF_EXPLAINS, lang), it->cause);
-			fputc('\n', f);
-			print_val(f, "left", &d->left.v[it->lp], lang);
-			print_val(f, "right", &d->right.v[it->rp], lang);
+			cdiff_item_lines(d, it, lang, fn, ctx);
 		}
 	}
-	fputc('\n', f);
-	cdiff_print_psk(f, d, lang);
-	fputc('\n', f);
+	emit(fn, ctx, &b, CDL_BLANK);
+	cdiff_psk_text(&b, d, lang);
+	emit(fn, ctx, &b, CDL_PSK);
+	sb_free(&b);
+}
+
+static void to_file(void *ctx, const char *line, enum cdiff_line kind)
+{
+	(void)kind;
+	fputs(line, ctx);
+	fputc('\n', ctx);
+}
+
+void cdiff_print_text(FILE *f, const struct cdiff *d, enum lang lang, int all)
+{
+	cdiff_lines(d, lang, all, to_file, f);
 }
 
 void cdiff_print_psk(FILE *f, const struct cdiff *d, enum lang lang)
 {
-	switch (d->psk) {
-	case PSK_EQUAL: fputs(msg(M_CF_PSK_EQUAL, lang), f); break;
-	case PSK_DIFFERS: fputs(msg(M_CF_PSK_DIFFERS, lang), f); break;
-	case PSK_UNREADABLE: fprintf(f, msg(M_CF_PSK_NOT_READABLE, lang), d->psk_why != NULL ? d->psk_why : "?"); break;
-	default: fprintf(f, msg(M_CF_SECRETS_NOTE, lang), d->psk_why != NULL ? d->psk_why : msg(M_CF_PSK_NO_FILE, lang)); break;
-	}
+	struct strbuf b = {0};
+
+	cdiff_psk_text(&b, d, lang);
+	fputs(b.s != NULL ? b.s : "", f);
+	sb_free(&b);
 }
 
 static json_object *jval(const struct tval *t)

@@ -96,10 +96,46 @@ views)
 	until_ok all 'view_is "side by side" && side_has left "initiating Main Mode" && side_has right "responding to Main Mode"' ||
 		fail "1: no side by side view"
 	# Tab cycles through all views and wraps around
-	for v in ladder findings checklist help "side by side"; do
+	for v in ladder findings checklist configuration help "side by side"; do
 		key Tab
 		until_ok view_is "$v" || fail "Tab did not reach the $v view"
 	done
+	q_exits
+	;;
+config-view)
+	# issue 18: view 5 compares both ends' configuration (--left-config,
+	# --right-config), the PFS finding cites the difference that explains
+	# it, the checklist's "PFS the same?" is answered by the comparison;
+	# without configurations view 5 says how to give them
+	P="$SRC/kb/samples/lab-pfs-responder-only-v1" C="$SRC/tests/golden/config"
+	start 160 45 open --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log"
+	until_ok status_has "top finding: pfs-mismatch" || fail "the analysis did not finish"
+	key 5
+	until_ok all 'view_is configuration && body_has "2 differences" && body_has "DIFFERS    PFS (DH group of phase 2) [DH group] - explains: pfs-mismatch"' ||
+		fail "5: no comparison with the PFS difference"
+	body_has "lsw-east.conf:14  dh5 (derived from esp)" || fail "5: the right side's line is not shown"
+	body_has "lsw-west.d/tunnel.conf:14  dh14 (derived from esp)" || fail "5: the left side's line is not shown"
+	key G
+	until_ok body_has "PSK: not compared" || fail "5: no PSK line at the end"
+	key g
+	until_ok body_has "2 differences" || fail "5: g does not go back to the top"
+	key 3
+	until_ok all 'view_is findings && body_has "configuration (view 5) - the difference that explains it:"' ||
+		fail "3: the PFS finding does not cite the configuration"
+	body_has "dh5 (derived from esp)" || fail "3: the finding's configuration line is missing"
+	key 4
+	until_ok all 'view_is checklist && body_has "the configuration of both ends"' || fail "4: no answer by the configuration"
+	q_exits
+	start 160 45 "${OPEN[@]}"
+	until_ok status_has "$LOADED" || fail "the analysis did not finish (no configurations)"
+	key 5
+	until_ok all 'view_is configuration && body_has "No configurations loaded: nothing is compared." && body_has "--left-config FILE --right-config FILE"' ||
+		fail "5 without configurations: no word on how to give them"
+	q_exits
+	start 160 45 --lang de open --left-config "$C/lsw-west.conf" --right-config "$C/lsw-east.conf" "$P/left.log" "$P/right.log"
+	until_ok status_has "pfs-mismatch" || fail "German: the analysis did not finish"
+	key 5
+	until_ok all 'view_is Konfiguration && body_has "UNTERSCHIED PFS (DH-Gruppe der Phase II)"' || fail "German view 5"
 	q_exits
 	;;
 search-right)

@@ -13,12 +13,50 @@
 
 #include "app.h"
 #include "base/util.h"
+#include "config/cdiff_out.h"
 
 static const char *sev_label(enum severity s, enum lang l)
 {
 	static const enum msg word[] = { M_U_SEV_BENIGN, M_U_SEV_INFO, M_U_SEV_WARNING, M_U_SEV_ERROR };
 
 	return msg(word[s], l);
+}
+
+/* The configuration differences that explain f's cause (view 5 has all). */
+struct cfgdraw {
+	struct app *a;
+	const struct rect *d;
+	int y, *skip;
+};
+
+static void cfg_line(void *ctx, const char *line, enum cdiff_line kind)
+{
+	struct cfgdraw *c = ctx;
+
+	if (c->y < c->d->y + c->d->h)
+		c->y += draw_wrapped_skip(c->a, c->d, c->y, line, kind == CDL_DIFFERS ? A_BOLD | color_attr(c->a, C_ERROR) : A_NORMAL,
+		    c->skip);
+}
+
+static int draw_config_evidence(struct app *a, const struct finding *f, const struct rect *d, int y, int *skip)
+{
+	const struct cdiff *cd = a->o->config;
+	const char *cause = a->kb->causes[f->cause].id;
+	struct cfgdraw c = { a, d, y, skip };
+	int shown = 0;
+
+	if (cd == NULL)
+		return 0;
+	for (int i = 0; i < cd->nitems; i++) {
+		const struct citem *it = &cd->items[i];
+
+		if (it->rel != CR_DIFFERS || it->cause == NULL || strcmp(it->cause, cause) != 0)
+			continue;
+		if (!shown++)
+			c.y += draw_wrapped_skip(a, d, c.y, msg(M_CG_FINDING_CONFIG, a->o->lang), A_BOLD, skip);
+		cdiff_item_lines(cd, it, a->o->lang, cfg_line, &c);
+	}
+	return c.y - y;
 }
 
 /*
@@ -66,6 +104,8 @@ static int draw_detail(struct app *a, const struct finding *f, const struct rect
 			sb_reset(&s);
 		}
 	}
+	if (y < d.y + d.h)
+		y += draw_config_evidence(a, f, &d, y, &skip);
 	for (int c = 0; c < f->ncauses && y < d.y + d.h; c++) {
 		if (c == 0)
 			y += draw_wrapped_skip(a, &d, y, msg(M_CAUSES, l), A_BOLD, &skip);

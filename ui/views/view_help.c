@@ -9,7 +9,7 @@
 #include "app.h"
 #include "base/util.h"
 
-static const enum msg view_names[V_COUNT] = { M_V_SBS, M_V_LADDER, M_V_FINDINGS, M_V_CHECKLIST, M_V_HELP };
+static const enum msg view_names[V_COUNT] = { M_V_SBS, M_V_LADDER, M_V_FINDINGS, M_V_CHECKLIST, M_CG_V_CONFIG, M_V_HELP };
 
 /* The help lines, built from keytab. */
 static char **help_lines(struct app *a, int *n)
