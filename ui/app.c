@@ -26,6 +26,7 @@
 #include "report/session_report.h"
 #include "checklist/persist.h"
 #include "base/util.h"
+#include "config/cdiff.h"
 
 static volatile sig_atomic_t got_signal;
 
@@ -187,6 +188,10 @@ static void app_free(struct app *a)
 	free(a->ping_cmd);
 	free(a->status_why);
 	checklist_clear(&a->cl);
+	if (a->cfg != NULL)
+		cdiff_clear(a->cfg);
+	free(a->cfg);
+	free(a->cfg_why);
 	sb_free(&a->ping_ev);
 	sb_free(&a->ping_out);
 	analysis_free(a->an);
@@ -196,7 +201,7 @@ static void app_free(struct app *a)
 static int finish(struct app *a)
 {
 	struct record_side conn[2];
-	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL, a->o->config };
+	struct report_opts ro = { a->o->lang, 100, a->utf8, 20, TD_VERSION, NULL, NULL, NULL, a->config };
 	struct sreport r = { a->an, &a->cl, &ro, a->started_ms, wall_ms() };
 	int rc = 0;
 
@@ -333,6 +338,7 @@ static void app_init(struct app *a, const struct ui_opts *o)
 	if (o->live != NULL || o->replay)
 		analysis_keep_vanished(a->an);
 	checklist_init(&a->cl, o->kb);
+	a->config = o->config;
 	a->world.config = o->config;   /* the "same on both sides" checks, view 5 */
 	a->cl_follow = 1;
 	a->run_node = a->run_confirm_node = -1;
@@ -372,11 +378,41 @@ static void screen_start(struct app *a)
 	a->dirty = 1;
 }
 
+/*
+ * Live: once both sides stream, read both configurations (read-only
+ * commands of the profiles, --config-cmd, the site book) and compare them,
+ * once. It blocks for as long as the commands run (lines keep arriving);
+ * the hint line says so first.
+ */
+static void live_config(struct app *a)
+{
+	for (int k = 0; k < 2; k++)
+		if (live_state(session_live(a->sess, k)) != LS_STREAMING)
+			return;
+	a->cfg_done = 1;
+	app_set_message(a, M_CG_READING, NULL);
+	draw(a);
+	a->cfg = xcalloc(1, sizeof *a->cfg);
+	if (a->o->config_fetch(a->o->config_ctx, a->sess, a->cfg, &a->cfg_why) == 0) {
+		a->config = a->cfg;
+		a->world.config = a->cfg;
+		app_set_message(a, M_CG_READ, NULL);
+	} else {
+		free(a->cfg);
+		a->cfg = NULL;
+		app_set_message(a, M_CG_NOT_READ, NULL);
+	}
+	a->message_until_ms = mono_ms() + 5000;
+	a->analyse_due = 1;
+}
+
 /* One round's work before waiting: sessions, input, analysis, redraw. */
 static void loop_work(struct app *a)
 {
 	if (a->sess != NULL) {
 		session_step(a->sess, mono_ms());
+		if (!a->cfg_done && a->o->config_fetch != NULL)
+			live_config(a);
 		checklist_poll_runs(a);
 		app_live_questions(a);
 		a->dirty = 1;   /* connection states change the status line */

@@ -166,6 +166,10 @@ struct app {
 	int prompt_yesno;              /* the prompt takes y/n alone (no Enter) */
 	int help_top;
 	int cfg_top;                   /* view 5: first line shown */
+	const struct cdiff *config;    /* the comparison shown: given (o->config) or read live (cfg) */
+	struct cdiff *cfg;             /* read from the gateways once (config_fetch) */
+	int cfg_done;                  /* the live read was tried */
+	char *cfg_why;                 /* why it gave no comparison */
 	long rowmap[512];              /* per screen row: what the view drew there (-1: nothing) */
 	int detail;                    /* detail pane open */
 	/* prompt line */

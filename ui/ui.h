@@ -9,6 +9,7 @@
 #include "kb/kb.h"
 
 struct session_opts;
+struct session;
 struct cdiff;
 
 struct ui_opts {
@@ -25,6 +26,10 @@ struct ui_opts {
 	const char *lan_ip[2];   /* the gateways' internal addresses (ping procedure) */
 	int no_mouse;            /* no mouse: the terminal keeps its own selection */
 	const struct cdiff *config;  /* both ends' configuration compared (view 5), or NULL */
+	/* live: read both configurations once both sides stream (blocking,
+	 * read-only commands); 0 when d holds the comparison, else *why */
+	int (*config_fetch)(void *ctx, struct session *s, struct cdiff *d, char **why);
+	void *config_ctx;
 };
 
 struct session_opts;

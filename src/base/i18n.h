@@ -173,7 +173,8 @@ enum msg {
 	/* config: the configuration diff's later messages (issue 18; texts in i18n_cfg.c) */
 	M_CG_PSK_BAD_FORM, M_CG_FIRST = M_CG_PSK_BAD_FORM,
 	M_CG_PART_NAT, M_CG_V_CONFIG, M_CG_NO_CONFIG, M_CG_FINDING_CONFIG,
-	M_CG_LAST = M_CG_FINDING_CONFIG,
+	M_CG_NOT_STREAMING, M_CG_READING, M_CG_READ, M_CG_NOT_READ, M_CG_LIVE_NONE,
+	M_CG_LAST = M_CG_LIVE_NONE,
 
 	M_COUNT
 };

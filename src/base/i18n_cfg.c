@@ -20,5 +20,11 @@ const char *const i18n_cfg[M_CG_LAST + 1][2] = {
 	[M_CG_V_CONFIG] = { "configuration", "Konfiguration" },
 	[M_CG_NO_CONFIG] = { "No configurations loaded: nothing is compared. Give both gateways' configuration (ipsec.conf or swanctl.conf, or the saved output of the daemon's configuration command): tunneldoc open --left-config FILE --right-config FILE LEFT RIGHT. 'tunneldoc connect --batch' reads them from the gateways; 'tunneldoc config-diff' compares two files.",
 	    "Keine Konfigurationen geladen: nichts wird verglichen. Geben Sie die Konfiguration beider Gateways an (ipsec.conf oder swanctl.conf, oder die gespeicherte Ausgabe des Konfigurationsbefehls des Daemons): tunneldoc open --left-config DATEI --right-config DATEI LINKS RECHTS. 'tunneldoc connect --batch' liest sie von den Gateways; 'tunneldoc config-diff' vergleicht zwei Dateien." },
+	/* the live console reads both configurations once */
+	[M_CG_NOT_STREAMING] = { "not both gateways were streaming", "nicht beide Gateways lieferten ihr Log" },
+	[M_CG_READING] = { "reading both gateways' configurations (read-only commands) ...", "lese die Konfigurationen beider Gateways (nur lesende Befehle) ..." },
+	[M_CG_READ] = { "configurations compared: view 5", "Konfigurationen verglichen: Ansicht 5" },
+	[M_CG_NOT_READ] = { "configurations not compared: view 5 says why", "Konfigurationen nicht verglichen: Ansicht 5 sagt warum" },
+	[M_CG_LIVE_NONE] = { "The configurations were not compared: %s", "Die Konfigurationen wurden nicht verglichen: %s" },
 	[M_CG_FINDING_CONFIG] = { "configuration (view 5) - the difference that explains it:", "Konfiguration (Ansicht 5) - der Unterschied, der ihn erklärt:" },
 };

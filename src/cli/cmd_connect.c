@@ -172,11 +172,17 @@ static int snapshot_checks(struct connect_args *A)
 	return TD_EXIT_OK;
 }
 
+/* The console's configuration comparison, once both sides stream. */
+static int fetch_config(void *ctx, struct session *s, struct cdiff *d, char **why)
+{
+	return connect_config(s, ctx, d, why);
+}
+
 /* The live session in the console. */
 static int console(struct connect_args *A, const struct cli_ctx *x)
 {
 	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, A->lang, 0, 1.0, A->ascii, NULL, &A->so, A->report,
-		{ A->lan[0], A->lan[1] }, A->no_mouse, NULL };
+		{ A->lan[0], A->lan[1] }, A->no_mouse, NULL, A->no_config ? NULL : fetch_config, A };
 	struct kb *kb;
 	int rc;
 

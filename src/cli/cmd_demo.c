@@ -15,7 +15,7 @@
 
 int cmd_demo(const struct cli_ctx *x)
 {
-	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 1, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0, NULL };
+	struct ui_opts uo = { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 1, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0, NULL, NULL, NULL };
 	struct kb *kb;
 	char *l, *r;
 	int rc;

@@ -89,7 +89,7 @@ static int check_inputs(struct open_args *A, const struct kb *kb)
 
 static int run(const struct cmd_entry *e, const struct cli_ctx *x, int argc, char **argv)
 {
-	struct open_args A = { x->lang, { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0, NULL },
+	struct open_args A = { x->lang, { NULL, { NULL, NULL }, { -1, -1 }, x->lang, 0, 1.0, 0, NULL, NULL, NULL, { NULL, NULL }, 0, NULL, NULL, NULL },
 		{ NULL, NULL }, { NULL, NULL } };
 	struct cdiff cd;
 	struct kb *kb;

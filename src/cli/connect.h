@@ -44,9 +44,11 @@ int connect_batch(struct connect_args *A, struct kb *kb);
  * Issue 18: once both sides stream, fetch both configurations (profile or
  * --config-cmd), compare them into d and compare the PSKs by salted hashes
  * computed on the gateways. 0 when d holds a comparison (cdiff_clear it);
- * -1 when not (why on stderr, nothing guessed).
+ * -1 when not (nothing guessed). Why a side was not read goes to *whyout
+ * (allocated, "left: ...; right: ...") when whyout is given (the console),
+ * else to stderr.
  */
 struct cdiff;
-int connect_config(struct session *s, struct connect_args *A, struct cdiff *d);
+int connect_config(struct session *s, struct connect_args *A, struct cdiff *d, char **whyout);
 
 #endif

@@ -150,7 +150,7 @@ int connect_batch(struct connect_args *A, struct kb *kb)
 		if (A->so.side[k].target != NULL)
 			analysis_open_side(a, (enum side_id)k, A->so.side[k].target, session_dialect(s, k));
 	t_start = wall_ms();
-	if (!A->snap && connect_config(s, A, &cd) == 0)
+	if (!A->snap && connect_config(s, A, &cd, NULL) == 0)
 		A->config = &cd;
 	stream(s, A);
 	analysis_run(a);

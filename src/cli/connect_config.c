@@ -359,18 +359,24 @@ static void compare_psks(struct session *s, const struct connect_args *A, struct
 	}
 }
 
-int connect_config(struct session *s, struct connect_args *A, struct cdiff *d)
+int connect_config(struct session *s, struct connect_args *A, struct cdiff *d, char **whyout)
 {
+	struct strbuf wb = {0};
 	int64_t until = mono_ms() + (int64_t)(A->so.connect_timeout > 0 ? A->so.connect_timeout : 10) * 1000 + FETCH_MS;
 	char *cmd[2] = { NULL, NULL }, *out[2], *why[2] = { NULL, NULL }, root[] = "/tmp/tunneldoc-config.XXXXXX";
 	struct conf *c[2] = { NULL, NULL };
 	int rc = -1;
 
 	memset(d, 0, sizeof *d);
+	if (whyout != NULL)
+		*whyout = NULL;
 	if (A->no_config || A->so.side[0].target == NULL || A->so.side[1].target == NULL)
 		return -1;
-	if (!wait_streaming(s, mono_ms() + (int64_t)(A->so.connect_timeout > 0 ? A->so.connect_timeout : 10) * 1000))
+	if (!wait_streaming(s, mono_ms() + (int64_t)(A->so.connect_timeout > 0 ? A->so.connect_timeout : 10) * 1000)) {
+		if (whyout != NULL)
+			*whyout = xstrdup(msg(M_CG_NOT_STREAMING, A->lang));
 		return -1;
+	}
 	for (int k = 0; k < 2; k++)
 		cmd[k] = config_cmd(A, session_device(s, k), k, &why[k]);
 	run_both(s, cmd, out, until);
@@ -397,7 +403,10 @@ int connect_config(struct session *s, struct connect_args *A, struct cdiff *d)
 		remove_tree(root);
 	}
 	for (int k = 0; k < 2; k++) {
-		if (why[k] != NULL)
+		if (why[k] != NULL && whyout != NULL)
+			sb_addf(&wb, "%s%s: %s: %s", wb.len ? "; " : "", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, A->lang),
+			    msg(M_CF_LIVE_NOT_READ, A->lang), why[k]);
+		else if (why[k] != NULL)
 			fprintf(stderr, "tunneldoc: %s: %s: %s\n", msg(k ? M_SIDE_RIGHT : M_SIDE_LEFT, A->lang),
 			    msg(M_CF_LIVE_NOT_READ, A->lang), why[k]);
 		conf_free(c[k]);
@@ -407,5 +416,7 @@ int connect_config(struct session *s, struct connect_args *A, struct cdiff *d)
 	}
 	if (rc == 0)
 		compare_psks(s, A, d, until);
+	if (whyout != NULL)
+		*whyout = wb.s != NULL ? sb_steal(&wb) : NULL;
 	return rc;
 }

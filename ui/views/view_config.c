@@ -47,7 +47,7 @@ static int attr_of(struct app *a, enum cdiff_line k)
 static void draw_config(struct app *a)
 {
 	const struct rect *b = &a->lay.body;
-	const struct cdiff *d = a->o->config;
+	const struct cdiff *d = a->config;
 	struct clines c = { NULL, 0, 0 };
 
 	for (int k = 0; k < b->h; k++)
@@ -55,8 +55,15 @@ static void draw_config(struct app *a)
 	if (d == NULL) {
 		struct rect r = { b->y, 1, b->h, b->w - 1 };
 		int skip = 0;
+		char *why = NULL;
 
-		draw_wrapped_skip(a, &r, b->y, msg(M_CG_NO_CONFIG, a->o->lang), A_NORMAL, &skip);
+		/* live: tried and failed (and why), or not yet */
+		if (a->cfg_why != NULL)
+			why = xasprintf(msg(M_CG_LIVE_NONE, a->o->lang), a->cfg_why);
+		else if (a->cfg_done)
+			why = xasprintf(msg(M_CG_LIVE_NONE, a->o->lang), "-");
+		draw_wrapped_skip(a, &r, b->y, why != NULL ? why : msg(M_CG_NO_CONFIG, a->o->lang), A_NORMAL, &skip);
+		free(why);
 		return;
 	}
 	cdiff_lines(d, a->o->lang, 1, keep, &c);

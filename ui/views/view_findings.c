@@ -40,7 +40,7 @@ static void cfg_line(void *ctx, const char *line, enum cdiff_line kind)
 
 static int draw_config_evidence(struct app *a, const struct finding *f, const struct rect *d, int y, int *skip)
 {
-	const struct cdiff *cd = a->o->config;
+	const struct cdiff *cd = a->config;
 	const char *cause = a->kb->causes[f->cause].id;
 	struct cfgdraw c = { a, d, y, skip };
 	int shown = 0;
