@@ -93,7 +93,16 @@ int live_run(struct live *l, const char *cmd, int64_t now)
 	if (l->st != LS_STREAMING || l->s == NULL || (l->run_phase > 0 && l->run_phase < 5))
 		return -1;
 	free(l->run_cmd);
-	l->run_cmd = xstrdup(cmd);
+	/*
+	 * A gateway's shell: the daemons' tools (ipsec, swanctl, whack) live in
+	 * /usr/sbin, which a non-root login's PATH often lacks (Debian): add the
+	 * sbin directories, as root's PATH has them. LANCOM's console is no
+	 * shell: its commands go as they are.
+	 */
+	if (l->cfg.dev != NULL && l->cfg.dev->mode == LOG_SHELL)
+		l->run_cmd = xstrdup(cmd);
+	else
+		l->run_cmd = xasprintf("PATH=\"$PATH:/usr/local/sbin:/usr/sbin:/sbin\"; export PATH; %s", cmd);
 	sb_reset(&l->run_out);
 	l->run_status = -1;
 	l->run_t = now;

@@ -357,8 +357,25 @@ Subsystem sftp internal-sftp
 LogLevel VERBOSE
 EOF
     # /run/sshd again right before: other tests on the machine may remove it
-    mkdir -p /run/sshd
-    nsx "$ns" /usr/sbin/sshd -f "$d/sshd_config" -E "$d/sshd.log" </dev/null ||
+    mkdir -p /run/sshd "$d/run"
+    # sshd (and every login) sees this gateway's daemon sockets where the
+    # tools look by default, as on a real gateway: its own /run (a tmpfs in
+    # a private mount namespace) with /run/pluto -> the gateway's pluto
+    # rundir and /run/charon.vici -> its vici socket, so the profiles'
+    # status commands (ipsec trafficstatus, swanctl --list-sas) work as
+    # they are over SSH; on a libreswan gateway `ipsec` is libreswan's
+    # (this machine's /usr/sbin/ipsec is strongSwan's, install.sh keeps
+    # libreswan's apart)
+    local lsw_ipsec=""
+    if [[ $gw == gwa && $DAEMON_A == libreswan ]] || [[ $gw == gwb && $DAEMON_B == libreswan ]]; then
+      lsw_ipsec="${LAB_LIBRESWAN_PREFIX:-/opt/tunneldoc-lab/libreswan}/usr/sbin/ipsec"
+      [[ -x $lsw_ipsec ]] || lsw_ipsec=""
+    fi
+    nsx "$ns" unshare --mount --propagation private sh -c \
+      'mount -t tmpfs -o mode=0755 tdlab-run /run && mkdir -p /run/sshd &&
+       ln -s "$1/run" /run/pluto && ln -s "$1/charon.vici" /run/charon.vici &&
+       { [ -z "$2" ] || mount --bind "$2" /usr/sbin/ipsec; } &&
+       exec /usr/sbin/sshd -f "$1/sshd_config" -E "$1/sshd.log"' sh "$d" "$lsw_ipsec" </dev/null ||
       say "sshd in $ns: $(tail -n 2 "$d/sshd.log" 2>/dev/null | tr '\n' ' ')"
     wait_for 10 test -s "$d/sshd.pid" || die "sshd in $ns did not start: $(tail -n 3 "$d/sshd.log" 2>/dev/null | tr '\n' ' ')"
   done
