@@ -129,8 +129,75 @@ static void drop_folded(struct diagnosis *d)
  * symptom that a rule says it explains: the symptom's line becomes
  * evidence of the reason, and the symptom is no finding of its own.
  */
+/* A rule finding whose lines are all of one side, from a negotiation that
+ * has no counterpart, and that side initiated. */
+static int lone_initiator_rule(const struct alignment *al, const struct finding *f, int *side)
+{
+	const struct group *g;
+
+	if (f->rule == NULL || f->nev == 0 || f->group < 0 || f->group >= al->ngroups)
+		return 0;
+	*side = f->ev[0].side;
+	for (int i = 1; i < f->nev; i++)
+		if (f->ev[i].side != *side)
+			return 0;
+	g = &al->groups[f->group];
+	return g->n[*side] != NULL && g->n[1 - *side] == NULL && g->role[*side] == ROLE_INITIATOR;
+}
+
+/* The rule holds only while the responder logged no error ("none": error). */
+static int needs_quiet_responder(const struct rule *ru)
+{
+	for (int i = 0; i < ru->resp.nnone; i++)
+		if (ru->resp.none[i].kind == A_ERROR)
+			return 1;
+	return 0;
+}
+
+/* How many negotiations (groups) hold a state of side s. */
+static int groups_of_side(const struct alignment *al, int s)
+{
+	int n = 0;
+
+	for (int g = 0; g < al->ngroups; g++)
+		n += !al->groups[g].dead && al->groups[g].n[s] != NULL;
+	return n;
+}
+
+/*
+ * The initiator's rule finding that holds only while the responder logged
+ * no error (INVALID_ID_INFORMATION received, MI3 unanswered, ...) is the
+ * symptom of the responder's error when the two logs could not be paired:
+ * the responder logged its reason (a certificate it rejected) but no line
+ * the alignment pairs. One negotiation: near in time, or, without times,
+ * the only negotiation of each log. The reason keeps its texts and cites
+ * the symptom's lines.
+ */
+static void fold_rule_symptoms(const struct alignment *al, struct diagnosis *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		struct finding *f = &d->f[i];
+		int fs, hs;
+
+		if (f->cause < 0 || !lone_sig(al, f, &fs) || f->severity != SEV_ERROR || f->sig->role == ROLE_INITIATOR)
+			continue;
+		for (int k = 0; k < d->n; k++) {
+			struct finding *h = &d->f[k];
+
+			if (k == i || h->cause < 0 || h->cause == f->cause || !lone_initiator_rule(al, h, &hs) || hs == fs ||
+			    !needs_quiet_responder(h->rule))
+				continue;
+			if (f->ev[0].has_t && h->ev[0].has_t ? !near_in_time(al, &f->ev[0], fs, &h->ev[0])
+			    : groups_of_side(al, fs) != 1 || groups_of_side(al, hs) != 1)
+				continue;
+			fold_into(f, h);
+		}
+	}
+}
+
 void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d)
 {
+	fold_rule_symptoms(al, d);
 	for (int i = 0; i < d->n; i++) {
 		struct finding *f = &d->f[i];
 		int fs, hs, sig;
