@@ -6,8 +6,9 @@
  * of the exchange): the initiator's "INVALID_ID_INFORMATION received" rule
  * holds only while the responder logged no error, so the responder's
  * certificate error is the finding and the initiator's lines its evidence.
- * And not across unrelated logs: with a responder log that has no error the
- * initiator's finding stays its own.
+ * Paired logs the same way: the initiator's symptom of a phase is evidence of
+ * the responder's reason of that phase. And not across unrelated logs: with
+ * a responder log that has no error the initiator's finding stays its own.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -84,6 +85,33 @@ static void test_cert_not_yet_valid(void **st)
 	check_pair("017-lsw3-ikev1-cert-notyetvalid-init.log", "018-lsw3-ikev1-cert-notyetvalid-resp.log", "Certificate has expired");
 }
 
+/*
+ * Paired logs (Openswan 2.6 opportunistic encryption, corpus 057/058): the
+ * initiator's "No acceptable response to our first Quick Mode message"
+ * (guide 1.4.3 reads it as PFS) is the symptom of the responder's reason
+ * of the same phase ("DNS fails to confirm delegation"): one finding, both
+ * lines. The initiator's log alone keeps its own reading.
+ */
+static void test_paired_symptom_folds(void **st)
+{
+	char *lt = slurp("057-osw26-ikev1-oe-qm-id-rejected-init.log"), *rt = slurp("058-osw26-ikev1-oe-qm-id-rejected-resp.log");
+	struct analysis *a = tdt_run(tdt_kb_g, lt, rt);
+	const struct diagnosis *d = analysis_diagnosis(a);
+
+	(void)st;
+	assert_string_equal(tdt_top_cause(a), "subnet-mismatch");
+	assert_true(cites(&d->f[0], RIGHT, "DNS fails to confirm delegation"));
+	assert_true(cites(&d->f[0], LEFT, "No acceptable response to our first Quick Mode message"));
+	for (int i = 0; i < d->n; i++)
+		assert_string_not_equal(analysis_kb(a)->causes[d->f[i].cause].id, "pfs-mismatch");
+	analysis_free(a);
+	a = tdt_run(tdt_kb_g, lt, NULL);
+	assert_string_equal(tdt_top_cause(a), "pfs-mismatch");
+	analysis_free(a);
+	free(lt);
+	free(rt);
+}
+
 /* An unrelated responder log without an error: nothing to fold. */
 static void test_no_reason_no_fold(void **st)
 {
@@ -114,6 +142,7 @@ int main(void)
 		cmocka_unit_test(test_cert_expired),
 		cmocka_unit_test(test_cert_revoked),
 		cmocka_unit_test(test_cert_not_yet_valid),
+		cmocka_unit_test(test_paired_symptom_folds),
 		cmocka_unit_test(test_no_reason_no_fold),
 	};
 
