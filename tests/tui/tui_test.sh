@@ -676,7 +676,7 @@ status-names)
 	tm resize-window -t "$SESS" -x 80 -y 24 || fail "tmux resize-window failed"
 	until_ok all '[ "$(nrows)" -eq 24 ] && status_has "top finding: udp4500-blocked (mguard 1.3.3) | L: …" && status_has ".log 19 lines"' ||
 		fail "80 columns: the left side's line count is cut"
-	head_has "offset R-L +651 ms | RTT 2217 ms" || fail "80 columns: the header's offset and round-trip time are cut"
+	until_ok head_has "offset R-L +651 ms | RTT 2217 ms" || fail "80 columns: the header's offset and round-trip time are cut"
 	q_exits
 	;;
 mouse)
