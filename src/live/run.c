@@ -102,7 +102,7 @@ int live_run(struct live *l, const char *cmd, int64_t now)
 	if (l->cfg.dev != NULL && l->cfg.dev->mode == LOG_SHELL)
 		l->run_cmd = xstrdup(cmd);
 	else
-		l->run_cmd = xasprintf("PATH=\"$PATH:/usr/local/sbin:/usr/sbin:/sbin\"; export PATH; %s", cmd);
+		l->run_cmd = xasprintf("PATH=\"$PATH:/usr/sbin:/sbin\"; export PATH; %s", cmd);
 	sb_reset(&l->run_out);
 	l->run_status = -1;
 	l->run_t = now;

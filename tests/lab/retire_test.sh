@@ -115,7 +115,7 @@ until_ok all 'body_has "Results of r (they stay when the walk moves):" && body_h
 until_ok body_has "status (left): $scmd (exit status 0)" || fail "the status command did not run successfully: $(body | grep -A3 'status (left)')"
 # what the command prints over SSH (with the same PATH) is what the pane shows
 want=$(ip netns exec "$TDLAB_NS_TECH" ssh -i "$TDLAB_SSH_KEY" -o UserKnownHostsFile="$TDLAB_KNOWN_HOSTS" -o BatchMode=yes \
-	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "PATH=\"\$PATH:/usr/local/sbin:/usr/sbin:/sbin\"; $scmd" 2>&1 | sed 's/[[:space:]]*$//' | awk 'NF' | tail -n 1 | cut -c1-60)
+	"$TDLAB_SSH_USER@$TDLAB_MGMT_A" "PATH=\"\$PATH:/usr/sbin:/sbin\"; $scmd" 2>&1 | sed 's/[[:space:]]*$//' | awk 'NF' | tail -n 1 | cut -c1-60)
 if [ -n "$want" ]; then
 	until_ok body_has "$want" || fail "the pane does not show the command's output (want '$want')"
 else
