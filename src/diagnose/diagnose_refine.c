@@ -22,19 +22,26 @@ static int rule_reason(const struct rule *ru, int sig)
 	return 0;
 }
 
-/* A signature finding of one side only, from a negotiation without a counterpart. */
-static int lone_sig(const struct alignment *al, const struct finding *f, int *side)
+/* A finding whose lines are all of one side, from a negotiation without a
+ * counterpart (its group has that side's state only); NULL: not one. */
+static const struct group *lone(const struct alignment *al, const struct finding *f, int *side)
 {
 	const struct group *g;
 
-	if (f->sig == NULL || f->nev == 0 || f->group < 0 || f->group >= al->ngroups)
-		return 0;
+	if (f->nev == 0 || f->group < 0 || f->group >= al->ngroups)
+		return NULL;
 	*side = f->ev[0].side;
 	for (int i = 1; i < f->nev; i++)
 		if (f->ev[i].side != *side)
-			return 0;
+			return NULL;
 	g = &al->groups[f->group];
-	return g->n[*side] != NULL && g->n[1 - *side] == NULL;
+	return g->n[*side] != NULL && g->n[1 - *side] == NULL ? g : NULL;
+}
+
+/* A signature finding of one side only, from a negotiation without a counterpart. */
+static int lone_sig(const struct alignment *al, const struct finding *f, int *side)
+{
+	return f->sig != NULL && lone(al, f, side) != NULL;
 }
 
 /* Could lines a (side sa) and b (the other side) be one negotiation in time? */
@@ -123,26 +130,13 @@ static void drop_folded(struct diagnosis *d)
 	d->n = o;
 }
 
-/*
- * When the two logs could not be paired (the responder logged only its
- * reason), the responder's reason still explains the initiator's generic
- * symptom that a rule says it explains: the symptom's line becomes
- * evidence of the reason, and the symptom is no finding of its own.
- */
-/* A rule finding whose lines are all of one side, from a negotiation that
- * has no counterpart, and that side initiated. */
+/* A rule finding of one side only, from a negotiation without a
+ * counterpart, that side the initiator. */
 static int lone_initiator_rule(const struct alignment *al, const struct finding *f, int *side)
 {
-	const struct group *g;
+	const struct group *g = f->rule != NULL ? lone(al, f, side) : NULL;
 
-	if (f->rule == NULL || f->nev == 0 || f->group < 0 || f->group >= al->ngroups)
-		return 0;
-	*side = f->ev[0].side;
-	for (int i = 1; i < f->nev; i++)
-		if (f->ev[i].side != *side)
-			return 0;
-	g = &al->groups[f->group];
-	return g->n[*side] != NULL && g->n[1 - *side] == NULL && g->role[*side] == ROLE_INITIATOR;
+	return g != NULL && g->role[*side] == ROLE_INITIATOR;
 }
 
 /* The rule holds only while the responder logged no error ("none": error). */
@@ -195,6 +189,12 @@ static void fold_rule_symptoms(const struct alignment *al, struct diagnosis *d)
 	}
 }
 
+/*
+ * When the two logs could not be paired (the responder logged only its
+ * reason), the responder's reason still explains the initiator's generic
+ * symptom that a rule says it explains: the symptom's line becomes
+ * evidence of the reason, and the symptom is no finding of its own.
+ */
 void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d)
 {
 	fold_rule_symptoms(al, d);
