@@ -3,11 +3,11 @@
  * and wiped; what is kept is the entry's file and line and the relation.
  */
 #include "config/psk.h"
+#include "config/conf.h"
 #include "base/util.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -243,29 +243,21 @@ static void scan_path(struct scan *sc, const char *path, int level);
  * directory; 0 when the line is no include. */
 static int scan_include(struct scan *sc, const char *p, const char *path, int level)
 {
-	char pat[4096], *q;
-	glob_t g;
+	char *q, **files;
+	int n;
 
 	if (strncmp(p, "include", 7) != 0 || !isspace((unsigned char)p[7]))
 		return 0;
 	p += 7 + strspn(p + 7, " \t");
 	q = unquote(p, &(int){ 0 });
-	if (q == NULL || *q == '\0' || level >= INCLUDE_DEPTH) {
-		free(q);
-		return 1;
-	}
-	if (q[0] == '/') {
-		snprintf(pat, sizeof pat, "%s", q);
-	} else {
-		const char *slash = strrchr(path, '/');
-
-		snprintf(pat, sizeof pat, "%.*s%s", slash != NULL ? (int)(slash - path + 1) : 0, path, q);
+	if (q != NULL && *q != '\0' && level < INCLUDE_DEPTH) {
+		/* relative to the including file, as conf.c reads configurations */
+		files = conf_glob(path, q, &n);
+		for (int i = 0; i < n; i++)
+			scan_path(sc, files[i], level + 1);
+		conf_glob_free(files, n);
 	}
 	free(q);
-	if (glob(pat, 0, NULL, &g) == 0)
-		for (size_t i = 0; i < g.gl_pathc; i++)
-			scan_path(sc, g.gl_pathv[i], level + 1);
-	globfree(&g);
 	return 1;
 }
 
