@@ -19,6 +19,15 @@ void side_init(struct side *s, enum side_id id)
 	s->dialect = -1;
 }
 
+void side_set_dialect(struct side *s, const struct kb *kb, int dialect)
+{
+	const struct dialect *d = dialect >= 0 && dialect < kb->ndialects ? &kb->dialects[dialect] : NULL;
+
+	s->dialect = dialect;
+	s->reject_spi_zero = d != NULL ? d->reject_spi_zero : 0;
+	s->retransmit_ms = d != NULL ? d->retransmit_ms : 0;
+}
+
 int64_t side_retransmit_us(const struct side *s)
 {
 	return s->retransmit_ms > 0 ? s->retransmit_ms * 1000LL : 10 * 1000000LL;
@@ -453,10 +462,6 @@ void model_apply(const struct kb *kb, struct side *s, const struct parsed *p,
 
 	if (p->ignored)
 		return;
-	if (d != NULL) {
-		s->reject_spi_zero = d->reject_spi_zero;
-		s->retransmit_ms = d->retransmit_ms;
-	}
 	if (ev == NULL && sg == NULL) {
 		note_unmapped(s, p, lineno);
 		return;

@@ -117,7 +117,7 @@ struct side {
 	int present;          /* a log was given for this side */
 	int dialect;          /* index into kb->dialects, -1 undecided */
 	int dialect_forced;
-	int reject_spi_zero;  /* the dialect's (kb/formats), set by model_apply() */
+	int reject_spi_zero;  /* the dialect's (kb/formats), set by side_set_dialect() */
 	int retransmit_ms;    /* the dialect's first retransmission interval, 0 unknown */
 	uint64_t nlines, nevents, ntrunc, nbinary, nbackwards;
 	int64_t t_first, t_last;
@@ -143,6 +143,9 @@ void side_init(struct side *s, enum side_id id);
 /* The side's first retransmission interval in microseconds: its dialect's
  * retransmit_ms, 10 s while the dialect is not known (kb/SCHEMA.md). */
 int64_t side_retransmit_us(const struct side *s);
+/* Set the side's dialect (index into kb->dialects, -1 undecided) and what
+ * the model takes from it (reject_spi_zero, retransmit_ms), once. */
+void side_set_dialect(struct side *s, const struct kb *kb, int dialect);
 void side_clear(struct side *s);
 
 /* Apply one parsed line (raw is the whole line, kept only as evidence). */

@@ -83,7 +83,7 @@ void analysis_open_side(struct analysis *a, enum side_id side, const char *name,
 	free(s->name);
 	s->name = xstrdup(name != NULL ? name : "");
 	s->present = 1;
-	s->dialect = dialect;
+	side_set_dialect(s, a->kb, dialect);
 	s->dialect_forced = dialect >= 0;
 }
 
@@ -167,14 +167,14 @@ static void decide_dialect(struct analysis *a, enum side_id side)
 	struct sidein *in = &a->in[side];
 
 	if (s->dialect < 0) {
-		s->dialect = dialect_detect(a->kb, (const char *const *)in->held, in->heldlen, in->nheld);
+		int dl = dialect_detect(a->kb, (const char *const *)in->held, in->heldlen, in->nheld);
+
 		/* nothing recognised: a one-line-per-record dialect, so unknown
 		 * text is not glued into multi-line records */
-		for (int d = 0; s->dialect < 0 && d < a->kb->ndialects; d++)
+		for (int d = 0; dl < 0 && d < a->kb->ndialects; d++)
 			if (a->kb->dialects[d].record == REC_LINE)
-				s->dialect = d;
-		if (s->dialect < 0)
-			s->dialect = 0;
+				dl = d;
+		side_set_dialect(s, a->kb, dl < 0 ? 0 : dl);
 	}
 	for (int i = 0; i < in->nheld; i++) {
 		route(a, side, in->held[i], in->heldlen[i], in->heldno[i]);
