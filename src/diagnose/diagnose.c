@@ -403,6 +403,7 @@ void diagnose_run(const struct kb *kb, const struct side sides[2], const struct 
 	fold_across_sides(kb, al, out);
 	pfs_refine(kb, al, out);
 	fold_generic(out);
+	fold_initiator_symptoms(out);
 	/* lines of two logs without times cannot say which came later */
 	rank_findings(kb, out, r.by_time || !(sides[0].present && sides[1].present));
 	free(r.c);

@@ -90,6 +90,7 @@ void diagnose_progress(const struct kb *kb, const struct side sides[2], const st
 void fold_across_sides(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
 void pfs_refine(const struct kb *kb, const struct alignment *al, struct diagnosis *d);
 void fold_generic(struct diagnosis *d);
+void fold_initiator_symptoms(struct diagnosis *d);
 
 /*
  * Used while the findings are collected: is group gi, one side's negotiation

@@ -224,6 +224,36 @@ void fold_across_sides(const struct kb *kb, const struct alignment *al, struct d
 	drop_folded(d);
 }
 
+/*
+ * The initiator's symptom (a signature only an initiator logs: "no
+ * acceptable response to our first Quick Mode message") and the
+ * responder's reason of the same phase in the same negotiation (the other
+ * log: "DNS fails to confirm delegation"): the reason outranks the
+ * symptom, which becomes its evidence (issue 12 item 3). Only a symptom of
+ * this one negotiation.
+ */
+void fold_initiator_symptoms(struct diagnosis *d)
+{
+	for (int i = 0; i < d->n; i++) {
+		struct finding *f = &d->f[i];
+
+		if (f->sig == NULL || f->sig->role != ROLE_INITIATOR || f->cause < 0 || f->nev == 0 || f->group < 0 ||
+		    f->count > 1 || f->rule != NULL)
+			continue;
+		for (int k = 0; k < d->n; k++) {
+			struct finding *h = &d->f[k];
+
+			if (k == i || h->cause < 0 || h->cause == f->cause || h->sig == NULL || h->rule != NULL ||
+			    h->sig->role != ROLE_RESPONDER || h->severity != SEV_ERROR || h->nev == 0 || h->group != f->group ||
+			    h->sig->phase != f->sig->phase || h->ev[0].side == f->ev[0].side)
+				continue;
+			fold_into(h, f);
+			break;
+		}
+	}
+	drop_folded(d);
+}
+
 /* Is token t (len bytes) of a proposal a DH/KE group? */
 static int dh_token(const char *t, size_t len)
 {
@@ -377,31 +407,6 @@ void fold_generic(struct diagnosis *d)
 
 			if (k == i || h->cause < 0 || h->sig == NULL || h->sig->generic || h->nev == 0 ||
 			    h->group != f->group || h->sig->phase != f->sig->phase || h->ev[0].side != f->ev[0].side)
-				continue;
-			fold_into(h, f);
-			break;
-		}
-	}
-	/*
-	 * The initiator's symptom (a signature only an initiator logs: "no
-	 * acceptable response to our first Quick Mode message") and the
-	 * responder's reason of the same phase in the same negotiation (the
-	 * other log: "DNS fails to confirm delegation"): the reason outranks
-	 * the symptom, which becomes its evidence (issue 12 item 3). Only a
-	 * symptom of this one negotiation.
-	 */
-	for (int i = 0; i < d->n; i++) {
-		struct finding *f = &d->f[i];
-
-		if (f->sig == NULL || f->sig->role != ROLE_INITIATOR || f->cause < 0 || f->nev == 0 || f->group < 0 ||
-		    f->count > 1 || f->rule != NULL)
-			continue;
-		for (int k = 0; k < d->n; k++) {
-			struct finding *h = &d->f[k];
-
-			if (k == i || h->cause < 0 || h->cause == f->cause || h->sig == NULL || h->rule != NULL ||
-			    h->sig->role != ROLE_RESPONDER || h->severity != SEV_ERROR || h->nev == 0 || h->group != f->group ||
-			    h->sig->phase != f->sig->phase || h->ev[0].side == f->ev[0].side)
 				continue;
 			fold_into(h, f);
 			break;
