@@ -25,6 +25,8 @@ const char *const i18n_cfg[M_CG_LAST + 1][2] = {
 	[M_CG_READING] = { "reading both gateways' configurations (read-only commands) ...", "lese die Konfigurationen beider Gateways (nur lesende Befehle) ..." },
 	[M_CG_READ] = { "configurations compared: view 5", "Konfigurationen verglichen: Ansicht 5" },
 	[M_CG_NOT_READ] = { "configurations not compared: view 5 says why", "Konfigurationen nicht verglichen: Ansicht 5 sagt warum" },
+	[M_CG_NO_REASON] = { "no side reported why; run 'tunneldoc connect --batch' with the same gateways to see each side's messages",
+	    "keine Seite meldete einen Grund; 'tunneldoc connect --batch' mit denselben Gateways zeigt die Meldungen jeder Seite" },
 	[M_CG_LIVE_NONE] = { "The configurations were not compared: %s", "Die Konfigurationen wurden nicht verglichen: %s" },
 	[M_CG_FINDING_CONFIG] = { "configuration (view 5) - the difference that explains it:", "Konfiguration (Ansicht 5) - der Unterschied, der ihn erklärt:" },
 };

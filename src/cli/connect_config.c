@@ -381,7 +381,11 @@ int connect_config(struct session *s, struct connect_args *A, struct cdiff *d, c
 		cmd[k] = config_cmd(A, session_device(s, k), k, &why[k]);
 	run_both(s, cmd, out, until);
 	if (mkdtemp(root) == NULL) {
-		cli_error(A->lang, M_CLI_CANNOT_WRITE_OUTPUT, strerror(errno));
+		/* the console's screen is no place for stderr: the reason goes with the others */
+		if (whyout != NULL)
+			sb_addf(&wb, msg(M_CLI_CANNOT_WRITE_OUTPUT, A->lang), strerror(errno));
+		else
+			cli_error(A->lang, M_CLI_CANNOT_WRITE_OUTPUT, strerror(errno));
 	} else {
 		for (int k = 0; k < 2; k++) {
 			char sub[sizeof root + 8];

@@ -61,7 +61,7 @@ static void draw_config(struct app *a)
 		if (a->cfg_why != NULL)
 			why = xasprintf(msg(M_CG_LIVE_NONE, a->o->lang), a->cfg_why);
 		else if (a->cfg_done)
-			why = xasprintf(msg(M_CG_LIVE_NONE, a->o->lang), "-");
+			why = xasprintf(msg(M_CG_LIVE_NONE, a->o->lang), msg(M_CG_NO_REASON, a->o->lang));
 		draw_wrapped_skip(a, &r, b->y, why != NULL ? why : msg(M_CG_NO_CONFIG, a->o->lang), A_NORMAL, &skip);
 		free(why);
 		return;
